@@ -1,0 +1,101 @@
+import { accessSync, constants, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { acquireDataDirLock } from "./dataDirLock.ts";
+import { DatabaseError } from "./errors.ts";
+import { PrismaClient } from "./generated/client.ts";
+import { applyMigrations } from "./migrate.ts";
+import { startEmbeddedPostgres } from "./startEmbeddedPostgres.ts";
+
+export type Db = PrismaClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "embedded" | "postgres";
+  url: string;
+  /** Migrations applied by this start (empty when the database was up to date). */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  migrationsDir?: string;
+  /** Skip the migration run (a test database already migrated). */
+  skipMigrations?: boolean;
+  poolSize?: number;
+}
+
+export const DEFAULT_MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/migrations");
+
+/**
+ * Opens the database: PostgreSQL when a URL is given, else the embedded PGlite in DATA_DIR/pg
+ * (locked against a second process). Pending migrations are applied before anything else runs.
+ */
+export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
+  const migrationsDir = opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
+  if (opts.databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(opts.databaseUrl))
+      throw new DatabaseError("DATABASE_URL must start with postgresql:// (or be left empty for the embedded database)");
+    const applied = await migrateOrExplain(opts.databaseUrl, migrationsDir, opts.skipMigrations);
+    return { ...connect(opts.databaseUrl, opts.poolSize ?? 10), kind: "postgres", url: opts.databaseUrl, applied };
+  }
+  const dataDir = resolve(opts.dataDir);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (e) {
+    throw new DatabaseError(`DATA_DIR ${dataDir} is not writable (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+  const lock = acquireDataDirLock(dataDir);
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg") });
+    const applied = await migrateOrExplain(embedded.url, migrationsDir, opts.skipMigrations);
+    const conn = connect(embedded.url, opts.poolSize ?? 6);
+    const emb = embedded;
+    return {
+      prisma: conn.prisma,
+      kind: "embedded",
+      url: emb.url,
+      applied,
+      async close() {
+        await conn.close();
+        await emb.stop();
+        lock.release();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop().catch(() => {});
+    lock.release();
+    throw e;
+  }
+}
+
+async function migrateOrExplain(url: string, dir: string, skip?: boolean): Promise<string[]> {
+  if (skip) return [];
+  try {
+    return await applyMigrations(url, dir);
+  } catch (e) {
+    if (e instanceof DatabaseError) throw e;
+    throw new DatabaseError(`cannot reach the database (${(e as Error).message || (e as Error).name})`, {
+      cause: String(e),
+    });
+  }
+}
+
+export function connect(url: string, poolSize: number): { prisma: PrismaClient; close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its connection must not crash the process.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
