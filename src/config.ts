@@ -1,0 +1,116 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+/** A configuration problem: one readable line naming the variable. main.ts exits with code 2. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ["", "0", "1", "true", "false", "yes", "no", "on", "off"].includes(v), "use 1/0, true/false")
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+const opt = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
+
+const envSchema = z.object({
+  DATABASE_URL: opt(z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL")),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEFAULT_LOCALE: z.enum(["id", "en"]).default("id"),
+  TIMEZONE: z
+    .string()
+    .default("Asia/Jakarta")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "unknown time zone (use an IANA name such as Asia/Jakarta)"),
+  TELEGRAM_BOT_TOKEN: opt(z.string().regex(/^\d+:[\w-]{10,}$/, "looks wrong (expected 123456:ABC… from BotFather)")),
+  TELEGRAM_API_ROOT: opt(z.string().url("must be a URL such as https://api.telegram.org")),
+  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  TELEGRAM_WEBHOOK_URL: opt(z.string().url("must be the public https URL Telegram posts to")),
+  TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "use 16–256 letters, digits, _ or -")),
+  TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0"),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_PAIRING_PHONE: opt(z.string().regex(/^\+?\d{8,15}$/, "digits of the phone number, e.g. 6281234567890")),
+  OPENAI_API_KEY: opt(z.string()),
+  OPENAI_BASE_URL: opt(z.string().url("must be a URL such as http://localhost:11434/v1")),
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  SECRETARIAT_PHONE: opt(z.string().regex(/^\+?\d{8,15}$/, "digits of the phone number, e.g. 6281234567890")),
+  SECRETARIAT_TELEGRAM_ID: opt(z.string().regex(/^\d+$/, "the numeric Telegram user id")),
+  CONSOLE_CHAT: z.enum(["auto", "on", "off"]).default("auto"),
+});
+
+export type Config = ReturnType<typeof createConfig>;
+
+/** Parses the environment once into a typed config; throws ConfigError naming the bad variable. */
+export function createConfig(env: Record<string, string | undefined>) {
+  const r = envSchema.safeParse(env);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new ConfigError(`${String(i.path[0] ?? "environment")}: ${i.message}`);
+  }
+  const e = r.data;
+  const telegram = e.TELEGRAM_BOT_TOKEN
+    ? ({
+        enabled: true,
+        token: e.TELEGRAM_BOT_TOKEN,
+        apiRoot: e.TELEGRAM_API_ROOT,
+        mode:
+          e.TELEGRAM_MODE === "webhook"
+            ? ({
+                kind: "webhook",
+                url: need(e.TELEGRAM_WEBHOOK_URL, "TELEGRAM_WEBHOOK_URL", "is required when TELEGRAM_MODE=webhook"),
+                secret: need(e.TELEGRAM_WEBHOOK_SECRET, "TELEGRAM_WEBHOOK_SECRET", "is required when TELEGRAM_MODE=webhook"),
+                host: e.TELEGRAM_WEBHOOK_HOST,
+                port: e.TELEGRAM_WEBHOOK_PORT,
+              } as const)
+            : ({ kind: "polling" } as const),
+      } as const)
+    : ({ enabled: false } as const);
+  if (!telegram.enabled && e.TELEGRAM_MODE === "webhook")
+    throw new ConfigError("TELEGRAM_BOT_TOKEN: is required when TELEGRAM_MODE=webhook");
+  const whatsapp = e.WHATSAPP_ENABLED
+    ? ({ enabled: true, pairingPhone: e.WHATSAPP_PAIRING_PHONE?.replace(/^\+/, "") } as const)
+    : ({ enabled: false } as const);
+  const llm = e.OPENAI_API_KEY
+    ? ({
+        enabled: true,
+        apiKey: e.OPENAI_API_KEY,
+        baseURL: e.OPENAI_BASE_URL,
+        model: e.OPENAI_MODEL,
+        timeoutMs: e.OPENAI_TIMEOUT_MS,
+      } as const)
+    : ({ enabled: false } as const);
+  const consoleChat =
+    e.CONSOLE_CHAT === "on" || (e.CONSOLE_CHAT === "auto" && !telegram.enabled && !whatsapp.enabled);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    timezone: e.TIMEZONE,
+    telegram,
+    whatsapp,
+    llm,
+    consoleChat,
+    bootstrapSecretariat: { phone: e.SECRETARIAT_PHONE?.replace(/^\+?/, "+"), telegramId: e.SECRETARIAT_TELEGRAM_ID },
+  };
+}
+
+function need<T>(v: T | undefined, name: string, why: string): T {
+  if (v === undefined) throw new ConfigError(`${name}: ${why}`);
+  return v;
+}
+
+/** Reads .env (when present) into process.env without overriding what is already set. */
+export function loadDotEnv(path = ".env"): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
