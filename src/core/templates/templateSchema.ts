@@ -1,0 +1,173 @@
+import { z } from "zod";
+
+/**
+ * A competition template: everything that differs between competitions, years and levels,
+ * kept as validated data (prompts/templates/*.json), never as code. A competition stores a
+ * snapshot of its template, so later edits to the file never change a running competition.
+ */
+
+export const TEMPLATE_SCHEMA_VERSION = 1;
+
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/, "use lower_snake_case");
+export const localizedSchema = z.object({ id: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof localizedSchema>;
+
+/**
+ * How a required element is recognised in a draft. Each kind is implemented once in
+ * core/completeness/detectors; `keywords` lets a template add its own vocabulary.
+ */
+export const detectorSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("numbers"), min: z.number().int().positive().default(1) }),
+  z.object({ kind: z.literal("beforeAfter") }),
+  z.object({ kind: z.literal("dates") }),
+  z.object({ kind: z.literal("legalBasis") }),
+  z.object({ kind: z.literal("budget") }),
+  z.object({ kind: z.literal("stakeholders") }),
+  z.object({ kind: z.literal("replication") }),
+  z.object({ kind: z.literal("evaluation"), external: z.boolean().default(false) }),
+  z.object({ kind: z.literal("videoLink") }),
+  z.object({
+    kind: z.literal("keywords"),
+    any: z.array(z.string().min(1)).min(1),
+    minMatches: z.number().int().positive().default(1),
+  }),
+]);
+export type DetectorSpec = z.infer<typeof detectorSchema>;
+
+export const requiredElementSchema = z.object({
+  key,
+  label: localizedSchema,
+  detector: detectorSchema,
+  tip: localizedSchema,
+});
+export type RequiredElement = z.infer<typeof requiredElementSchema>;
+
+export const sectionSchema = z.object({
+  key,
+  title: localizedSchema,
+  purpose: localizedSchema,
+  questions: z.array(localizedSchema).min(1),
+  minWords: z.number().int().nonnegative().default(0),
+  maxWords: z.number().int().positive().optional(),
+  /** Share of the total score, in percent. */
+  weight: z.number().min(0).max(100),
+  elements: z.array(requiredElementSchema).default([]),
+  /** Older names of the section, for matching headings of imported documents. */
+  aliases: z.array(z.string()).default([]),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const indicatorSchema = z.object({ key, name: localizedSchema, weight: z.number().min(0).max(100) });
+
+export const criterionSchema = z.object({
+  key,
+  name: localizedSchema,
+  weight: z.number().min(0).max(100),
+  /** Sections whose text evidences this criterion (drives score-to-coaching feedback). */
+  sections: z.array(key).min(1),
+  indicators: z.array(indicatorSchema).optional(),
+});
+export type Criterion = z.infer<typeof criterionSchema>;
+
+export const stageSchema = z.object({
+  key,
+  label: localizedSchema,
+  /** Judges give scores at this stage. */
+  scored: z.boolean().default(false),
+  /** Participants are told when their proposal reaches it. */
+  announced: z.boolean().default(true),
+  /** Minimum total score to advance past this stage (kipp-2025: 85 at desk review). */
+  minScoreToAdvance: z.number().optional(),
+  /** Only the best N advance past this stage (top 99, top 10). */
+  topN: z.number().int().positive().optional(),
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+const optionSchema = z.object({ key, name: localizedSchema });
+
+export const templateSchema = z
+  .object({
+    schemaVersion: z.literal(TEMPLATE_SCHEMA_VERSION),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: localizedSchema,
+    level: z.enum(["national", "provincial", "city"]),
+    year: z.number().int().optional(),
+    organizer: z.string().default(""),
+    /** Marks data not yet confirmed by an official source (shown to the secretariat). */
+    provisional: z.array(z.string()).default([]),
+    groups: z.array(optionSchema).min(1),
+    categories: z.array(optionSchema).default([]),
+    sections: z.array(sectionSchema).min(1),
+    criteria: z.array(criterionSchema).min(1),
+    scoreScale: z.object({ min: z.number(), max: z.number(), step: z.number().positive().optional() }),
+    stages: z.array(stageSchema).min(1),
+    eligibility: z
+      .object({
+        /** Minimum age of the innovation in years, per group key ("*" for any group). */
+        minInnovationAgeYears: z.record(z.string(), z.number().nonnegative()).default({}),
+        maxProposalsPerInstansi: z.record(z.string(), z.number().int().positive()).default({}),
+      })
+      .default({ minInnovationAgeYears: {}, maxProposalsPerInstansi: {} }),
+    attachments: z
+      .array(
+        z.object({
+          key,
+          name: localizedSchema,
+          required: z.boolean().default(false),
+          rules: localizedSchema.optional(),
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((t, ctx) => {
+    const dup = (items: { key: string }[], path: string) => {
+      const seen = new Set<string>();
+      items.forEach((it, i) => {
+        if (seen.has(it.key))
+          ctx.addIssue({ code: "custom", path: [path, i, "key"], message: `duplicate key "${it.key}"` });
+        seen.add(it.key);
+      });
+    };
+    const sum100 = (items: { weight: number }[], path: (string | number)[]) => {
+      const total = items.reduce((s, it) => s + it.weight, 0);
+      if (Math.abs(total - 100) > 1e-6)
+        ctx.addIssue({ code: "custom", path, message: `weights sum to ${total}, expected 100` });
+    };
+    dup(t.sections, "sections");
+    dup(t.criteria, "criteria");
+    dup(t.stages, "stages");
+    dup(t.groups, "groups");
+    dup(t.categories, "categories");
+    t.sections.forEach((s, i) => {
+      dup(s.elements, `sections.${i}.elements`);
+    });
+    sum100(t.sections, ["sections", "weight"]);
+    sum100(t.criteria, ["criteria", "weight"]);
+    const sectionKeys = new Set(t.sections.map((s) => s.key));
+    t.criteria.forEach((c, i) => {
+      c.sections.forEach((s, j) => {
+        if (!sectionKeys.has(s))
+          ctx.addIssue({
+            code: "custom",
+            path: ["criteria", i, "sections", j],
+            message: `unknown section "${s}"`,
+          });
+      });
+      if (c.indicators) {
+        dup(c.indicators, `criteria.${i}.indicators`);
+        sum100(c.indicators, ["criteria", i, "indicators", "weight"]);
+      }
+    });
+    t.sections.forEach((s, i) => {
+      if (s.maxWords !== undefined && s.maxWords < s.minWords)
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", i, "maxWords"],
+          message: "maxWords is below minWords",
+        });
+    });
+    if (t.scoreScale.max <= t.scoreScale.min)
+      ctx.addIssue({ code: "custom", path: ["scoreScale", "max"], message: "max must exceed min" });
+  });
+
+export type Template = z.infer<typeof templateSchema>;
