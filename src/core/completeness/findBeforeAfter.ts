@@ -1,0 +1,103 @@
+import { findQuantities, findYears, MAG, NUM, type Span, UNITS } from "./quantities.ts";
+
+/**
+ * Finds a before/after comparison backed by numbers, the single thing coaching clinics repeat
+ * most. Recognised forms:
+ * - "dari 61% menjadi 93%", "turun dari 14 hari ke 1 hari", "from 61% to 93%";
+ * - "61% → 93%";
+ * - "Sebelum inovasi cakupan 61% … setelah inovasi 93%" (also semula/awalnya … kini/sekarang);
+ * - "Pada 2020 cakupan 61%, pada 2023 mencapai 93%" (two different years, each with a measure).
+ * Words alone ("sebelumnya lambat, sekarang cepat") do not count: the judges want numbers.
+ */
+export function findBeforeAfter(text: string): Span | undefined {
+  return fromTo(text) ?? arrow(text) ?? markers(text) ?? yearPair(text);
+}
+
+const QTY = String.raw`(?:Rp\.?\s?)?(?:${NUM})(?:\s?[-–]\s?(?:${NUM}))?(?:\s?(?:%|persen|poin|(?:(?:${MAG})\s?)?(?:${UNITS})|${MAG})(?![\p{L}\p{N}]))?`;
+const HEDGE = String.raw`(?:semula\s+|sekitar\s+|rata-rata\s+|hanya\s+|lebih\s+dari\s+|kurang\s+dari\s+|±\s?|\+\s?)?`;
+const FROM_TO = new RegExp(
+  String.raw`(?<!\p{L})(?:dari|from)\s+${HEDGE}(${QTY})((?:(?!\.\s|[;\n]).){0,40}?)\s*(menjadi|jadi|ke|hingga|sampai|to|→|->)\s*${HEDGE}(${QTY})`,
+  "giu",
+);
+const ARROW = new RegExp(String.raw`(${QTY})\s*(?:→|->|=>|⇒)\s*(${QTY})`, "giu");
+const CHANGE_VERB =
+  /(?:meningkat|naik|turun|menurun|berkurang|bertambah|berubah|dipangkas|dipersingkat|memendek|menyusut|melonjak|membaik|ditekan|dipercepat|meluas|increased|decreased|rose|fell|dropped)\b[^.;\n]{0,30}$/iu;
+const BEFORE = /(?<!\p{L})(?:sebelum(?:nya)?|semula|awalnya|mula-mula|kondisi awal|before)(?!\p{L})/giu;
+const AFTER =
+  /(?<!\p{L})(?:sesudah(?:nya)?|setelah(?:nya)?|kini|sekarang|saat ini|pasca|menjadi|after|now)(?!\p{L})/giu;
+
+function isBareNumber(q: string): boolean {
+  return /^(?:Rp\.?\s?)?[\d.,]+$/u.test(q.trim()) && !/^Rp/iu.test(q.trim());
+}
+function isYear(q: string): boolean {
+  return /^(?:199\d|20[0-3]\d)$/u.test(q.trim());
+}
+
+function fromTo(text: string): Span | undefined {
+  for (const m of text.matchAll(FROM_TO)) {
+    const [all, q1 = "", , connector = "", q2 = ""] = m;
+    if (isYear(q1) && isYear(q2)) continue; // "dari 2019 hingga 2021" is a period, not a change
+    const changes = /^(?:menjadi|jadi|ke|to|→|->)$/iu.test(connector);
+    // "dari 2 hingga 3 hari" is usually a range; it is a change only after a change verb
+    if (!changes && !CHANGE_VERB.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (!changes && isBareNumber(q1) && isBareNumber(q2)) continue;
+    return { start: m.index, end: m.index + all.length, text: all.trim() };
+  }
+  return undefined;
+}
+
+function arrow(text: string): Span | undefined {
+  for (const m of text.matchAll(ARROW)) {
+    const [all, q1 = "", q2 = ""] = m;
+    if (isYear(q1) || isYear(q2)) continue; // "2021 → 2023" is a timeline
+    if (isBareNumber(q1) && isBareNumber(q2)) continue; // "tahap 1 → 2" is a sequence
+    return { start: m.index, end: m.index + all.length, text: all.trim() };
+  }
+  return undefined;
+}
+
+/** Two measures on either side of a before marker and an after marker, within one passage. */
+function markers(text: string): Span | undefined {
+  const qs = findQuantities(text);
+  const afters = [...text.matchAll(AFTER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  for (const b of text.matchAll(BEFORE)) {
+    const bEnd = b.index + b[0].length;
+    const q1 = qs.find((q) => q.start >= bEnd && q.start - bEnd <= 200);
+    if (!q1) continue;
+    const a = afters.find((x) => x.start >= q1.end && x.start - q1.end <= 250);
+    if (!a) continue;
+    const q2 = pickLike(qs, q1, a.end, 150);
+    if (!q2) continue;
+    if (/\n\s*\n/u.test(text.slice(b.index, q2.end))) continue;
+    return joinSpans(text, q1, q2);
+  }
+  return undefined;
+}
+
+/** "Pada 2020 … 61%, pada 2023 … 93%": each year followed closely by its own measure. */
+function yearPair(text: string): Span | undefined {
+  const qs = findQuantities(text);
+  const ys = findYears(text);
+  for (const [i, y1] of ys.entries()) {
+    const q1 = qs.find((q) => q.start >= y1.end && q.start - y1.end <= 80);
+    if (!q1) continue;
+    for (const y2 of ys.slice(i + 1)) {
+      if (y2.text === y1.text || y2.start < q1.end || y2.start - q1.end > 200) continue;
+      const q2 = pickLike(qs, q1, y2.end, 80);
+      if (!q2 || /\n\s*\n/u.test(text.slice(y1.start, q2.end))) continue;
+      return { start: y1.start, end: q2.end, text: `${q1.text} (${y1.text}) → ${q2.text} (${y2.text})` };
+    }
+  }
+  return undefined;
+}
+
+/** The first quantity within `window` after `from`, preferring one measured like `like` (% with %). */
+function pickLike(qs: Span[], like: Span, from: number, window: number): Span | undefined {
+  const near = qs.filter((q) => q.start >= from && q.start - from <= window);
+  return near.find((q) => q.unit === like.unit) ?? near[0];
+}
+
+function joinSpans(text: string, a: Span, b: Span): Span {
+  const snippet = text.slice(a.start, b.end).replace(/\s+/gu, " ");
+  return { start: a.start, end: b.end, text: snippet.length <= 40 ? snippet : `${a.text} … ${b.text}` };
+}

@@ -1,0 +1,70 @@
+import type { DialogueState } from "./dialogueState.ts";
+import type { TurnInput } from "./turnTypes.ts";
+
+export const MAX_MESSAGE_CHARS = 10_000;
+
+export type ParsedInput =
+  | { kind: "command"; name: string; arg: string }
+  | { kind: "choice"; id: string }
+  | { kind: "staleChoice" }
+  | { kind: "done" }
+  | { kind: "greeting" }
+  | { kind: "text"; text: string }
+  | { kind: "tooLong"; chars: number }
+  | { kind: "nonText" };
+
+/** English and older names of the commands, mapped to the Indonesian ones the engine knows. */
+const COMMAND_ALIASES: Record<string, string> = {
+  start: "mulai",
+  help: "bantuan",
+  cancel: "batal",
+  sections: "bagian",
+  view: "lihat",
+  edit: "ubah",
+  history: "riwayat",
+  check: "cek",
+  language: "bahasa",
+  lang: "bahasa",
+  proposals: "proposal",
+  menu: "mulai",
+};
+
+const DONE_WORDS = new Set(["selesai", "done", "sudah", "sudah selesai", "finish", "finished", "cukup"]);
+const GREETINGS =
+  /^(halo+|hallo+|hai+|hi+|hey|hello|helo|p|ping|assalamu.?alaikum.*|salam|selamat (pagi|siang|sore|malam)|good (morning|afternoon|evening)|permisi)[\s!.,]*$/i;
+
+/** Choices that stay meaningful after newer messages (they name what they act on). */
+const DURABLE = /^(sec|prop|comp|lang):/;
+
+export function parseInput(input: TurnInput, state: DialogueState): ParsedInput {
+  if (input.choice !== undefined) {
+    if (state.choices.some((c) => c.id === input.choice) || DURABLE.test(input.choice)) return { kind: "choice", id: input.choice };
+    return { kind: "staleChoice" };
+  }
+  const raw = input.text;
+  if (raw === undefined || raw.trim() === "") return { kind: "nonText" };
+  if (raw.length > MAX_MESSAGE_CHARS) return { kind: "tooLong", chars: raw.length };
+  const text = raw.trim();
+  const cmd = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
+  if (cmd) {
+    const name = cmd[1]!.toLowerCase();
+    return { kind: "command", name: COMMAND_ALIASES[name] ?? name, arg: (cmd[2] ?? "").trim() };
+  }
+  const picked = pickChoice(text, state);
+  if (picked) return { kind: "choice", id: picked };
+  const lower = text.toLowerCase().replace(/[.!]+$/, "");
+  if (DONE_WORDS.has(lower)) return { kind: "done" };
+  if (GREETINGS.test(text) && state.step.kind !== "writing") return { kind: "greeting" };
+  return { kind: "text", text };
+}
+
+/** "2", "2.", or the words of a label pick one of the choices last offered. */
+function pickChoice(text: string, state: DialogueState): string | undefined {
+  if (state.choices.length === 0) return undefined;
+  const n = /^(\d{1,2})\.?$/.exec(text);
+  if (n) return state.choices[Number(n[1]) - 1]?.id;
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "").replace(/\s+/g, " ").trim();
+  const want = norm(text);
+  if (!want) return undefined;
+  return state.choices.find((c) => norm(c.label) === want)?.id;
+}

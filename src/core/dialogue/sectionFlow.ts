@@ -1,0 +1,138 @@
+import { checkProposal } from "../completeness/checkProposal.ts";
+import { checkSection } from "../completeness/checkSection.ts";
+import { countWords } from "../completeness/countWords.ts";
+import type { Choice } from "../messages.ts";
+import type { Step } from "./dialogueState.ts";
+import { renderProposalCheck, renderSectionCheck } from "./renderCheck.ts";
+import type { Turn } from "./Turn.ts";
+
+/** Choices shown after a section has text: revise, add, next, later. */
+export function sectionChoices(turn: Turn): Choice[] {
+  const t = turn.t;
+  return [
+    { id: "revise", label: t.btnRevise },
+    { id: "append", label: t.btnAppend },
+    { id: "next", label: t.btnNext },
+    { id: "later", label: t.btnLater },
+  ];
+}
+
+/** Opens a section: its guiding questions when empty, its current text and choices otherwise. */
+export function openSection(turn: Turn, key: string): void {
+  const template = turn.template();
+  const section = turn.section(key);
+  if (!template || !section) return;
+  flushBuffer(turn, key);
+  const i = template.sections.indexOf(section) + 1;
+  const L = turn.locale;
+  const t = turn.t;
+  turn.state.sectionKey = key;
+  turn.state.returnTo = undefined;
+  const header = t.sectionHeader(i, template.sections.length, section.title[L], section.weight, section.minWords, section.maxWords);
+  const existing = turn.texts[key] ?? "";
+  if (existing.trim()) {
+    turn.say([{ b: header }, "\n", t.currentText(section.title[L], countWords(existing)), "\n\n", existing], sectionChoices(turn));
+    turn.state.step = { kind: "reviewed", sectionKey: key };
+    return;
+  }
+  const questions = section.questions.map((q, n) => `${n + 1}. ${q[L]}`).join("\n");
+  turn.say([{ b: header }, "\n", section.purpose[L], "\n", t.guidingQuestions, "\n", questions, "\n", t.writeInstruction]);
+  turn.state.step = { kind: "writing", sectionKey: key, mode: "replace", buffer: [] };
+}
+
+/** Adds one message to the answer being written and reports the running word count. */
+export function addToAnswer(turn: Turn, text: string): void {
+  const step = turn.state.step;
+  if (step.kind !== "writing") return;
+  const buffer = [...step.buffer, text];
+  turn.state.step = { ...step, buffer };
+  const words = countWords(composed(turn, step.sectionKey, step.mode, buffer));
+  const max = turn.section(step.sectionKey)?.maxWords;
+  turn.say(max && words > max ? turn.t.overMax(words, max) : turn.t.wordsSoFar(words, max));
+}
+
+function composed(turn: Turn, key: string, mode: "replace" | "append", buffer: string[]): string {
+  const parts = mode === "append" && turn.texts[key]?.trim() ? [turn.texts[key]!, ...buffer] : buffer;
+  return parts.join("\n\n");
+}
+
+/** "selesai": saves the answer as a new revision, checks it, and shows the findings. */
+export function finishAnswer(turn: Turn): void {
+  const step = turn.state.step;
+  if (step.kind !== "writing") return;
+  if (step.buffer.length === 0) {
+    turn.say(turn.t.nothingWritten);
+    return;
+  }
+  const section = turn.section(step.sectionKey)!;
+  const check = save(turn, step.sectionKey, composed(turn, step.sectionKey, step.mode, step.buffer), "chat");
+  turn.state.step = { kind: "reviewed", sectionKey: step.sectionKey };
+  turn.say(renderSectionCheck(section, check, turn.t, turn.locale), sectionChoices(turn));
+  turn.effect({ kind: "sectionChecked", proposalId: turn.state.proposalId!, sectionKey: step.sectionKey });
+}
+
+function save(turn: Turn, key: string, text: string, source: "chat" | "restore" | "cancel") {
+  const template = turn.template()!;
+  const section = turn.section(key)!;
+  const others = Object.fromEntries(Object.entries(turn.texts).filter(([k]) => k !== key));
+  const check = checkSection(section, text, others);
+  const readiness = checkProposal(template, { ...turn.texts, [key]: text }).readiness;
+  turn.effect({ kind: "saveSection", proposalId: turn.state.proposalId!, sectionKey: key, text, mark: check.mark, readiness, source });
+  return check;
+}
+
+/** Saves a restored revision's text as the section's newest version. */
+export function restoreText(turn: Turn, key: string, text: string): void {
+  save(turn, key, text, "restore");
+}
+
+/**
+ * Leaving a half-written answer (jumping elsewhere, /batal, switching proposal) keeps it: what the
+ * bot acknowledged with a word count is saved as a draft, never dropped. Returns true if saved.
+ */
+export function flushBuffer(turn: Turn, exceptKey?: string): boolean {
+  for (const step of [turn.state.step, turn.state.returnTo]) {
+    if (step?.kind !== "writing" || step.buffer.length === 0 || step.sectionKey === exceptKey) continue;
+    save(turn, step.sectionKey, composed(turn, step.sectionKey, step.mode, step.buffer), "cancel");
+    step.buffer = [];
+    return true;
+  }
+  return false;
+}
+
+/** Moves to the next section in template order, or checks the whole proposal after the last. */
+export function nextSection(turn: Turn, fromKey: string): void {
+  const sections = turn.template()?.sections ?? [];
+  const i = sections.findIndex((s) => s.key === fromKey);
+  const next = sections[i + 1];
+  if (next) return openSection(turn, next.key);
+  turn.say(turn.t.lastSectionDone);
+  showProposalCheck(turn);
+  turn.state.step = { kind: "idle" };
+}
+
+export function showProposalCheck(turn: Turn): void {
+  const template = turn.template();
+  const p = turn.proposal();
+  if (!template || !p) return;
+  const check = checkProposal(template, turn.texts);
+  turn.say(renderProposalCheck(template, check, p.code, turn.t, turn.locale));
+  turn.effect({ kind: "proposalChecked", proposalId: p.id });
+}
+
+/** After a digression (/lihat, /cek, /bantuan…), tells the user where they are again. */
+export function resumePrompt(turn: Turn, step: Step = turn.state.step): void {
+  const t = turn.t;
+  switch (step.kind) {
+    case "writing": {
+      const title = turn.section(step.sectionKey)?.title[turn.locale] ?? step.sectionKey;
+      turn.say(t.resume(title, countWords(composed(turn, step.sectionKey, step.mode, step.buffer))));
+      return;
+    }
+    case "reviewed":
+      turn.say(t.pickOne, sectionChoices(turn));
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,85 @@
+import type { Locale } from "../i18n/locale.ts";
+import type { OutgoingMessage } from "../messages.ts";
+import type { Template } from "../templates/templateSchema.ts";
+import type { DialogueState } from "./dialogueState.ts";
+
+export interface CompetitionView {
+  id: string;
+  name: string;
+  template: Template;
+  /** Open for new proposals; closed ones still serve their existing proposals. */
+  isOpen: boolean;
+  /** Submission deadline, when the timeline has one. */
+  deadline?: Date;
+}
+
+export interface ProposalView {
+  id: string;
+  code: string;
+  title: string;
+  unitName: string;
+  competitionId: string;
+}
+
+export interface RevisionView {
+  id: string;
+  text: string;
+  createdAt: Date;
+}
+
+/** What one user's message is, after the channel adapter: text, a pressed choice, or neither. */
+export interface TurnInput {
+  text?: string;
+  choice?: string;
+  /** Set when the message carried only a non-text attachment (sticker, photo, voice…). */
+  attachmentKind?: string;
+}
+
+/** Everything the engine may read this turn, loaded by the app before calling it. */
+export interface TurnContext {
+  now: Date;
+  locale: Locale;
+  timezone: string;
+  contactName: string;
+  competitions: CompetitionView[];
+  proposals: ProposalView[];
+  /** Section texts of the active proposal (state.proposalId), when there is one. */
+  texts: Record<string, string>;
+  /** Revisions of one section, newest first, when the engine asked for them (see contextNeeds). */
+  revisions?: RevisionView[];
+  /** Ids the engine may use if it creates a proposal this turn. */
+  fresh: { proposalId: string; code: string };
+}
+
+export type Effect =
+  | {
+      kind: "createProposal";
+      proposalId: string;
+      code: string;
+      competitionId: string;
+      unit: string;
+      instansi: string;
+      group: string;
+      category: string;
+      title: string;
+      startYear: number;
+    }
+  | {
+      kind: "saveSection";
+      proposalId: string;
+      sectionKey: string;
+      text: string;
+      mark: "complete" | "incomplete" | "empty";
+      /** Whole-proposal readiness after this save, kept on the proposal for reports. */
+      readiness: number;
+      source: "chat" | "restore" | "cancel";
+    }
+  | { kind: "setLocale"; locale: Locale }
+  | { kind: "sectionChecked"; proposalId: string; sectionKey: string }
+  | { kind: "proposalChecked"; proposalId: string };
+
+export interface TurnResult {
+  state: DialogueState;
+  replies: OutgoingMessage[];
+  effects: Effect[];
+}
