@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "../../../src/core/i18n/locale.ts";
+import { importFailureMessages, renderImportSummary } from "../../../src/core/importing/importTexts.ts";
+import { splitIntoSections } from "../../../src/core/importing/splitIntoSections.ts";
+import { plainText } from "../../../src/core/messages.ts";
+import { KIPP, SAMPLE } from "../../docs/sampleProposal.ts";
+
+const text = [
+  "PROPOSAL SIPANDU",
+  "1. RINGKASAN",
+  SAMPLE.ringkasan,
+  "c) signifikansi",
+  SAMPLE.signifikansi,
+  "LAMPIRAN",
+  "Foto kegiatan dan daftar hadir sosialisasi di 9 desa.",
+].join("\n\n");
+
+describe("renderImportSummary", () => {
+  it("lists each section with its matched heading and words vs limits, what is missing, and numbered unmatched text", () => {
+    const out = plainText(
+      renderImportSummary(KIPP, splitIntoSections(KIPP, text), "id", { fileName: "sipandu.docx" }),
+    );
+    expect(out).toBe(
+      [
+        "Hasil membaca sipandu.docx:",
+        "Bagian yang ditemukan:",
+        '✅ 1. Ringkasan ← "1. RINGKASAN" · 68 kata (60–200)',
+        '✅ 5. Signifikansi ← "c) signifikansi" · 84 kata (200–1000)',
+        "⬜ Belum ada di dokumen: Latar Belakang dan Tujuan, Kebaruan / Nilai Tambah, Implementasi Inovasi, Adaptabilitas, Sumber Daya, Strategi Keberlanjutan",
+        "",
+        "Teks yang belum masuk bagian mana pun:",
+        '[1] "PROPOSAL SIPANDU" (2 kata)',
+        '[2] "LAMPIRAN Foto kegiatan dan daftar hadir sosialisasi di 9 desa." (10 kata)',
+        "Teks ini tidak disimpan kecuali Bapak/Ibu memilih bagiannya.",
+        "",
+        "Simpan ke proposal? Teks lama tetap ada di /riwayat.",
+      ].join("\n"),
+    );
+  });
+
+  it("speaks English, shortens long chunks, and flags a section over its limit", () => {
+    const long = Array.from({ length: 30 }, () => "Waktu tunggu turun dari 180 menit menjadi 35 menit.").join(
+      " ",
+    );
+    const preview = { sections: [{ key: "ringkasan", heading: "Summary", text: long }], unmatched: [long] };
+    const out = plainText(renderImportSummary(KIPP, preview, "en", { confirm: false }));
+    expect(out).toContain('✅ 1. Summary ← "Summary" · 270 words (60–200) ⚠️');
+    expect(out).toContain(
+      '[1] "Waktu tunggu turun dari 180 menit menjadi 35 menit. Waktu tunggu turun dari 180…" (270 words)',
+    );
+    expect(out).not.toContain("Save to the proposal?");
+  });
+
+  it("says so when no heading was recognised", () => {
+    const out = plainText(renderImportSummary(KIPP, { sections: [], unmatched: ["Teks."] }, "id"));
+    expect(out).toContain("Tidak ada judul bagian yang dikenali");
+    expect(out).not.toContain("Simpan ke proposal?");
+  });
+});
+
+describe("importFailureMessages", () => {
+  it("has a polite Indonesian and English message for every reason, saying what to do", () => {
+    for (const [reason, msg] of Object.entries(importFailureMessages)) {
+      for (const l of LOCALES) expect(msg[l].length, `${reason}.${l}`).toBeGreaterThan(30);
+      expect(msg.id).not.toBe(msg.en);
+    }
+    expect(importFailureMessages.image_only.id).toMatch(/versi teks: DOCX/);
+    expect(importFailureMessages.encrypted.id).toMatch(/buka kuncinya dulu/);
+    expect(importFailureMessages.too_large.id).toContain("10 MB");
+    expect(importFailureMessages.too_many_pages.en).toContain("200 pages");
+  });
+});
