@@ -1,0 +1,125 @@
+import { channelText } from "../channels/channelTexts.ts";
+import { advance, contextNeeds } from "../core/dialogue/advance.ts";
+import { type DialogueState, initialState, readState } from "../core/dialogue/dialogueState.ts";
+import type { Effect, TurnInput } from "../core/dialogue/turnTypes.ts";
+import { dialogueTexts } from "../core/i18n/dialogueTexts.ts";
+import type { Locale } from "../core/i18n/locale.ts";
+import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "../core/messages.ts";
+import type { Db } from "../db/createDatabase.ts";
+import type { Logger } from "../logger.ts";
+import { applyEffects } from "./applyEffects.ts";
+import type { CompetitionCache } from "./competitionCache.ts";
+import { loadTurnContext } from "./loadTurnContext.ts";
+import { type ContactView, resolveContact } from "./resolveContact.ts";
+
+/** A use case outside the coaching dialogue (status, scores, data rights…); undefined = not mine. */
+export type AppRoute = (msg: IncomingMessage, contact: ContactView) => Promise<OutgoingMessage[] | undefined>;
+
+/**
+ * Hears about saved turns and may add later messages (LLM feedback after a section check). It runs
+ * after the replies are returned, so the instant rule check is never held up by a slow model.
+ */
+export type TurnListener = (e: { contact: ContactView; msg: IncomingMessage; effects: readonly Effect[] }) => Promise<OutgoingMessage[]>;
+
+export interface MessageHandlerDeps {
+  db: Db;
+  competitions: CompetitionCache;
+  logger: Logger;
+  defaultLocale: Locale;
+  timezone: string;
+  now?: () => Date;
+  routes?: AppRoute[];
+  listeners?: TurnListener[];
+}
+
+class DuplicateUpdate extends Error {}
+class StaleState extends Error {}
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * The coaching use case: load state → run the pure engine → persist state, effects and the
+ * message id in one transaction (version-checked) → return the replies. A losing concurrent turn
+ * runs again on the fresh state; the same message id twice has one effect.
+ */
+export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
+  const { db, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function turnOnce(msg: IncomingMessage, contact: ContactView): Promise<{ replies: OutgoingMessage[]; effects: Effect[] }> {
+    const row = await db.dialogueState.findUnique({ where: { contactId: contact.id }, select: { version: true, state: true } });
+    const { state, recovered } = row ? readState(row.state) : { state: undefined, recovered: false };
+    const current: DialogueState = state ?? initialState();
+    const input: TurnInput = {
+      text: msg.text,
+      choice: msg.choice,
+      attachmentKind: msg.attachment?.kind,
+    };
+    const ctx = await loadTurnContext(db, { competitions: deps.competitions, timezone: deps.timezone, now: now() }, contact, current, contextNeeds(current, input));
+    const result = advance(current, input, ctx);
+    const templateOf = (id: string) => ctx.competitions.find((c) => c.id === id)?.template;
+    await db.$transaction(async (tx) => {
+      const fresh = await tx.processedUpdate.createMany({ data: [{ channel: msg.channel, updateId: msg.messageId }], skipDuplicates: true });
+      if (fresh.count === 0) throw new DuplicateUpdate();
+      if (row) {
+        const saved = await tx.dialogueState.updateMany({
+          where: { contactId: contact.id, version: row.version },
+          data: { state: result.state, version: row.version + 1 },
+        });
+        if (saved.count === 0) throw new StaleState();
+      } else {
+        const created = await tx.dialogueState.createMany({ data: [{ contactId: contact.id, state: result.state, version: 1 }], skipDuplicates: true });
+        if (created.count === 0) throw new StaleState();
+      }
+      await applyEffects(tx, result.effects, { contactId: contact.id, templateOf });
+      await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
+    });
+    const replies = recovered ? [{ text: [dialogueTexts(contact.locale).recovered] }, ...result.replies] : result.replies;
+    return { replies, effects: result.effects };
+  }
+
+  function followUp(e: Parameters<TurnListener>[0]): Promise<OutgoingMessage[]> | undefined {
+    const listeners = deps.listeners ?? [];
+    if (listeners.length === 0 || e.effects.length === 0) return undefined;
+    return Promise.all(
+      listeners.map((l) =>
+        l(e).catch((err) => {
+          logger.warn({ err, channel: e.msg.channel, messageId: e.msg.messageId }, "follow-up failed");
+          return [];
+        }),
+      ),
+    ).then((all) => all.flat());
+  }
+
+  return async function handle(msg: IncomingMessage): Promise<Replies> {
+    let locale: Locale = deps.defaultLocale;
+    try {
+      const contact = await resolveContact(db, msg, deps.defaultLocale);
+      locale = contact.locale;
+      for (const route of deps.routes ?? []) {
+        const out = await route(msg, contact);
+        if (out) return out;
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { replies, effects } = await turnOnce(msg, contact);
+          const out: Replies = [...replies];
+          const later = followUp({ contact, msg, effects });
+          if (later) out.followUp = later;
+          return out;
+        } catch (e) {
+          if (e instanceof DuplicateUpdate) {
+            logger.debug({ channel: msg.channel, messageId: msg.messageId }, "duplicate update ignored");
+            return [];
+          }
+          const clash = e instanceof StaleState || (e as { code?: string }).code === "P2002";
+          if (clash && attempt < MAX_ATTEMPTS) continue;
+          throw e;
+        }
+      }
+    } catch (e) {
+      logger.error({ err: e, channel: msg.channel, messageId: msg.messageId }, "message handling failed");
+      return [{ text: [channelText("apology", locale)] }];
+    }
+  };
+}

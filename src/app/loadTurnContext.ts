@@ -1,0 +1,57 @@
+import type { DialogueState } from "../core/dialogue/dialogueState.ts";
+import type { ProposalView, TurnContext } from "../core/dialogue/turnTypes.ts";
+import type { Locale } from "../core/i18n/locale.ts";
+import type { Db } from "../db/createDatabase.ts";
+import { newId, newProposalCode } from "./codes.ts";
+import type { CompetitionCache } from "./competitionCache.ts";
+import type { ContactView } from "./resolveContact.ts";
+
+/**
+ * Loads what one turn may read, bounded in size: the contact's proposals, the active proposal's
+ * section texts, and revisions of one section only when asked. Never the dialogue's history.
+ */
+export async function loadTurnContext(
+  db: Db,
+  deps: { competitions: CompetitionCache; timezone: string; now: Date },
+  contact: ContactView,
+  state: DialogueState,
+  needs: { revisionsOf?: string },
+): Promise<TurnContext> {
+  const [competitions, proposals, drafts, revisions] = await Promise.all([
+    deps.competitions.all(),
+    proposalsOf(db, contact.id),
+    state.proposalId
+      ? db.sectionDraft.findMany({ where: { proposalId: state.proposalId }, select: { sectionKey: true, text: true } })
+      : Promise.resolve([]),
+    needs.revisionsOf && state.proposalId
+      ? db.sectionRevision.findMany({
+          where: { draft: { proposalId: state.proposalId, sectionKey: needs.revisionsOf } },
+          select: { id: true, text: true, createdAt: true },
+          orderBy: { createdAt: "desc" },
+          take: 10,
+        })
+      : Promise.resolve(undefined),
+  ]);
+  return {
+    now: deps.now,
+    locale: contact.locale as Locale,
+    timezone: deps.timezone,
+    contactName: contact.displayName,
+    competitions,
+    proposals,
+    texts: Object.fromEntries(drafts.map((d) => [d.sectionKey, d.text])),
+    revisions,
+    fresh: { proposalId: newId(), code: newProposalCode() },
+  };
+}
+
+/** Proposals of every unit the contact belongs to (an Admin Lokal may help many units). */
+export async function proposalsOf(db: Db, contactId: string): Promise<ProposalView[]> {
+  const rows = await db.proposal.findMany({
+    where: { unit: { memberships: { some: { contactId } } } },
+    select: { id: true, code: true, title: true, competitionId: true, unit: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+  });
+  return rows.map((r) => ({ id: r.id, code: r.code, title: r.title, competitionId: r.competitionId, unitName: r.unit.name }));
+}

@@ -1,0 +1,62 @@
+import { localeFromLanguageCode, type Locale } from "../core/i18n/locale.ts";
+import type { IncomingMessage } from "../core/messages.ts";
+import type { Db } from "../db/createDatabase.ts";
+
+export interface ContactView {
+  id: string;
+  displayName: string;
+  locale: Locale;
+  optedOut: boolean;
+}
+
+const contactSelect = { id: true, displayName: true, locale: true, optedOut: true } as const;
+
+/**
+ * Finds the person behind a message, creating them on first contact. All ids a channel knows
+ * for one person (WhatsApp LID and phone JID) map to one contact.
+ */
+export async function resolveContact(db: Db, msg: IncomingMessage, defaultLocale: Locale): Promise<ContactView> {
+  const ids = [msg.userId, ...(msg.aliases ?? [])];
+  for (let attempt = 0; ; attempt++) {
+    const found = await db.channelIdentity.findMany({
+      where: { channel: msg.channel, externalId: { in: ids } },
+      select: { externalId: true, contact: { select: contactSelect } },
+    });
+    const contact = found[0]?.contact;
+    try {
+      if (contact) {
+        const missing = ids.filter((id) => !found.some((f) => f.externalId === id));
+        if (missing.length > 0)
+          await db.channelIdentity.createMany({
+            data: missing.map((externalId) => ({ channel: msg.channel, externalId, contactId: contact.id, phone: msg.profile?.phone })),
+            skipDuplicates: true,
+          });
+        return asView(contact);
+      }
+      const created = await db.contact.create({
+        data: {
+          displayName: msg.profile?.displayName?.slice(0, 100) ?? "",
+          locale: localeFromLanguageCode(msg.profile?.languageCode, defaultLocale),
+          identities: {
+            create: ids.map((externalId) => ({
+              channel: msg.channel,
+              externalId,
+              phone: msg.profile?.phone,
+              username: msg.profile?.username,
+            })),
+          },
+        },
+        select: contactSelect,
+      });
+      return asView(created);
+    } catch (e) {
+      // Two first messages of one person at once: the other one created the identity; read it.
+      if (attempt < 2 && (e as { code?: string }).code === "P2002") continue;
+      throw e;
+    }
+  }
+}
+
+function asView(c: { id: string; displayName: string; locale: string; optedOut: boolean }): ContactView {
+  return { ...c, locale: c.locale === "en" ? "en" : "id" };
+}
