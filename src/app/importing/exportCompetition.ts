@@ -1,0 +1,82 @@
+import { checkProposal } from "../../core/completeness/checkProposal.ts";
+import type { Locale } from "../../core/i18n/locale.ts";
+import type { OutgoingDocument } from "../../core/messages.ts";
+import { type Template, templateSchema } from "../../core/templates/templateSchema.ts";
+import type { Db } from "../../db/createDatabase.ts";
+import { loadProposalsForExport, type ProposalExportData, renderExport } from "./exportProposal.ts";
+
+const BATCH = 50;
+
+export type BulkFormat = "docx" | "csv";
+
+/**
+ * For the secretariat: every proposal of a competition (by slug), either one DOCX each or one
+ * CSV overview (code, unit, title, stage, readiness, then words and mark per section). Proposals
+ * are loaded in batches, so a competition with thousands of proposals never sits in memory whole.
+ */
+export async function exportCompetition(
+  db: Db,
+  opts: { competition: string; format: BulkFormat; locale: Locale },
+): Promise<
+  | { ok: false; reason: "competition_not_found" }
+  | { ok: true; count: number; documents: AsyncIterable<OutgoingDocument> }
+> {
+  const competition = await db.competition.findUnique({
+    where: { slug: opts.competition },
+    select: { slug: true, template: true, proposals: { select: { id: true }, orderBy: { code: "asc" } } },
+  });
+  if (!competition) return { ok: false, reason: "competition_not_found" };
+  const ids = competition.proposals.map((p) => p.id);
+  const template = templateSchema.parse(competition.template);
+
+  async function* batches(): AsyncGenerator<ProposalExportData[]> {
+    for (let i = 0; i < ids.length; i += BATCH) yield loadProposalsForExport(db, ids.slice(i, i + BATCH));
+  }
+
+  if (opts.format === "csv") {
+    async function* one(): AsyncGenerator<OutgoingDocument> {
+      const lines = [csvHeader(template)];
+      for await (const batch of batches()) for (const p of batch) lines.push(csvRow(p));
+      // BOM: Excel opens UTF-8 CSV correctly only with it
+      const text = `\uFEFF${lines.join("\r\n")}\r\n`;
+      yield {
+        fileName: `${competition!.slug}-proposals.csv`,
+        mimeType: "text/csv; charset=utf-8",
+        data: new TextEncoder().encode(text),
+      };
+    }
+    return { ok: true, count: ids.length, documents: one() };
+  }
+  async function* each(): AsyncGenerator<OutgoingDocument> {
+    for await (const batch of batches()) for (const p of batch) yield renderExport(p, "docx", opts.locale);
+  }
+  return { ok: true, count: ids.length, documents: each() };
+}
+
+function csvHeader(template: Template): string {
+  const cols = ["code", "unit", "title", "stage", "readiness"];
+  for (const s of template.sections) cols.push(`${s.key}_words`, `${s.key}_mark`);
+  return cols.map(csvField).join(",");
+}
+
+function csvRow(p: ProposalExportData): string {
+  const { template, proposal, texts } = p.input;
+  // The rule check of the stored texts, so the CSV and the exported DOCX always agree.
+  const check = checkProposal(template, texts);
+  const cells: (string | number)[] = [
+    proposal.code,
+    proposal.unitName,
+    proposal.title,
+    p.stage,
+    check.readiness,
+  ];
+  for (const c of check.sections) cells.push(c.words, c.mark);
+  return cells.map(csvField).join(",");
+}
+
+/** RFC 4180 quoting; text that Excel would run as a formula (=, +, -, @) is prefixed with '. */
+export function csvField(v: string | number): string {
+  if (typeof v === "number") return String(v);
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

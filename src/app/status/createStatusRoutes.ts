@@ -1,0 +1,18 @@
+import type { AppRoute } from "../createMessageHandler.ts";
+import { identityRoute } from "./identityRoute.ts";
+import { queryRoute } from "./queryRoute.ts";
+import { createRouteKit, type StatusRouteDeps } from "./routeKit.ts";
+import { staffRoute } from "./staffRoute.ts";
+
+export type { StatusRouteDeps } from "./routeKit.ts";
+
+/**
+ * The status, scores and identity use cases as app routes, run before the coaching dialogue:
+ * linking (phone, /daftar, /tautkan) first, so a just-linked user's question already sees the
+ * unit's proposals; then /status and /nilai (and the same questions in plain words); then the
+ * secretariat's /tahap and /rekap.
+ */
+export function createStatusRoutes(deps: StatusRouteDeps): AppRoute[] {
+  const kit = createRouteKit(deps);
+  return [identityRoute(kit), queryRoute(kit), staffRoute(kit)];
+}

@@ -1,0 +1,37 @@
+import type { Db } from "../../db/createDatabase.ts";
+import { findOrCreateContact, normalizePhone } from "./contactIdentity.ts";
+
+/**
+ * Grants the configured first secretariat (SECRETARIAT_PHONE / SECRETARIAT_TELEGRAM_ID) the
+ * secretariat role on every competition, so a fresh installation has someone who may run /tahap
+ * and /rekap. Idempotent: run it at every start; competitions created later are covered at the
+ * next start (or with `klinik staff add`).
+ */
+export async function ensureBootstrapSecretariat(
+  db: Db,
+  who: { phone?: string; telegramId?: string },
+): Promise<{ contactId?: string; granted: number }> {
+  const phone = who.phone ? normalizePhone(who.phone) : undefined;
+  if (!phone && !who.telegramId) return { granted: 0 };
+  return db.$transaction(async (tx) => {
+    const contact = await findOrCreateContact(tx, { phone, telegramId: who.telegramId });
+    const competitions = await tx.competition.findMany({ select: { id: true, slug: true } });
+    const r = await tx.staffRole.createMany({
+      data: competitions.map((c) => ({
+        contactId: contact.id,
+        competitionId: c.id,
+        role: "secretariat" as const,
+      })),
+      skipDuplicates: true,
+    });
+    if (r.count > 0)
+      await tx.auditLog.create({
+        data: {
+          action: "staff.add",
+          subject: contact.id,
+          details: { role: "secretariat", via: "bootstrap", competitions: r.count },
+        },
+      });
+    return { contactId: contact.id, granted: r.count };
+  });
+}

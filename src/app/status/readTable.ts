@@ -1,0 +1,113 @@
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+
+/** One data row of a sheet: its spreadsheet row number (the header is row 1) and cells by column. */
+export interface TableRow {
+  row: number;
+  cells: Record<string, string>;
+}
+
+/** A problem with one cell or row of an import, reported all at once before anything is applied. */
+export interface RowError {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+/** An import refused: every bad row, or a problem with the whole file (row 0). */
+export class ImportError extends Error {
+  override readonly name = "ImportError";
+  constructor(
+    message: string,
+    readonly errors: RowError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a CSV (comma, semicolon or tab separated, as spreadsheets export them) or the first sheet
+ * of an XLSX into rows keyed by canonical column names. `columns` maps each canonical name to
+ * the header spellings accepted (compared without case, spaces or punctuation).
+ */
+export async function readTable(
+  path: string,
+  columns: Record<string, readonly string[]>,
+  required: readonly string[],
+): Promise<TableRow[]> {
+  const ext = extname(path).toLowerCase();
+  let grid: string[][];
+  if (ext === ".xlsx") grid = await readXlsx(path);
+  else if (ext === ".csv" || ext === ".txt") grid = readCsv(await readFile(path, "utf8"));
+  else throw new ImportError(`${path}: use a .csv or .xlsx file`);
+  const [header, ...body] = grid;
+  if (!header) throw new ImportError(`${path}: the file is empty`);
+  const canon = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const c = canon(h);
+    for (const [name, spellings] of Object.entries(columns))
+      if (!index.has(name) && [name, ...spellings].some((s) => canon(s) === c)) index.set(name, i);
+  });
+  const missing = required.filter((r) => !index.has(r));
+  if (missing.length)
+    throw new ImportError(
+      `${path}: missing column(s) ${missing.join(", ")} (header: ${header.filter(Boolean).join(", ")})`,
+    );
+  const rows: TableRow[] = [];
+  body.forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === "")) return;
+    const out: Record<string, string> = {};
+    for (const [name, at] of index) out[name] = (cells[at] ?? "").trim();
+    rows.push({ row: i + 2, cells: out });
+  });
+  return rows;
+}
+
+function readCsv(text: string): string[][] {
+  const first = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const count = (ch: string) => first.split(ch).length - 1;
+  const delimiter = [",", ";", "\t"].reduce((best, ch) => (count(ch) > count(best) ? ch : best), ",");
+  return parse(text, {
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  }) as string[][];
+}
+
+async function readXlsx(path: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheet = wb.worksheets[0];
+  if (!sheet) return [];
+  const grid: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++)
+      cells.push(cellText(row.getCell(c).value));
+    grid.push(cells);
+  }
+  return grid;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if ("richText" in v) return v.richText.map((t) => t.text).join("");
+  if ("text" in v && typeof v.text === "string") return v.text;
+  if ("result" in v) return v.result === undefined ? "" : cellText(v.result as ExcelJS.CellValue);
+  return "";
+}
+
+/** Lines of an import report: one per bad row, in row order. */
+export function formatRowErrors(errors: readonly RowError[]): string[] {
+  return [...errors]
+    .sort((a, b) => a.row - b.row)
+    .map((e) => (e.row === 0 ? e.reason : `row ${e.row}, column "${e.column}": ${e.reason}`));
+}

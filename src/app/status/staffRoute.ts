@@ -1,0 +1,112 @@
+import { statusTexts } from "../../core/i18n/statusTexts.ts";
+import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { Template } from "../../core/templates/templateSchema.ts";
+import { loadAccess } from "../access.ts";
+import type { AppRoute } from "../createMessageHandler.ts";
+import type { ContactView } from "../resolveContact.ts";
+import { loadReportRows, renderRekap, summarize } from "./report.ts";
+import { firstDelivery, parseCommand, type RouteKit, recordDenied } from "./routeKit.ts";
+import { notifyStageChange, setStage } from "./setStage.ts";
+
+const FORCE_FLAGS = new Set(["--force", "--paksa", "paksa!", "-f"]);
+
+/** The secretariat's chat commands: /tahap <kode> <tahap> [catatan] and /rekap [slug]. */
+export function staffRoute(kit: RouteKit): AppRoute {
+  const { db } = kit;
+
+  function stageList(template: Template | undefined, contact: ContactView): string {
+    return (template?.stages ?? [])
+      .map((s, i) => `${i + 1}. ${s.key} (${s.label[contact.locale]})`)
+      .join("\n");
+  }
+
+  async function tahap(
+    msg: IncomingMessage,
+    contact: ContactView,
+    args: string[],
+  ): Promise<OutgoingMessage[]> {
+    const t = statusTexts(contact.locale);
+    const access = await loadAccess(db, contact.id);
+    if (access.secretariatOf.length === 0) {
+      await recordDenied(db, contact.id, "tahap", args[0] ?? "");
+      return [{ text: [t.onlySecretariat] }];
+    }
+    const force = args.some((a) => FORCE_FLAGS.has(a.toLowerCase()));
+    const [code, stage, ...note] = args.filter((a) => !FORCE_FLAGS.has(a.toLowerCase()));
+    if (!code || !stage)
+      return [{ text: [t.tahapUsage(stageList(await kit.templateOf(access.secretariatOf[0]!), contact))] }];
+    if (!(await firstDelivery(db, msg))) return [];
+    const r = await setStage(db, kit.templateOf, {
+      code,
+      stage,
+      note: note.join(" "),
+      force,
+      actor: { actorId: contact.id, via: "chat" },
+      mayChange: access.canSetStage,
+    });
+    const label = (template: Template | undefined, key: string) =>
+      template?.stages.find((s) => s.key === key)?.label[contact.locale] ?? key;
+    switch (r.kind) {
+      case "notFound":
+        return [{ text: [t.codeNotFound] }];
+      case "unknownStage":
+        return [{ text: [t.unknownStage(stage, stageList(r.template, contact))] }];
+      case "same":
+        return [{ text: [t.sameStage(r.code, label(await kit.templateOf(r.competitionId), r.stage))] }];
+      case "backwards": {
+        const template = await kit.templateOf(r.competitionId);
+        return [{ text: [t.backwards(r.code, label(template, r.from), label(template, r.to))] }];
+      }
+      case "changed": {
+        kit.logger.info(
+          { code: r.change.code, from: r.change.from, to: r.change.to, actorId: contact.id },
+          "stage changed in chat",
+        );
+        const notified = await notifyStageChange(db, kit.notifier, kit.templateOf, r.change);
+        return [
+          {
+            text: [
+              t.stageSet(
+                r.change.code,
+                label(await kit.templateOf(r.change.competitionId), r.change.to),
+                notified,
+              ),
+            ],
+          },
+        ];
+      }
+    }
+  }
+
+  async function rekap(contact: ContactView, slug: string | undefined): Promise<OutgoingMessage[]> {
+    const t = statusTexts(contact.locale);
+    const access = await loadAccess(db, contact.id);
+    if (access.secretariatOf.length === 0) {
+      await recordDenied(db, contact.id, "rekap", slug ?? "");
+      return [{ text: [t.onlySecretariat] }];
+    }
+    let ids = access.secretariatOf.filter(access.canReport);
+    if (slug) {
+      const c = await db.competition.findUnique({ where: { slug }, select: { id: true } });
+      ids = ids.filter((id) => id === c?.id);
+      if (ids.length === 0) return [{ text: [t.rekapNone] }];
+    }
+    const out: OutgoingMessage[] = [];
+    for (const id of ids) {
+      const template = await kit.templateOf(id);
+      if (!template) continue;
+      const { timezone } = await kit.timelineOf(id);
+      const now = kit.clock();
+      const report = summarize(await loadReportRows(db, id), template, now);
+      out.push({ text: [renderRekap(await kit.competitionName(id), report, contact.locale, timezone, now)] });
+    }
+    return out.length ? out : [{ text: [t.rekapNone] }];
+  }
+
+  return async (msg, contact) => {
+    const cmd = parseCommand(msg.text);
+    if (cmd?.name === "tahap") return tahap(msg, contact, cmd.args);
+    if (cmd?.name === "rekap") return rekap(contact, cmd.args[0]);
+    return undefined;
+  };
+}
