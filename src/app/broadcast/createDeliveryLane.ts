@@ -1,0 +1,329 @@
+import {
+  classifySendError,
+  describe,
+  type RetryPolicy,
+  type SendOutcome,
+} from "../../core/broadcast/deliveryPolicy.ts";
+import { type QuietHours, quietUntil } from "../../core/broadcast/quietHours.ts";
+import type { ChannelName, ChannelSender } from "../../core/messages.ts";
+import type { Db } from "../../db/createDatabase.ts";
+import type { Logger } from "../../logger.ts";
+import type { RateLimiter } from "./createRateLimiter.ts";
+import type { Recorder } from "./createRecorder.ts";
+import {
+  type AnnouncementInfo,
+  type ClaimedDelivery,
+  claimDeliveries,
+  loadAnnouncementInfo,
+} from "./deliveryStore.ts";
+import { renderDelivery } from "./renderDelivery.ts";
+
+/** How one channel's lane paces itself. */
+export interface LanePacing {
+  /** Messages per second over all chats (the limiter's global window); undefined = the sender paces. */
+  perSecond?: number;
+  /** Messages per second to one chat. */
+  perChatPerSecond?: number;
+  /** Sends awaiting an answer at once. */
+  maxInFlight: number;
+  /** Deliveries claimed per query; keep a batch well inside the lease. */
+  batchSize: number;
+}
+
+export interface LaneDeps {
+  channel: ChannelName;
+  sender: ChannelSender;
+  db: Db;
+  logger: Logger;
+  now: () => Date;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  pacing: LanePacing;
+  limiter: RateLimiter;
+  recorder: Recorder;
+  retry: RetryPolicy;
+  leaseMs: number;
+  pollMs: number;
+  quiet: QuietHours | null;
+}
+
+export interface LaneControl {
+  signal: AbortSignal;
+  /** True when stopping abruptly: claimed rows are left in "sending", as a dead process leaves them. */
+  abrupt(): boolean;
+}
+
+/** A pause longer than this gives the rest of the batch back instead of holding it. */
+const HOLD_LIMIT_MS = 2_000;
+/** Failures in a row (no success between) after which the channel itself is presumed down. */
+const BREAKER_STREAK = 3;
+const BREAKER_MAX_MS = 5 * 60_000;
+const FIRST_CLAIM = 25;
+
+/**
+ * One channel's sending loop: claim a batch, hold what must wait (opted out since, quiet hours),
+ * send the rest through the limiter with a bounded number in flight, and hand every result to
+ * the recorder as soon as the platform answers.
+ */
+export function createDeliveryLane(deps: LaneDeps) {
+  const { logger, limiter, recorder, pacing } = deps;
+  let inFlight = 0;
+  let slotWaiters: (() => void)[] = [];
+  let wakeIdle: (() => void) | undefined;
+  let streak = 0;
+  /** Claims start small after an idle spell, so the first message leaves quickly, then grow. */
+  let claimSize = Math.min(pacing.batchSize, FIRST_CLAIM);
+  /** Announcements never change once queued: keep what their deliveries share. */
+  const infos = new Map<string, AnnouncementInfo>();
+
+  async function infoFor(batch: readonly ClaimedDelivery[]): Promise<void> {
+    const missing = [...new Set(batch.map((d) => d.announcementId))].filter((id) => !infos.has(id));
+    if (missing.length === 0) return;
+    if (infos.size > 200) infos.clear();
+    for (const info of await loadAnnouncementInfo(deps.db, missing)) infos.set(info.id, info);
+  }
+
+  const freeSlot = () => {
+    inFlight--;
+    const w = slotWaiters;
+    slotWaiters = [];
+    for (const f of w) f();
+  };
+
+  async function takeSlot(signal: AbortSignal): Promise<void> {
+    while (inFlight >= pacing.maxInFlight) {
+      if (signal.aborted) throw new Error("aborted");
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          signal.removeEventListener("abort", done);
+          resolve();
+        };
+        slotWaiters.push(done);
+        signal.addEventListener("abort", done, { once: true });
+      });
+    }
+    if (signal.aborted) throw new Error("aborted");
+    inFlight++;
+  }
+
+  async function idle(signal: AbortSignal, ms: number): Promise<void> {
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    wakeIdle = () => ctl.abort();
+    try {
+      await deps.sleep(ms, ctl.signal);
+    } finally {
+      wakeIdle = undefined;
+      signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** Gives claimed rows back (pending again), at once or from `until`. */
+  function release(rest: readonly ClaimedDelivery[], until?: Date): void {
+    for (const d of rest) {
+      recorder.push({
+        id: d.id,
+        claim: d.claim,
+        status: "pending",
+        attempt: 0,
+        ...(until ? { nextAttemptAt: until } : {}),
+      });
+    }
+  }
+
+  function settle(d: ClaimedDelivery, outcome: SendOutcome): void {
+    const t = deps.now();
+    const base = { id: d.id, claim: d.claim };
+    switch (outcome.kind) {
+      case "sent":
+        streak = 0;
+        recorder.push({
+          ...base,
+          status: "sent",
+          attempt: 1,
+          sentAt: t,
+          providerMessageId: outcome.providerMessageId,
+        });
+        return;
+      case "rateLimited":
+        limiter.pauseFor(outcome.retryAfterMs);
+        logger.debug(
+          { channel: deps.channel, retryAfterMs: outcome.retryAfterMs },
+          "rate limited; lane paused",
+        );
+        recorder.push({
+          ...base,
+          status: "pending",
+          attempt: 0,
+          lastError: outcome.error,
+          nextAttemptAt: new Date(t.getTime() + outcome.retryAfterMs),
+        });
+        return;
+      case "retry": {
+        streak++;
+        // Several failures in a row: the channel is down (network, WhatsApp reconnecting), not this
+        // recipient. Pause the lane and stop spending the rows' attempts until a send succeeds.
+        const down = streak >= BREAKER_STREAK;
+        const wait = down
+          ? Math.min(deps.retry.baseDelayMs * 2 ** (streak - BREAKER_STREAK), BREAKER_MAX_MS)
+          : outcome.delayMs;
+        if (down) limiter.pauseFor(wait);
+        logger.warn(
+          { channel: deps.channel, deliveryId: d.id, error: outcome.error, channelDown: down },
+          "delivery failed; will retry",
+        );
+        recorder.push({
+          ...base,
+          status: "pending",
+          attempt: down ? 0 : 1,
+          lastError: outcome.error,
+          nextAttemptAt: new Date(t.getTime() + wait),
+        });
+        return;
+      }
+      case "failed":
+        logger.info(
+          { channel: deps.channel, deliveryId: d.id, error: outcome.error },
+          "delivery failed for good",
+        );
+        recorder.push({ ...base, status: "failed", attempt: 1, lastError: outcome.error });
+        return;
+    }
+  }
+
+  async function sendOne(d: ClaimedDelivery, a: AnnouncementInfo, done: () => void): Promise<void> {
+    let outcome: SendOutcome;
+    try {
+      const msg = renderDelivery({
+        kind: a.kind,
+        competitionName: a.competitionName,
+        locale: d.locale,
+        text: d.ownText ?? a.text,
+      });
+      const r = await deps.sender.send(d.externalId, msg);
+      outcome = { kind: "sent", providerMessageId: r.messageId };
+    } catch (err) {
+      outcome = classifySendError(err, d.attempts, deps.retry);
+    } finally {
+      done();
+    }
+    settle(d, outcome);
+  }
+
+  /** What must wait instead of going out now; undefined when the delivery may be sent. */
+  function hold(d: ClaimedDelivery, a: AnnouncementInfo): Parameters<Recorder["push"]>[0] | undefined {
+    if (d.optedOut) {
+      return {
+        id: d.id,
+        claim: d.claim,
+        status: "skipped",
+        attempt: 0,
+        lastError: describe("opted_out", "unsubscribed with /berhenti"),
+      };
+    }
+    if (!a.urgent && deps.quiet) {
+      const until = quietUntil(deps.now(), a.timezone, deps.quiet);
+      if (until) return { id: d.id, claim: d.claim, status: "pending", attempt: 0, nextAttemptAt: until };
+    }
+    return undefined;
+  }
+
+  async function dispatch(batch: readonly ClaimedDelivery[], ctl: LaneControl): Promise<void> {
+    try {
+      await infoFor(batch);
+    } catch (err) {
+      logger.warn({ err, channel: deps.channel }, "loading announcements failed");
+      if (!ctl.abrupt()) release(batch);
+      await idle(ctl.signal, deps.pollMs);
+      return;
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const d = batch[i]!;
+      if (ctl.signal.aborted) {
+        if (!ctl.abrupt()) release(batch.slice(i));
+        return;
+      }
+      const a = infos.get(d.announcementId);
+      if (!a) {
+        // Deleted meanwhile (its competition was removed): nothing to send.
+        recorder.push({
+          id: d.id,
+          claim: d.claim,
+          status: "skipped",
+          attempt: 0,
+          lastError: describe("rejected", "announcement gone"),
+        });
+        continue;
+      }
+      const held = hold(d, a);
+      if (held) {
+        recorder.push(held);
+        continue;
+      }
+      const pause = limiter.pausedForMs();
+      if (pause > HOLD_LIMIT_MS) {
+        release(batch.slice(i), new Date(deps.now().getTime() + pause));
+        return;
+      }
+      let done: () => void;
+      try {
+        await takeSlot(ctl.signal);
+        try {
+          done = await limiter.acquire(`${deps.channel}:${d.externalId}`, ctl.signal);
+        } catch (err) {
+          freeSlot();
+          throw err;
+        }
+      } catch {
+        if (!ctl.abrupt()) release(batch.slice(i));
+        return;
+      }
+      if (ctl.signal.aborted) {
+        done();
+        freeSlot();
+        if (!ctl.abrupt()) release(batch.slice(i));
+        return;
+      }
+      void sendOne(d, a, done).finally(freeSlot);
+    }
+  }
+
+  return {
+    async run(ctl: LaneControl): Promise<void> {
+      while (!ctl.signal.aborted) {
+        const pause = limiter.pausedForMs();
+        if (pause > 0) {
+          await idle(ctl.signal, pause);
+          continue;
+        }
+        let batch: ClaimedDelivery[];
+        try {
+          batch = await claimDeliveries(deps.db, {
+            channel: deps.channel,
+            limit: claimSize,
+            now: deps.now(),
+            leaseMs: deps.leaseMs,
+          });
+        } catch (err) {
+          if (ctl.signal.aborted) break;
+          logger.warn({ err, channel: deps.channel }, "claiming deliveries failed");
+          await idle(ctl.signal, deps.pollMs);
+          continue;
+        }
+        if (batch.length === 0) {
+          claimSize = Math.min(pacing.batchSize, FIRST_CLAIM);
+          await idle(ctl.signal, deps.pollMs);
+          continue;
+        }
+        claimSize = Math.min(pacing.batchSize, claimSize * 4);
+        await dispatch(batch, ctl);
+      }
+      if (ctl.abrupt()) return;
+      while (inFlight > 0) await new Promise<void>((resolve) => slotWaiters.push(resolve));
+    },
+    /** New work may be due: end an idle wait now. */
+    wake(): void {
+      wakeIdle?.();
+    },
+  };
+}

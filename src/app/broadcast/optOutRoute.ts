@@ -1,0 +1,34 @@
+import { broadcastTexts } from "../../core/i18n/broadcastTexts.ts";
+import type { AppRoute } from "../createMessageHandler.ts";
+import { broadcastCommand } from "./broadcastCommand.ts";
+import type { BroadcastRouteDeps } from "./createBroadcastRoutes.ts";
+
+/**
+ * /berhenti turns announcements and reminders off for the person (all their chats: the flag is on
+ * the contact). /mulai turns them on again but stays the coaching dialogue's command: this route
+ * only flips the flag and lets the dialogue answer.
+ */
+export function optOutRoute(deps: BroadcastRouteDeps): AppRoute {
+  const { db, logger } = deps;
+  return async (msg, contact) => {
+    const cmd = broadcastCommand(msg.text);
+    if (cmd?.name === "berhenti") {
+      if (!contact.optedOut) {
+        await db.contact.update({ where: { id: contact.id }, data: { optedOut: true } });
+        await db.auditLog.create({
+          data: { actorId: contact.id, action: "broadcast.optOut", subject: msg.channel },
+        });
+        logger.info({ contactId: contact.id }, "contact opted out of announcements");
+      }
+      return [{ text: [broadcastTexts(contact.locale).optedOut] }];
+    }
+    if (cmd?.name === "mulai" && contact.optedOut) {
+      await db.contact.update({ where: { id: contact.id }, data: { optedOut: false } });
+      await db.auditLog.create({
+        data: { actorId: contact.id, action: "broadcast.optIn", subject: msg.channel },
+      });
+      logger.info({ contactId: contact.id }, "contact subscribed to announcements again");
+    }
+    return undefined;
+  };
+}

@@ -1,0 +1,17 @@
+import { broadcastTexts } from "../../core/i18n/broadcastTexts.ts";
+import type { Locale } from "../../core/i18n/locale.ts";
+import type { OutgoingMessage } from "../../core/messages.ts";
+
+/** What a recipient sees: who it is from, the text, and how to stop receiving announcements. */
+export function renderDelivery(d: {
+  kind: string;
+  competitionName: string;
+  locale: string;
+  text: string;
+}): OutgoingMessage {
+  const locale: Locale = d.locale === "en" ? "en" : "id";
+  const t = broadcastTexts(locale);
+  const header =
+    d.kind === "reminder" ? t.reminderHeader(d.competitionName) : t.announcementHeader(d.competitionName);
+  return { text: [{ b: header }, "\n\n", d.text.trim(), "\n\n", { i: t.footer }] };
+}

@@ -1,0 +1,138 @@
+import { EVERYONE, type PushChannel } from "../../core/broadcast/audienceSchema.ts";
+import { DEFAULT_QUIET_HOURS, type QuietHours } from "../../core/broadcast/quietHours.ts";
+import { DEFAULT_REMINDER_DAYS, dueReminder, reminderKey } from "../../core/broadcast/reminderSchedule.ts";
+import { broadcastTexts, formatWhen } from "../../core/i18n/broadcastTexts.ts";
+import type { Template } from "../../core/templates/templateSchema.ts";
+import type { Db } from "../../db/createDatabase.ts";
+import type { CompetitionCache } from "../competitionCache.ts";
+import { createAnnouncement } from "./createAnnouncement.ts";
+import { type Recipient, resolveAudience } from "./resolveAudience.ts";
+
+export interface ReminderDeps {
+  db: Db;
+  competitions: CompetitionCache;
+  now: Date;
+  channels?: readonly PushChannel[];
+  quiet?: QuietHours | null;
+}
+
+export interface CreatedReminder {
+  competitionId: string;
+  announcementId: string;
+  days: number;
+  recipients: number;
+}
+
+const INCOMPLETE = { ...EVERYONE, filters: [{ kind: "incomplete" as const }] };
+
+/**
+ * Queues the deadline reminders that are due: for each open competition with a submission
+ * deadline, the nearest planned day (Competition.reminderDays, default 7, 3, 1 days before) whose
+ * time has come. Each goes to the members of incomplete proposals, naming their missing sections
+ * in the member's language, and exists once: its dedupe key is unique, so running this twice, or
+ * in two processes at once, queues it once.
+ */
+export async function runDueReminders(deps: ReminderDeps): Promise<CreatedReminder[]> {
+  const { db, now } = deps;
+  const open = (await deps.competitions.all()).filter(
+    (c) => c.isOpen && c.deadline && !Number.isNaN(c.deadline.getTime()),
+  );
+  if (open.length === 0) return [];
+  const settings = await db.competition.findMany({
+    where: { id: { in: open.map((c) => c.id) } },
+    select: { id: true, reminderDays: true, timezone: true },
+  });
+  const created: CreatedReminder[] = [];
+  for (const c of open) {
+    const s = settings.find((x) => x.id === c.id);
+    if (!s) continue;
+    const deadline = c.deadline!;
+    const due = dueReminder({
+      deadline,
+      reminderDays: s.reminderDays.length > 0 ? s.reminderDays : DEFAULT_REMINDER_DAYS,
+      timeZone: s.timezone,
+      now,
+    });
+    if (!due) continue;
+    const key = reminderKey(c.id, deadline, due.days);
+    if (await db.announcement.findUnique({ where: { dedupeKey: key }, select: { id: true } })) continue;
+    const audience = await resolveAudience(db, c.id, INCOMPLETE, {
+      sectionKeys: c.template.sections.map((x) => x.key),
+      channels: deps.channels,
+    });
+    const texts = await reminderTexts(
+      db,
+      c.template,
+      audience.recipients,
+      due.daysLeft,
+      deadline,
+      s.timezone,
+    );
+    try {
+      const r = await createAnnouncement(db, {
+        competitionId: c.id,
+        timezone: s.timezone,
+        audience: INCOMPLETE,
+        kind: "reminder",
+        dedupeKey: key,
+        text: broadcastTexts("id").reminderSummary(due.daysLeft, formatWhen(deadline, "id", s.timezone)),
+        recipients: audience.recipients.map((r) => ({ ...r, text: texts.get(r.contactId) })),
+        scheduledAt: now,
+        quiet: deps.quiet === undefined ? DEFAULT_QUIET_HOURS : deps.quiet,
+      });
+      created.push({ competitionId: c.id, announcementId: r.id, days: due.days, recipients: r.queued });
+    } catch (e) {
+      // Another process queued the same reminder a moment ago.
+      if ((e as { code?: string }).code !== "P2002") throw e;
+    }
+  }
+  return created;
+}
+
+/** Each recipient's reminder: the deadline and, per incomplete proposal, the sections still missing. */
+async function reminderTexts(
+  db: Db,
+  template: Template,
+  recipients: readonly Recipient[],
+  daysLeft: number,
+  deadline: Date,
+  timeZone: string,
+): Promise<Map<string, string>> {
+  const ids = [...new Set(recipients.flatMap((r) => r.proposalIds))];
+  const proposals = await db.proposal.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      sections: { where: { mark: "complete" }, select: { sectionKey: true } },
+    },
+    orderBy: { code: "asc" },
+  });
+  const byId = new Map(proposals.map((p) => [p.id, p]));
+  const out = new Map<string, string>();
+  for (const r of recipients) {
+    const t = broadcastTexts(r.locale);
+    const lines = r.proposalIds
+      .map((id) => byId.get(id))
+      .filter((p) => p !== undefined)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .flatMap((p) => {
+        const done = new Set(p.sections.map((s) => s.sectionKey));
+        const missing = template.sections.filter((s) => !done.has(s.key)).map((s) => s.title[r.locale]);
+        return missing.length > 0 ? [t.reminderLine(p.code, p.title, missing.join(", "))] : [];
+      });
+    out.set(
+      r.contactId,
+      [
+        t.reminderBody(daysLeft, formatWhen(deadline, r.locale, timeZone)),
+        "",
+        t.reminderMissingHeader,
+        ...lines,
+        "",
+        t.reminderClose,
+      ].join("\n"),
+    );
+  }
+  return out;
+}

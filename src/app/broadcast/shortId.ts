@@ -1,0 +1,29 @@
+import type { Db } from "../../db/createDatabase.ts";
+
+/** The short form of an announcement id shown in chat (its last eight characters, the random part). */
+export function shortId(id: string): string {
+  return id.slice(-8);
+}
+
+/**
+ * An announcement by full id or by the short form, within the given competitions when given.
+ * Undefined when none matches; "ambiguous" when a short form matches several.
+ */
+export async function findAnnouncementId(
+  db: Db,
+  ref: string,
+  competitionIds?: readonly string[],
+): Promise<string | "ambiguous" | undefined> {
+  const key = ref.trim().replace(/^#/, "");
+  if (key.length < 6 || !/^[A-Za-z0-9_-]+$/.test(key)) return undefined;
+  const scope = competitionIds ? { competitionId: { in: [...competitionIds] } } : {};
+  const exact = await db.announcement.findFirst({ where: { id: key, ...scope }, select: { id: true } });
+  if (exact) return exact.id;
+  const rows = await db.announcement.findMany({
+    where: { id: { endsWith: key }, ...scope },
+    select: { id: true },
+    take: 2,
+  });
+  if (rows.length > 1) return "ambiguous";
+  return rows[0]?.id;
+}
