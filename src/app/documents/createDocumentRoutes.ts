@@ -1,0 +1,129 @@
+import { z } from "zod";
+import type { Locale } from "../../core/i18n/locale.ts";
+import { MAX_FILE_BYTES } from "../../docs/extractText.ts";
+import { importFailureMessages, renderImportSummary } from "../../core/importing/importTexts.ts";
+import type { SplitResult } from "../../core/importing/splitIntoSections.ts";
+import type { Choice, OutgoingMessage } from "../../core/messages.ts";
+import type { Template } from "../../core/templates/templateSchema.ts";
+import type { Db } from "../../db/createDatabase.ts";
+import type { Logger } from "../../logger.ts";
+import { activeProposal } from "../activeProposal.ts";
+import type { CompetitionCache } from "../competitionCache.ts";
+import type { AppRoute } from "../createMessageHandler.ts";
+import { exportProposal } from "../importing/exportProposal.ts";
+import { applyImport, assignUnmatched, importProposalDocument } from "../importing/importProposalDocument.ts";
+import { documentText as dt } from "./documentTexts.ts";
+
+const previewSchema = z.object({
+  sections: z.array(z.object({ key: z.string(), text: z.string(), heading: z.string() })),
+  unmatched: z.array(z.string()),
+});
+
+/**
+ * "Bring your own draft" in chat: a DOCX/PDF/TXT sent to the bot is split into sections and
+ * shown for confirmation (kept in PendingImport across turns), then saved as new revisions;
+ * /ekspor sends the proposal back as a Word document or as text for SINOVIK.
+ */
+export function createDocumentRoutes(deps: { db: Db; competitions: CompetitionCache; logger: Logger }): AppRoute[] {
+  const { db } = deps;
+
+  async function templateOf(competitionId: string): Promise<Template | undefined> {
+    return (await deps.competitions.all()).find((c) => c.id === competitionId)?.template;
+  }
+
+  function summary(template: Template, preview: SplitResult, fileName: string, L: Locale): OutgoingMessage {
+    const choices: Choice[] = [];
+    if (preview.sections.length > 0 || preview.unmatched.length > 0) choices.push({ id: "imp:save", label: dt("save", L) });
+    preview.unmatched.slice(0, 5).forEach((_, i) => choices.push({ id: `imp:assign:${i}`, label: dt("assign", L, { n: i + 1 }) }));
+    choices.push({ id: "imp:cancel", label: dt("cancel", L) });
+    const text = renderImportSummary(template, preview, L, { fileName, confirm: true });
+    return { text, choices };
+  }
+
+  const onDocument: AppRoute = async (msg, contact) => {
+    const att = msg.attachment;
+    if (att?.kind !== "document") return undefined;
+    const L = contact.locale;
+    const active = await activeProposal(db, contact.id);
+    const template = active && (await templateOf(active.competitionId));
+    if (!active || !template) return [{ text: [dt("needProposal", L)] }];
+    if ((att.size ?? 0) > MAX_FILE_BYTES) return [{ text: [importFailureMessages.too_large[L]] }];
+    let bytes: Uint8Array;
+    try {
+      if (!att.fetch) throw new Error("no fetch");
+      bytes = await att.fetch();
+    } catch (err) {
+      deps.logger.warn({ err, channel: msg.channel, messageId: msg.messageId }, "document download failed");
+      return [{ text: [dt("fetchFailed", L)] }];
+    }
+    const fileName = att.fileName ?? "dokumen";
+    const r = await importProposalDocument(db, { proposalId: active.id, contactId: contact.id, template, bytes, fileName, mimeType: att.mimeType });
+    if (!r.ok) return [{ text: [r.message[L]] }];
+    if (r.preview.sections.length === 0 && r.preview.unmatched.length === 0) return [{ text: [dt("nothingFound", L)] }];
+    await db.pendingImport.upsert({
+      where: { contactId: contact.id },
+      create: { contactId: contact.id, proposalId: active.id, fileName, preview: asJson(r.preview) },
+      update: { proposalId: active.id, fileName, preview: asJson(r.preview), createdAt: new Date() },
+    });
+    return [summary(template, r.preview, fileName, L)];
+  };
+
+  const onPending: AppRoute = async (msg, contact) => {
+    const choice = msg.choice ?? "";
+    const text = msg.text?.trim().toLowerCase() ?? "";
+    const mine = choice.startsWith("imp:") || /^(simpan|save|batal|cancel)$/.test(text);
+    if (!mine) return undefined;
+    const L = contact.locale;
+    const pending = await db.pendingImport.findUnique({ where: { contactId: contact.id } });
+    if (!pending) return choice.startsWith("imp:") ? [{ text: [dt("cancelled", L)] }] : undefined;
+    const parsed = previewSchema.safeParse(pending.preview);
+    const proposal = await db.proposal.findFirst({
+      where: { id: pending.proposalId, unit: { memberships: { some: { contactId: contact.id } } } },
+      select: { competitionId: true },
+    });
+    const template = proposal && (await templateOf(proposal.competitionId));
+    if (!parsed.success || !template || choice === "imp:cancel" || text === "batal" || text === "cancel") {
+      await db.pendingImport.delete({ where: { contactId: contact.id } });
+      return [{ text: [dt("cancelled", L)] }];
+    }
+    const preview = parsed.data;
+    const assign = /^imp:assign:(\d+)$/.exec(choice);
+    if (assign) {
+      const i = Number(assign[1]);
+      return [
+        {
+          text: [dt("chooseSection", L, { n: i + 1 })],
+          choices: template.sections.map((s) => ({ id: `imp:to:${i}:${s.key}`, label: s.title[L] })),
+        },
+      ];
+    }
+    const to = /^imp:to:(\d+):([a-z0-9_]+)$/.exec(choice);
+    if (to) {
+      const next = assignUnmatched(preview, Number(to[1]), to[2]!);
+      await db.pendingImport.update({ where: { contactId: contact.id }, data: { preview: asJson(next) } });
+      return [summary(template, next, pending.fileName, L)];
+    }
+    const report = await applyImport(db, { proposalId: pending.proposalId, contactId: contact.id, template, fileName: pending.fileName }, preview);
+    await db.pendingImport.delete({ where: { contactId: contact.id } });
+    return [{ text: [dt("saved", L, { n: report.saved.length, r: report.readiness })] }];
+  };
+
+  const onExport: AppRoute = async (msg, contact) => {
+    const m = /^\/ekspor(?:@\w+)?(?:\s+(\w+))?\s*$/i.exec(msg.text?.trim() ?? "");
+    if (!m) return undefined;
+    const L = contact.locale;
+    const active = await activeProposal(db, contact.id);
+    if (!active) return [{ text: [dt("noProposalToExport", L)] }];
+    const asText = /^(teks|text|txt)$/i.test(m[1] ?? "");
+    const r = await exportProposal(db, { code: active.code, format: asText ? "txt" : "docx", locale: L });
+    if (!r.ok) return [{ text: [dt("noProposalToExport", L)] }];
+    return [{ text: [dt(asText ? "exportedText" : "exported", L, { code: active.code })], document: r.document }];
+  };
+
+  return [onDocument, onPending, onExport];
+}
+
+/** A split preview is plain JSON (strings and arrays of them). */
+function asJson(p: SplitResult): { sections: { key: string; text: string; heading: string }[]; unmatched: string[] } {
+  return { sections: p.sections.map((s) => ({ key: s.key, text: s.text, heading: s.heading })), unmatched: [...p.unmatched] };
+}

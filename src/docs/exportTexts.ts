@@ -1,0 +1,74 @@
+import type { Mark } from "../core/completeness/checkSection.ts";
+import type { Locale } from "../core/i18n/locale.ts";
+
+/** Sentences of the exported documents, Indonesian first. */
+export interface ExportTexts {
+  code: string;
+  unit: string;
+  competition: string;
+  readiness: (pct: number) => string;
+  /** "(maks. 200 kata)" after a heading; "" when the section has no limits. */
+  limits: (min: number, max?: number) => string;
+  wordCount: (words: number, min: number, max?: number) => string;
+  wordStatus: Record<"empty" | "short" | "ok" | "long", string>;
+  notWritten: string;
+  appendixReadiness: string;
+  appendixAi: string;
+  table: { no: string; section: string; weight: string; words: string; mark: string };
+  markWord: Record<Mark, string>;
+  aiIntro: string;
+  aiNone: string;
+  general: string;
+}
+
+export const exportTexts: Record<Locale, ExportTexts> = {
+  id: {
+    code: "Kode proposal",
+    unit: "Unit pelayanan",
+    competition: "Kompetisi",
+    readiness: (pct) => `Kesiapan proposal (pemeriksaan aturan): ${pct}%`,
+    limits: (min, max) =>
+      max ? ` (${min > 0 ? `${min}–${max}` : `maks. ${max}`} kata)` : min > 0 ? ` (min. ${min} kata)` : "",
+    wordCount: (words, min, max) =>
+      `Jumlah kata: ${words}${max ? ` dari batas ${min > 0 ? `${min}–` : "maks. "}${max}` : min > 0 ? ` (minimal ${min})` : ""}`,
+    wordStatus: {
+      empty: "⬜ belum diisi",
+      short: "⚠️ kurang dari minimum",
+      ok: "✅ sesuai",
+      long: "⚠️ melebihi batas",
+    },
+    notWritten: "(Bagian ini belum diisi.)",
+    appendixReadiness: "Lampiran A. Kelengkapan proposal",
+    appendixAi: "Lampiran B. Catatan penggunaan AI",
+    table: { no: "No", section: "Bagian", weight: "Bobot", words: "Kata", mark: "Status" },
+    markWord: { complete: "✅ lengkap", incomplete: "⚠️ belum lengkap", empty: "⬜ kosong" },
+    aiIntro: "Saran yang diberikan Klinik Inovasi (AI) selama penyusunan. Teks proposal ditulis oleh unit.",
+    aiNone: "Tidak ada.",
+    general: "Umum",
+  },
+  en: {
+    code: "Proposal code",
+    unit: "Service unit",
+    competition: "Competition",
+    readiness: (pct) => `Proposal readiness (rule check): ${pct}%`,
+    limits: (min, max) =>
+      max ? ` (${min > 0 ? `${min}–${max}` : `max. ${max}`} words)` : min > 0 ? ` (min. ${min} words)` : "",
+    wordCount: (words, min, max) =>
+      `Word count: ${words}${max ? ` of a limit of ${min > 0 ? `${min}–` : "max. "}${max}` : min > 0 ? ` (minimum ${min})` : ""}`,
+    wordStatus: {
+      empty: "⬜ not written",
+      short: "⚠️ below the minimum",
+      ok: "✅ within limits",
+      long: "⚠️ over the limit",
+    },
+    notWritten: "(This section has not been written yet.)",
+    appendixReadiness: "Appendix A. Proposal completeness",
+    appendixAi: "Appendix B. Log of AI use",
+    table: { no: "No", section: "Section", weight: "Weight", words: "Words", mark: "Status" },
+    markWord: { complete: "✅ complete", incomplete: "⚠️ incomplete", empty: "⬜ empty" },
+    aiIntro:
+      "Suggestions Klinik Inovasi (AI) gave while the proposal was written. The unit wrote the proposal text.",
+    aiNone: "None.",
+    general: "General",
+  },
+};

@@ -1,0 +1,58 @@
+import { MAX_FILE_BYTES, MAX_PDF_PAGES } from "../core/importing/importLimits.ts";
+import { claimedType, sniffFileType } from "./detectFileType.ts";
+import { extractDocxText } from "./extractDocxText.ts";
+import { extractPdfText } from "./extractPdfText.ts";
+
+/** Why a file could not be read; each has a polite message in core/importing/importTexts. */
+export type ExtractFailureReason =
+  | "too_large"
+  | "too_many_pages"
+  | "image_only"
+  | "encrypted"
+  | "corrupt"
+  | "unsupported_type";
+
+/** The text of an uploaded document, or why it could not be read. */
+export type ExtractResult =
+  | { ok: true; text: string; pages?: number }
+  | { ok: false; reason: ExtractFailureReason };
+
+export { MAX_FILE_BYTES, MAX_PDF_PAGES };
+
+/**
+ * Extracts the text of a DOCX, text PDF or plain-text file. The type is decided by the bytes
+ * (magic numbers); the name and MIME type only decide whether unreadable bytes are a damaged
+ * file ("corrupt": it claims to be a PDF/DOCX) or a kind we do not read ("unsupported_type").
+ * Never throws for bad input.
+ */
+export async function extractText(
+  bytes: Uint8Array,
+  fileName: string,
+  mimeType?: string,
+): Promise<ExtractResult> {
+  if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, reason: "too_large" };
+  const claimed = claimedType(fileName, mimeType);
+  const sniffed = sniffFileType(bytes);
+  switch (sniffed.kind) {
+    case "pdf":
+      return extractPdfText(bytes, MAX_PDF_PAGES);
+    case "docx":
+      return extractDocxText(bytes);
+    case "ole":
+      // Word stores a password-protected .docx inside an OLE2 file; otherwise it is an old .doc.
+      return { ok: false, reason: sniffed.encrypted ? "encrypted" : "unsupported_type" };
+    case "image":
+      // A photo of a page (sent as a file) is, for us, a scan: ask for the text version.
+      return { ok: false, reason: "image_only" };
+    case "text":
+      if (claimed === "pdf" || claimed === "docx") return { ok: false, reason: "corrupt" };
+      return { ok: true, text: normalizeNewlines(sniffed.text) };
+    case "binary":
+    case "unknown":
+      return { ok: false, reason: claimed === "pdf" || claimed === "docx" ? "corrupt" : "unsupported_type" };
+  }
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
