@@ -1,0 +1,132 @@
+import {
+  type BaileysEventMap,
+  isJidGroup,
+  jidNormalizedUser,
+  type WAMessage,
+  type WAMessageKey,
+} from "@whiskeysockets/baileys";
+import type { Logger } from "pino";
+import { followUpOf, type IncomingMessage, type MessageHandler, type OutgoingMessage } from "../../core/messages.ts";
+import { channelTexts } from "../channelTexts.ts";
+import { BoundedMap } from "./boundedMap.ts";
+import type { ChatQueue } from "./chatQueue.ts";
+import type { ChoiceMemory } from "./choiceMemory.ts";
+import type { WhatsAppOutbound } from "./createWhatsAppOutbound.ts";
+import type { FloodGuard } from "./floodGuard.ts";
+import type { IdentityResolver } from "./identityResolver.ts";
+import { type InboundContent, ignoreReason, readWAMessage } from "./readWAMessage.ts";
+
+/** Turns `messages.upsert` into handler calls: filtered, deduplicated, rate-limited, per-chat ordered. */
+export interface InboundRouter {
+  onUpsert(event: BaileysEventMap["messages.upsert"]): void;
+  /** New messages are ignored from now on (graceful stop). */
+  stopAccepting(): void;
+}
+
+// The adapter texts the adapter says on its own: it does not know the user's locale, so Indonesian.
+const apology: OutgoingMessage = { text: [channelTexts.apology.id] };
+const floodNotice: OutgoingMessage = { text: [channelTexts.flood.id] };
+
+export function createInboundRouter(deps: {
+  handler: MessageHandler;
+  logger: Logger;
+  allowGroups: boolean;
+  identity: IdentityResolver;
+  choices: ChoiceMemory;
+  flood: FloodGuard;
+  queue: ChatQueue;
+  outbound: WhatsAppOutbound;
+  download: (msg: WAMessage) => Promise<Uint8Array>;
+  markRead?: (key: WAMessageKey) => Promise<void>;
+  now: () => number;
+}): InboundRouter {
+  // The app deduplicates on messageId too; this spares it the duplicate upserts Baileys emits.
+  const seen = new BoundedMap<string, true>(2000);
+  let accepting = true;
+
+  const handle = async (msg: WAMessage, content: InboundContent, chatId: string, person: string) => {
+    const alt = isJidGroup(chatId) ? msg.key.participantAlt : msg.key.remoteJidAlt;
+    const who = await deps.identity.resolve(person, alt);
+    const incoming: IncomingMessage = {
+      channel: "whatsapp",
+      chatId,
+      userId: who.userId,
+      messageId: msg.key.id!,
+    };
+    // Word joiners come back when a user copies the bot's escaped text; they mean nothing.
+    const text = content.text?.replace(/\u2060/g, "");
+    if (text) {
+      incoming.text = text;
+      const choice = deps.choices.match(deps.identity.canonical(chatId), text);
+      if (choice) incoming.choice = choice;
+    }
+    if (content.replyToMessageId) incoming.replyToMessageId = content.replyToMessageId;
+    if (content.media) {
+      const { kind, fileName, mimeType, size, downloadable } = content.media;
+      incoming.attachment = { kind, fileName, mimeType, size };
+      if (downloadable) incoming.attachment.fetch = () => deps.download(msg);
+    }
+    if (who.aliases.length > 0) incoming.aliases = who.aliases;
+    const profile: NonNullable<IncomingMessage["profile"]> = {};
+    if (msg.pushName) profile.displayName = msg.pushName;
+    if (who.phone) profile.phone = who.phone;
+    if (Object.keys(profile).length > 0) incoming.profile = profile;
+
+    void deps.markRead?.(msg.key).catch((err: unknown) => deps.logger.debug({ err }, "read receipt failed"));
+    let replies: OutgoingMessage[];
+    try {
+      replies = await deps.handler(incoming);
+    } catch (err) {
+      deps.logger.error({ err, chatId, messageId: incoming.messageId }, "WhatsApp message handler failed");
+      replies = [apology];
+    }
+    await deps.outbound.reply(chatId, replies);
+    // Later advice (LLM after the rule check) follows the replies, still in this chat's queue.
+    const later = await followUpOf(replies);
+    if (later.length > 0) await deps.outbound.reply(chatId, later);
+  };
+
+  const accept = (msg: WAMessage, type: BaileysEventMap["messages.upsert"]["type"]): void => {
+    const reason = ignoreReason(msg, type, { allowGroups: deps.allowGroups, now: deps.now() });
+    if (reason) {
+      deps.logger.trace({ id: msg.key.id, reason }, "WhatsApp message ignored");
+      return;
+    }
+    const content = readWAMessage(msg);
+    if (!content) return;
+    // By id alone: Baileys 7 may deliver one message under its LID and its phone JID.
+    const id = msg.key.id!;
+    if (seen.has(id)) return;
+    seen.set(id, true);
+    const remoteJid = msg.key.remoteJid!;
+
+    const group = isJidGroup(remoteJid);
+    const chatId = group ? remoteJid : jidNormalizedUser(remoteJid) || remoteJid;
+    const person = group ? msg.key.participant : remoteJid;
+    if (!person) return;
+    const alt = group ? msg.key.participantAlt : msg.key.remoteJidAlt;
+    if (alt) {
+      // One of the two orders is the (lid, pn) pair; learn() ignores the other.
+      deps.identity.learn(person, alt);
+      deps.identity.learn(alt, person);
+    }
+    const verdict = deps.flood.check(deps.identity.canonical(person));
+    if (verdict === "notify")
+      void deps.queue.run(`notice:${chatId}`, () => deps.outbound.reply(chatId, [floodNotice]));
+    if (verdict !== "ok") {
+      deps.logger.info({ chatId, verdict }, "WhatsApp inbound flood limit hit");
+      return;
+    }
+    void deps.queue.run(chatId, () => handle(msg, content, chatId, person));
+  };
+
+  return {
+    onUpsert({ messages, type }) {
+      if (!accepting) return;
+      for (const msg of messages) accept(msg, type);
+    },
+    stopAccepting() {
+      accepting = false;
+    },
+  };
+}

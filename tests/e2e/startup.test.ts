@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FakeTelegramServer } from "../fakes/fakeTelegramServer.ts";
+import { telegramUser, textMessage } from "../fakes/telegramUpdates.ts";
+import { runBot } from "../helpers/runBot.ts";
+
+// The real entry point as a process: what an operator sees on the terminal.
+const dirs: string[] = [];
+function dataDir() {
+  const d = mkdtempSync(join(tmpdir(), "klinik-e2e-"));
+  dirs.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("creates the data folder, seeds the demo, chats in the terminal, and a second process on the folder stops with the lock message", async () => {
+    const dir = join(dataDir(), "data");
+    const bot = runBot({ DATA_DIR: dir });
+    await bot.waitFor("Kompetisi yang sedang dibuka: KIPP 2023 – Kelompok Umum (demo)");
+    const second = runBot({ DATA_DIR: dir });
+    expect(await second.exited).toBe(1);
+    expect(second.stderr().trim()).toMatch(/^klinik: the data folder .* is in use by another Klinik Inovasi process \(pid \d+\)/);
+    expect(second.stderr().trim().split("\n")).toHaveLength(1);
+    bot.child.stdin.write("1\n");
+    await bot.waitFor("Nama unit pelayanan");
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    // Started again on the same folder, the conversation continues where it was.
+    const again = runBot({ DATA_DIR: dir });
+    await again.waitFor("Selamat datang kembali");
+    again.child.stdin.end("Dinas Uji\n");
+    await again.waitFor("Instansi induknya?");
+    expect(await again.exited).toBe(0);
+  }, 90_000);
+
+  it.each([
+    [{ DATABASE_URL: "mysql://localhost/x" }, 2, /^klinik: DATABASE_URL: must be a postgresql:\/\/ URL$/],
+    [{ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" }, 1, /^klinik: cannot reach the database/],
+    [{ DATA_DIR: "package.json/data" }, 1, /^klinik: DATA_DIR .* is not writable \(ENOTDIR\)$/],
+    [{ TELEGRAM_MODE: "webhook" }, 2, /^klinik: TELEGRAM_BOT_TOKEN: is required when TELEGRAM_MODE=webhook$/],
+  ])("with %o ends with one clear line and exit code %i", async (env, code, line) => {
+    const bot = runBot({ DATA_DIR: join(dataDir(), "d"), ...env });
+    expect(await bot.exited).toBe(code);
+    expect(bot.stderr().trim()).toMatch(line);
+    expect(bot.stderr().trim().split("\n")).toHaveLength(1);
+  }, 60_000);
+
+  it("with TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT runs the Telegram bot, and stops cleanly on SIGTERM", async () => {
+    const fake = new FakeTelegramServer({ token: "4242:e2e-start-token" });
+    await fake.start();
+    try {
+      const bot = runBot({ DATA_DIR: join(dataDir(), "d"), TELEGRAM_BOT_TOKEN: "4242:e2e-start-token", TELEGRAM_API_ROOT: fake.apiRoot });
+      await fake.waitForCall("setMyCommands", () => true, 30_000);
+      const user = telegramUser(777);
+      fake.injectUpdate(textMessage(user, "/start"));
+      const [welcome] = await fake.waitForMessages(777, 1, 30_000);
+      expect(welcome!.text).toContain("Selamat datang di Klinik Inovasi");
+      bot.child.kill("SIGTERM");
+      expect(await bot.exited).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,49 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+
+export interface BotProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when stdout contains the text (or rejects after timeoutMs). */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** Starts `src/main.ts` as a real process (as `npm start` does) with the given environment. */
+export function runBot(env: Record<string, string>, args: string[] = []): BotProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    stdio: "pipe",
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  child.stderr.on("data", (d) => {
+    err += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitFor(text, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const hit = () => (typeof text === "string" ? out.includes(text) : text.test(out));
+        const timer = setInterval(() => {
+          if (hit()) {
+            clearInterval(timer);
+            clearTimeout(limit);
+            resolve();
+          }
+        }, 25);
+        const limit = setTimeout(() => {
+          clearInterval(timer);
+          reject(new Error(`timed out waiting for ${text}; stdout: ${out.slice(-500)}; stderr: ${err.slice(-500)}`));
+        }, timeoutMs);
+      });
+    },
+  };
+}
