@@ -28,6 +28,14 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * PGlite is one PostgreSQL session. Its socket server interleaves statements of several
+ * connections on that session (one connection's Bind can land between another's Parse and
+ * Execute, and a transaction can stall the rest), so the embedded database gets a pool of one
+ * connection: statements queue in pg.Pool instead. PostgreSQL gets a real pool.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
+
 export const DEFAULT_MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/migrations");
 
 /**
@@ -54,7 +62,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   try {
     embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg") });
     const applied = await migrateOrExplain(embedded.url, migrationsDir, opts.skipMigrations);
-    const conn = connect(embedded.url, opts.poolSize ?? 6);
+    const conn = connect(embedded.url, EMBEDDED_POOL_SIZE);
     const emb = embedded;
     return {
       prisma: conn.prisma,
@@ -90,7 +98,9 @@ export function connect(url: string, poolSize: number): { prisma: PrismaClient; 
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Under load (and always on the embedded single connection) a transaction may queue for the
+  // connection for a while; Prisma's default maxWait of 2 s would turn that queue into errors.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000 } });
   return {
     prisma,
     async close() {

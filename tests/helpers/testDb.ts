@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import { connect } from "../../src/db/createDatabase.ts";
+import { connect, EMBEDDED_POOL_SIZE } from "../../src/db/createDatabase.ts";
 import type { PrismaClient } from "../../src/db/generated/client.ts";
 import { startEmbeddedPostgres } from "../../src/db/startEmbeddedPostgres.ts";
 
@@ -46,7 +46,7 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const dump = new Blob([readFileSync(inject("pgliteDump"))]);
   const emb = await startEmbeddedPostgres({ dataDir: "memory://", loadDataDir: dump });
-  const conn = connect(emb.url, 5);
+  const conn = connect(emb.url, EMBEDDED_POOL_SIZE);
   return {
     prisma: conn.prisma,
     url: emb.url,
