@@ -46,6 +46,15 @@ const envSchema = z.object({
   SECRETARIAT_PHONE: opt(z.string().regex(/^\+?\d{8,15}$/, "digits of the phone number, e.g. 6281234567890")),
   SECRETARIAT_TELEGRAM_ID: opt(z.string().regex(/^\d+$/, "the numeric Telegram user id")),
   CONSOLE_CHAT: z.enum(["auto", "on", "off"]).default("auto"),
+  BROADCAST_TELEGRAM_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
+  BROADCAST_WHATSAPP_GAP_MS: z.coerce.number().int().min(0).default(1500),
+  BROADCAST_WHATSAPP_DAILY_CAP: z.coerce.number().int().positive().default(1000),
+  QUIET_HOURS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'use HH:MM-HH:MM such as 21:00-06:00, or "off"')
+    .default("21:00-06:00"),
 });
 
 export type Config = ReturnType<typeof createConfig>;
@@ -101,6 +110,12 @@ export function createConfig(env: Record<string, string | undefined>) {
     whatsapp,
     llm,
     consoleChat,
+    broadcast: {
+      telegramPerSecond: e.BROADCAST_TELEGRAM_PER_SECOND,
+      whatsappGapMs: e.BROADCAST_WHATSAPP_GAP_MS,
+      whatsappDailyCap: e.BROADCAST_WHATSAPP_DAILY_CAP,
+      quietHours: e.QUIET_HOURS === "off" ? null : { start: e.QUIET_HOURS.slice(0, 5), end: e.QUIET_HOURS.slice(6) },
+    },
     bootstrapSecretariat: { phone: e.SECRETARIAT_PHONE?.replace(/^\+?/, "+"), telegramId: e.SECRETARIAT_TELEGRAM_ID },
   };
 }

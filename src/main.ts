@@ -1,26 +1,23 @@
-import { resolve } from "node:path";
-import { join } from "node:path";
-import { createAdvice } from "./app/advice/createAdvice.ts";
-import { createCompetitionCache } from "./app/competitionCache.ts";
-import { createDocumentRoutes } from "./app/documents/createDocumentRoutes.ts";
-import { createPrivacyRoutes } from "./app/privacy/createPrivacyRoutes.ts";
-import { createMessageHandler } from "./app/createMessageHandler.ts";
+import { join, resolve } from "node:path";
+import { createApp } from "./app/createApp.ts";
 import { seedDemo } from "./app/seedDemo.ts";
+import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.ts";
 import { createTelegramChannel } from "./channels/telegram/createTelegramChannel.ts";
 import { createWhatsAppChannel } from "./channels/whatsapp/createWhatsAppChannel.ts";
 import { ConfigError, createConfig, loadDotEnv } from "./config.ts";
+import type { ChannelName, ChannelSender } from "./core/messages.ts";
 import { loadTemplates } from "./core/templates/loadTemplates.ts";
 import { createDatabase } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
-import { createPrismaAiUseLog, createPrismaLlmUsageStore } from "./db/llmStores.ts";
+import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
 import { createLlmCoach } from "./llm/createLlmCoach.ts";
 import { createLogger } from "./logger.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
 
-/** Composition root: config → database → use cases → channels; clean shutdown on signals. */
+/** Composition root: config → database → use cases → channels → delivery worker; clean shutdown on signals. */
 async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig(process.env);
@@ -35,7 +32,9 @@ async function main(): Promise<void> {
       logger.info("demo competition created");
     }
   }
-  const competitions = createCompetitionCache(db.prisma);
+  const boot = await ensureBootstrapSecretariat(db.prisma, config.bootstrapSecretariat);
+  if (boot.granted) logger.info({ competitions: boot.granted }, "bootstrap secretariat granted");
+
   const coach = config.llm.enabled
     ? createLlmCoach({
         apiKey: config.llm.apiKey,
@@ -47,19 +46,15 @@ async function main(): Promise<void> {
         logger: logger.child({ module: "llm" }),
       })
     : undefined;
-  const advice = createAdvice({ db: db.prisma, competitions, coach, aiLog: createPrismaAiUseLog(db.prisma) });
-  const handler = createMessageHandler({
+  const senders = new Map<ChannelName, ChannelSender>();
+  const { handler, worker } = createApp({
     db: db.prisma,
-    competitions,
     logger,
     defaultLocale: config.defaultLocale,
     timezone: config.timezone,
-    routes: [
-      ...createPrivacyRoutes({ db: db.prisma }),
-      ...createDocumentRoutes({ db: db.prisma, competitions, logger }),
-      advice.route,
-    ],
-    listeners: advice.listener ? [advice.listener] : [],
+    senders,
+    coach,
+    broadcast: config.broadcast,
   });
 
   const stops: (() => Promise<void>)[] = [];
@@ -85,6 +80,7 @@ async function main(): Promise<void> {
     });
     stops.push(() => withTimeout(telegram.stop(), 10_000));
     await telegram.start();
+    senders.set("telegram", telegram.sender);
   }
   if (config.whatsapp.enabled) {
     const whatsapp = createWhatsAppChannel({
@@ -93,9 +89,11 @@ async function main(): Promise<void> {
       auth: createWhatsAppAuthStore(db.prisma),
       pairingPhone: config.whatsapp.pairingPhone,
       qrPngPath: join(config.dataDir, "whatsapp-qr.png"),
+      pacing: { minDelayMs: config.broadcast.whatsappGapMs, dailyCap: config.broadcast.whatsappDailyCap },
     });
     stops.push(() => withTimeout(whatsapp.stop(), 10_000));
     await whatsapp.start();
+    senders.set("whatsapp", whatsapp.sender);
   }
   if (config.consoleChat) {
     const tty = process.stdin.isTTY === true;
@@ -108,8 +106,12 @@ async function main(): Promise<void> {
       onClose: () => void shutdown(),
     });
     stops.push(() => consoleChannel.stop());
+    senders.set("console", consoleChannel.sender);
     await consoleChannel.start();
   }
+  // Stopped first on shutdown: no new sends, claimed rows given back, in-flight sends recorded.
+  stops.push(() => withTimeout(worker.stop(), 15_000));
+  worker.start();
   logger.info({ db: db.kind, telegram: config.telegram.enabled, whatsapp: config.whatsapp.enabled }, "Klinik Inovasi running");
 }
 

@@ -6,13 +6,21 @@ import { loadTemplateFile, TemplateError } from "../core/templates/loadTemplates
 import { DEFAULT_MIGRATIONS_DIR } from "../db/createDatabase.ts";
 import { DatabaseError } from "../db/errors.ts";
 import { migrationStatus } from "../db/migrate.ts";
+import {
+  broadcastCreate,
+  broadcastReport,
+  broadcastRetryFailed,
+  remindersRun,
+} from "./broadcastCommands.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { competitionCreate, competitionList, seedDemoCommand } from "./competitionCommands.ts";
+import { DocumentCommandError, exportProposals, proposalExport, proposalImport } from "./documentCommands.ts";
 import { reportCommand } from "./reportCommands.ts";
 import { scoresConflict, scoresImport, scoresRelease } from "./scoresCommands.ts";
 import { staffAdd, staffList, staffRemove } from "./staffCommands.ts";
 import { type CliDeps, statusImport, statusSet } from "./statusCommands.ts";
 import { unitsImport } from "./unitsCommands.ts";
+import { WhatsAppCommandError, whatsappImportAuth, whatsappLogout, whatsappStatus } from "./whatsappCommands.ts";
 
 const USAGE = `Usage: klinik <command>
   db migrate                         apply pending migrations
@@ -33,7 +41,20 @@ const USAGE = `Usage: klinik <command>
                                      columns: code, judge, criterion, value, comment[, conflict]
   scores conflict <code> <judge>     the judge's scores for that proposal no longer count
   scores release --competition <slug> --stage <stage> [--totals-only | --with-comments]
-  report --competition <slug> [--csv <file>]`;
+  report --competition <slug> [--csv <file>]
+  proposal import <code> <file.docx|.pdf|.txt> [--dry-run]
+  proposal export <code> [--format docx|txt] [--out <file or dir>]
+  export proposals --competition <slug> [--format docx|csv] [--out-dir <dir>]
+  broadcast create --competition <slug> --text-file <file> [--audience <filters>] [--at <time>]
+                   [--urgent] [--dry-run]
+                                     filters, comma-separated: all, stage:<key>, group:<key>,
+                                     category:<key>, region:<name>, incomplete, channel:<name>
+  broadcast report <id>              counts and every failure with its reason
+  broadcast retry-failed <id>        resend the failed deliveries only
+  reminders run                      queue the deadline reminders due now
+  whatsapp import-auth <dir> [--force]   a Baileys auth folder (creds.json…) into the database
+  whatsapp status                    is a session stored, for which number
+  whatsapp logout                    forget the stored session (pair again at next start)`;
 
 /** Runs one CLI command; returns the exit code (0 ok, 1 failure, 2 usage or configuration). */
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
@@ -58,6 +79,13 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       "dry-run": { type: "boolean" },
       "totals-only": { type: "boolean" },
       "with-comments": { type: "boolean" },
+      format: { type: "string" },
+      out: { type: "string" },
+      "out-dir": { type: "string" },
+      audience: { type: "string" },
+      "text-file": { type: "string" },
+      at: { type: "string" },
+      urgent: { type: "boolean" },
     },
   });
   const [group, cmd, ...rest] = positionals;
@@ -154,6 +182,48 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       case "report":
         await reportCommand(io, { competition: str(values.competition), csv: str(values.csv) });
         return 0;
+      case "proposal import":
+        await proposalImport(io, rest[0], rest[1], { dryRun: flag(values["dry-run"]) });
+        return 0;
+      case "proposal export":
+        await proposalExport(io, rest[0], { format: str(values.format), out: str(values.out) });
+        return 0;
+      case "export proposals":
+      case "proposals export":
+        await exportProposals(io, {
+          competition: str(values.competition),
+          format: str(values.format),
+          outDir: str(values["out-dir"]),
+        });
+        return 0;
+      case "broadcast create":
+        await broadcastCreate(io, {
+          competition: str(values.competition),
+          audience: str(values.audience),
+          textFile: str(values["text-file"]),
+          at: str(values.at),
+          urgent: flag(values.urgent),
+          dryRun: flag(values["dry-run"]),
+        });
+        return 0;
+      case "broadcast report":
+        await broadcastReport(io, rest[0]);
+        return 0;
+      case "broadcast retry-failed":
+        await broadcastRetryFailed(io, rest[0]);
+        return 0;
+      case "reminders run":
+        await remindersRun(io);
+        return 0;
+      case "whatsapp import-auth":
+        await whatsappImportAuth(io, rest[0], { force: flag(values.force) });
+        return 0;
+      case "whatsapp status":
+        await whatsappStatus(io);
+        return 0;
+      case "whatsapp logout":
+        await whatsappLogout(io);
+        return 0;
       default:
         io.err(USAGE);
         return 2;
@@ -168,7 +238,13 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       for (const line of formatRowErrors(e.errors)) io.err(`  ${line}`);
       return 1;
     }
-    if (e instanceof TemplateError || e instanceof DatabaseError || e instanceof StatusError) {
+    if (
+      e instanceof TemplateError ||
+      e instanceof DatabaseError ||
+      e instanceof StatusError ||
+      e instanceof DocumentCommandError ||
+      e instanceof WhatsAppCommandError
+    ) {
       io.err(`klinik: ${e.message}`);
       return 1;
     }

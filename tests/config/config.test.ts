@@ -14,6 +14,17 @@ describe("configuration", () => {
     expect(c.consoleChat).toBe(true);
   });
 
+  it("paces announcements by default under Telegram's limits, with quiet hours 21:00–06:00", () => {
+    expect(createConfig({}).broadcast).toEqual({
+      telegramPerSecond: 25,
+      whatsappGapMs: 1500,
+      whatsappDailyCap: 1000,
+      quietHours: { start: "21:00", end: "06:00" },
+    });
+    expect(createConfig({ QUIET_HOURS: "off" }).broadcast.quietHours).toBeNull();
+    expect(createConfig({ QUIET_HOURS: "22:30-05:00" }).broadcast.quietHours).toEqual({ start: "22:30", end: "05:00" });
+  });
+
   it("turns on Telegram webhook mode with its URL and secret, and the terminal chat off", () => {
     const c = createConfig({
       TELEGRAM_BOT_TOKEN: "123456:ABCdefGhIJKlmnoPQR",
@@ -34,6 +45,9 @@ describe("configuration", () => {
     [{ TELEGRAM_BOT_TOKEN: "123456:ABCdefGhIJKlmnoPQR", TELEGRAM_MODE: "webhook" }, /^TELEGRAM_WEBHOOK_URL: is required/],
     [{ WHATSAPP_ENABLED: "maybe" }, /^WHATSAPP_ENABLED: /],
     [{ TELEGRAM_WEBHOOK_PORT: "99999" }, /^TELEGRAM_WEBHOOK_PORT: /],
+    [{ QUIET_HOURS: "9pm-6am" }, /^QUIET_HOURS: use HH:MM-HH:MM/],
+    [{ BROADCAST_TELEGRAM_PER_SECOND: "0" }, /^BROADCAST_TELEGRAM_PER_SECOND: /],
+    [{ BROADCAST_WHATSAPP_DAILY_CAP: "lots" }, /^BROADCAST_WHATSAPP_DAILY_CAP: /],
   ])("rejects %o with one line naming the variable", (env, message) => {
     expect(() => createConfig(env)).toThrow(ConfigError);
     expect(() => createConfig(env)).toThrow(message);

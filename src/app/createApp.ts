@@ -1,0 +1,78 @@
+import type { QuietHours } from "../core/broadcast/quietHours.ts";
+import type { Locale } from "../core/i18n/locale.ts";
+import type { ChannelName, ChannelSender, MessageHandler } from "../core/messages.ts";
+import type { Db } from "../db/createDatabase.ts";
+import { createPrismaAiUseLog } from "../db/llmStores.ts";
+import type { LlmCoach } from "../llm/createLlmCoach.ts";
+import type { Logger } from "../logger.ts";
+import { createAdvice } from "./advice/createAdvice.ts";
+import { createBroadcastRoutes } from "./broadcast/createBroadcastRoutes.ts";
+import { createDeliveryWorker, type DeliveryWorker } from "./broadcast/createDeliveryWorker.ts";
+import { createCompetitionCache } from "./competitionCache.ts";
+import { createMessageHandler } from "./createMessageHandler.ts";
+import { createDocumentRoutes } from "./documents/createDocumentRoutes.ts";
+import { createNotifier } from "./notifier.ts";
+import { createPrivacyRoutes } from "./privacy/createPrivacyRoutes.ts";
+import { createStatusRoutes } from "./status/createStatusRoutes.ts";
+
+export interface AppDeps {
+  db: Db;
+  logger: Logger;
+  defaultLocale: Locale;
+  timezone: string;
+  /** Channel senders for messages the bot starts itself; filled in as channels start. */
+  senders: Map<ChannelName, ChannelSender>;
+  coach?: LlmCoach;
+  broadcast: { telegramPerSecond: number; quietHours: QuietHours | null };
+  now?: () => Date;
+}
+
+export interface App {
+  handler: MessageHandler;
+  worker: DeliveryWorker;
+}
+
+/**
+ * Every use case behind one message handler, in the order they claim a message: announcements
+ * (whose composer takes free text while open, and /berhenti), status and identity, data rights,
+ * documents, advice; then the coaching dialogue. Plus the announcement delivery worker.
+ */
+export function createApp(deps: AppDeps): App {
+  const { db, logger, senders } = deps;
+  const competitions = createCompetitionCache(db);
+  const worker = createDeliveryWorker({
+    db,
+    senders,
+    logger: logger.child({ module: "broadcast" }),
+    now: deps.now,
+    quietHours: deps.broadcast.quietHours,
+    competitions,
+    pacing: { telegram: { perSecond: deps.broadcast.telegramPerSecond } },
+  });
+  const notifier = createNotifier({ db, senders, logger: logger.child({ module: "notify" }) });
+  const advice = createAdvice({ db, competitions, coach: deps.coach, aiLog: createPrismaAiUseLog(db) });
+  const handler = createMessageHandler({
+    db,
+    competitions,
+    logger,
+    defaultLocale: deps.defaultLocale,
+    timezone: deps.timezone,
+    now: deps.now,
+    routes: [
+      ...createBroadcastRoutes({
+        db,
+        competitions,
+        logger,
+        now: deps.now,
+        quietHours: deps.broadcast.quietHours,
+        onQueued: () => worker.wake(),
+      }),
+      ...createStatusRoutes({ db, competitions, notifier, logger, timezone: deps.timezone, now: deps.now }),
+      ...createPrivacyRoutes({ db }),
+      ...createDocumentRoutes({ db, competitions, logger }),
+      advice.route,
+    ],
+    listeners: advice.listener ? [advice.listener] : [],
+  });
+  return { handler, worker };
+}
