@@ -54,12 +54,27 @@ describe("npm start", () => {
     const fake = new FakeTelegramServer({ token: "4242:e2e-start-token" });
     await fake.start();
     try {
-      const bot = runBot({ DATA_DIR: join(dataDir(), "d"), TELEGRAM_BOT_TOKEN: "4242:e2e-start-token", TELEGRAM_API_ROOT: fake.apiRoot });
+      const bot = runBot({
+        DATA_DIR: join(dataDir(), "d"),
+        TELEGRAM_BOT_TOKEN: "4242:e2e-start-token",
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        SECRETARIAT_TELEGRAM_ID: "778",
+      });
       await fake.waitForCall("setMyCommands", () => true, 30_000);
       const user = telegramUser(777);
       fake.injectUpdate(textMessage(user, "/start"));
-      const [welcome] = await fake.waitForMessages(777, 1, 30_000);
+      const [welcome, open] = await fake.waitForMessages(777, 2, 30_000);
       expect(welcome!.text).toContain("Selamat datang di Klinik Inovasi");
+      expect(open!.text).toMatch(/^Kompetisi yang sedang dibuka: /);
+      // Status and announcements are wired: the configured secretariat gets the recap, others do not.
+      const replyTo = async (chatId: number, text: string) => {
+        const before = fake.messagesTo(chatId).length;
+        fake.injectUpdate(textMessage(telegramUser(chatId), text));
+        return (await fake.waitForMessages(chatId, before + 1, 30_000)).slice(before).map((m) => m.text).join("\n");
+      };
+      expect(await replyTo(777, "/rekap")).toBe("Maaf, perintah ini khusus untuk sekretariat kompetisi.");
+      expect(await replyTo(778, "/rekap")).toMatch(/^Rekap .+ · \d+ proposal/);
+      expect(await replyTo(777, "/berhenti")).toMatch(/pengumuman/i);
       bot.child.kill("SIGTERM");
       expect(await bot.exited).toBe(0);
     } finally {
