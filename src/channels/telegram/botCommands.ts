@@ -23,11 +23,28 @@ const COMMANDS: ReadonlyArray<{ command: Record<Locale, string>; description: Re
     command: same("proposal"),
     description: { id: "Pilih atau buat proposal", en: "Choose or create a proposal" },
   },
+  { command: same("saran"), description: { id: "Saran perbaikan bagian", en: "Advice on a section" } },
+  {
+    command: same("ekspor"),
+    description: { id: "Unduh proposal (DOCX)", en: "Download the proposal (DOCX)" },
+  },
   { command: same("status"), description: { id: "Status proposal", en: "Proposal status" } },
   { command: same("nilai"), description: { id: "Nilai proposal", en: "Proposal scores" } },
+  {
+    command: same("daftar"),
+    description: { id: "Daftar ke proposal dengan kode", en: "Join a proposal by its code" },
+  },
+  {
+    command: same("tautkan"),
+    description: { id: "Hubungkan Telegram dan WhatsApp", en: "Link Telegram and WhatsApp" },
+  },
   { command: same("bahasa"), description: { id: "Ganti bahasa", en: "Change language" } },
   { command: same("bantuan"), description: { id: "Bantuan", en: "Help" } },
   { command: same("batal"), description: { id: "Batalkan langkah ini", en: "Cancel this step" } },
+  {
+    command: same("berhenti"),
+    description: { id: "Berhenti menerima pengumuman", en: "Stop announcements" },
+  },
   { command: same("datasaya"), description: { id: "Data saya yang tersimpan", en: "My stored data" } },
   { command: same("hapusdata"), description: { id: "Hapus data saya", en: "Delete my data" } },
 ];

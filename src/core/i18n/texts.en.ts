@@ -3,8 +3,10 @@ import type { DialogueTexts } from "./dialogueTexts.ts";
 export const en: DialogueTexts = {
   welcome: (name) =>
     `Welcome to Klinik Inovasi 👋${name ? ` ${name}.` : ""}\nI help you write your public-service innovation proposal section by section, check it against the judging criteria, and answer questions about status and scores.`,
-  privacy: "What is stored: your name, contact number and proposal drafts. See or delete it any time with /datasaya and /hapusdata.",
-  openCompetition: (name, deadline) => `Open competition: ${name}${deadline ? ` (upload deadline ${deadline})` : ""}.`,
+  privacy:
+    "What is stored: your name, contact number and proposal drafts. See or delete it any time with /datasaya and /hapusdata.",
+  openCompetition: (name, deadline) =>
+    `Open competition: ${name}${deadline ? ` (upload deadline ${deadline})` : ""}.`,
   noCompetition: "No competition is open right now. The secretariat will announce it here.",
   chooseCompetition: "Several competitions are open. Choose one:",
   btnNew: "Start a new proposal",
@@ -34,7 +36,8 @@ export const en: DialogueTexts = {
   checkHeader: (title, w, max, mark) => `${title} · ${w}${max ? `/${max}` : ""} words · ${mark}`,
   markWord: { complete: "✅ complete", incomplete: "⚠️ incomplete", empty: "⬜ empty" },
   wordsShort: (w, min) => `⚠️ Only ${w} words; this section should have at least ${min}.`,
-  wordsLong: (w, max) => `⚠️ ${w} words, over the ${max}-word limit. Shorten it so it is not cut or judged unfocused.`,
+  wordsLong: (w, max) =>
+    `⚠️ ${w} words, over the ${max}-word limit. Shorten it so it is not cut or judged unfocused.`,
   throwaway: {
     too_short: "⚠️ The answer is too short to be judged.",
     repeated_chars: "⚠️ The answer repeats the same characters or words.",
@@ -54,23 +57,25 @@ export const en: DialogueTexts = {
   chooseSectionHint: "Choose a section number to open it.",
   currentText: (title, w) => `${title} · ${w} words. Current text:`,
   emptySection: (title) => `${title} is still empty.`,
-  reviseIntro: (title) => `Rewrite ${title}. The old text stays saved and can be restored with /riwayat. Type done when finished.`,
+  reviseIntro: (title) =>
+    `Rewrite ${title}. The old text stays saved and can be restored with /riwayat. Type done when finished.`,
   appendIntro: (title) => `Add to ${title}. Type done when finished.`,
   historyHeader: (title) => `History of ${title} (newest first). Choose a number to restore it:`,
   noHistory: (title) => `${title} has no history yet.`,
   restored: (title) => `The chosen version of ${title} is restored. The previous one stays in the history.`,
   cekHeader: (code, r) => `Check of proposal ${code} · readiness ${r}%`,
   cekTopFixes: "The three fixes worth most:",
-  cekAllGood: "Every section is complete according to the rule check. Read it through once more before uploading.",
+  cekAllGood:
+    "Every section is complete according to the rule check. Read it through once more before uploading.",
   fixLine: (title, weight, mark) => `${title} (weight ${weight}%) ${mark}`,
   proposalsHeader: "Your proposals:",
   switched: (title, code) => `Active proposal: "${title}" (${code}).`,
   chooseLocale: "Pilih bahasa / Choose a language:",
   localeSet: "Fine, I will use English.",
-  help:
-    "Commands:\n/bagian – sections and their marks\n/lihat – see this section's text\n/ubah – rewrite this section\n/riwayat – earlier versions\n/cek – check the whole proposal\n/proposal – switch or create a proposal\n/bahasa – language (id/en)\n/batal – leave this step\n/datasaya, /hapusdata – your personal data",
+  help: "Commands:\n/bagian – sections and their marks\n/lihat – see this section's text\n/ubah – rewrite this section\n/riwayat – earlier versions\n/cek – check the whole proposal\n/saran – advice on this section\n/ekspor – download the proposal (DOCX; /ekspor teks for SINOVIK)\n/proposal – switch or create a proposal\n/status, /nilai – status and scores of the proposal\n/daftar <code> – join a registered proposal\n/tautkan – link your Telegram and WhatsApp accounts\n/bahasa – language (id/en)\n/batal – leave this step\n/berhenti – stop announcements (/mulai to subscribe again)\n/datasaya, /hapusdata – your personal data\nHave a draft in Word or PDF? Just send the file.\nSecretariat: /tahap, /rekap, /umumkan, /laporan",
   cancelled: "Cancelled. Nothing is lost. Type /bagian to continue.",
-  cancelledSaved: (title) => `Cancelled. What you wrote for ${title} is kept as a draft. Type /bagian to continue.`,
+  cancelledSaved: (title) =>
+    `Cancelled. What you wrote for ${title} is kept as a draft. Type /bagian to continue.`,
   tooLong: (n) =>
     `This message is too long (${n.toLocaleString("en-GB")} characters; at most 10,000). Please send it in several shorter messages, or as a file (DOCX/PDF). It has not been saved.`,
   nonText: "I can only read text messages. Please write your answer in words. 🙏",

@@ -5,7 +5,8 @@ export const id: DialogueTexts = {
     `Selamat datang di Klinik Inovasi 👋${name ? ` Bapak/Ibu ${name}.` : ""}\nSaya membantu Bapak/Ibu menyusun proposal inovasi pelayanan publik bagian demi bagian, memeriksa kelengkapannya terhadap kriteria penilaian, dan menjawab status serta nilai.`,
   privacy:
     "Data yang disimpan: nama, nomor kontak, dan draf proposal. Lihat atau hapus kapan saja dengan /datasaya dan /hapusdata.",
-  openCompetition: (name, deadline) => `Kompetisi yang sedang dibuka: ${name}${deadline ? ` (batas unggah ${deadline})` : ""}.`,
+  openCompetition: (name, deadline) =>
+    `Kompetisi yang sedang dibuka: ${name}${deadline ? ` (batas unggah ${deadline})` : ""}.`,
   noCompetition: "Saat ini belum ada kompetisi yang dibuka. Sekretariat akan mengumumkannya di sini.",
   chooseCompetition: "Ada beberapa kompetisi yang dibuka. Pilih salah satu:",
   btnNew: "Mulai proposal baru",
@@ -30,12 +31,14 @@ export const id: DialogueTexts = {
   guidingQuestions: "Pertanyaan pemandu:",
   writeInstruction: "Tulis jawaban Bapak/Ibu (boleh beberapa pesan). Ketik selesai bila sudah.",
   wordsSoFar: (w, max) => `(${w}${max ? `/${max}` : ""} kata) Lanjutkan, atau ketik selesai.`,
-  overMax: (w, max) => `(${w}/${max} kata) Sudah melebihi batas; ketik selesai untuk memeriksa, lalu ringkas.`,
+  overMax: (w, max) =>
+    `(${w}/${max} kata) Sudah melebihi batas; ketik selesai untuk memeriksa, lalu ringkas.`,
   nothingWritten: "Belum ada jawaban untuk bagian ini. Tulis jawabannya dulu, lalu ketik selesai.",
   checkHeader: (title, w, max, mark) => `${title} · ${w}${max ? `/${max}` : ""} kata · ${mark}`,
   markWord: { complete: "✅ lengkap", incomplete: "⚠️ belum lengkap", empty: "⬜ kosong" },
   wordsShort: (w, min) => `⚠️ Baru ${w} kata; bagian ini sebaiknya minimal ${min} kata.`,
-  wordsLong: (w, max) => `⚠️ ${w} kata, melebihi batas ${max} kata. Ringkas agar tidak dipotong atau dinilai kurang fokus.`,
+  wordsLong: (w, max) =>
+    `⚠️ ${w} kata, melebihi batas ${max} kata. Ringkas agar tidak dipotong atau dinilai kurang fokus.`,
   throwaway: {
     too_short: "⚠️ Jawaban terlalu singkat untuk dinilai.",
     repeated_chars: "⚠️ Jawaban berisi karakter atau kata yang diulang-ulang.",
@@ -63,14 +66,14 @@ export const id: DialogueTexts = {
   restored: (title) => `Versi terpilih dipulihkan untuk ${title}. Versi sebelumnya tetap ada di riwayat.`,
   cekHeader: (code, r) => `Pemeriksaan proposal ${code} · kesiapan ${r}%`,
   cekTopFixes: "Tiga perbaikan paling bernilai:",
-  cekAllGood: "Semua bagian sudah lengkap menurut pemeriksaan aturan. Baca ulang sekali lagi sebelum mengunggah.",
+  cekAllGood:
+    "Semua bagian sudah lengkap menurut pemeriksaan aturan. Baca ulang sekali lagi sebelum mengunggah.",
   fixLine: (title, weight, mark) => `${title} (bobot ${weight}%) ${mark}`,
   proposalsHeader: "Proposal Bapak/Ibu:",
   switched: (title, code) => `Proposal aktif: "${title}" (${code}).`,
   chooseLocale: "Pilih bahasa / Choose a language:",
   localeSet: "Baik, saya akan memakai Bahasa Indonesia.",
-  help:
-    "Perintah yang tersedia:\n/bagian – daftar bagian dan tandanya\n/lihat – lihat teks bagian ini\n/ubah – tulis ulang bagian ini\n/riwayat – versi sebelumnya\n/cek – periksa seluruh proposal\n/proposal – ganti atau buat proposal\n/bahasa – ganti bahasa (id/en)\n/batal – keluar dari langkah ini\n/datasaya, /hapusdata – data pribadi Anda",
+  help: "Perintah yang tersedia:\n/bagian – daftar bagian dan tandanya\n/lihat – lihat teks bagian ini\n/ubah – tulis ulang bagian ini\n/riwayat – versi sebelumnya\n/cek – periksa seluruh proposal\n/saran – saran perbaikan bagian ini\n/ekspor – unduh proposal (DOCX; /ekspor teks untuk SINOVIK)\n/proposal – ganti atau buat proposal\n/status, /nilai – status dan nilai proposal\n/daftar <kode> – hubungkan diri ke proposal terdaftar\n/tautkan – hubungkan akun Telegram dan WhatsApp\n/bahasa – ganti bahasa (id/en)\n/batal – keluar dari langkah ini\n/berhenti – berhenti menerima pengumuman (/mulai untuk berlangganan lagi)\n/datasaya, /hapusdata – data pribadi Anda\nPunya draf di Word atau PDF? Kirim saja berkasnya.\nSekretariat: /tahap, /rekap, /umumkan, /laporan",
   cancelled: "Baik, dibatalkan. Tidak ada yang hilang. Ketik /bagian untuk melanjutkan.",
   cancelledSaved: (title) =>
     `Baik, dibatalkan. Yang sudah Bapak/Ibu tulis untuk ${title} tetap tersimpan sebagai draf. Ketik /bagian untuk melanjutkan.`,
@@ -83,7 +86,8 @@ export const id: DialogueTexts = {
   pendingAsk: "Teks ini untuk mengganti isi bagian (Perbaiki) atau ditambahkan (Tambah)?",
   resume: (title, w) => `Kembali ke ${title} (${w} kata tertulis). Lanjutkan menulis, atau ketik selesai.`,
   welcomeBack: "Selamat datang kembali.",
-  recovered: "Maaf, posisi percakapan terakhir tidak terbaca, jadi kita mulai dari menu. Semua draf tetap aman.",
+  recovered:
+    "Maaf, posisi percakapan terakhir tidak terbaca, jadi kita mulai dari menu. Semua draf tetap aman.",
   menuHint: "Ketik /bagian untuk memilih bagian, /cek untuk memeriksa proposal, atau /bantuan.",
   pickOne: "Silakan pilih salah satu:",
 };

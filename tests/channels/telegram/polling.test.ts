@@ -74,7 +74,11 @@ describe("telegram channel, polling", () => {
 
     const updateId = h.fake.injectUpdate(callbackQuery(ani, "sec:next", { messageId: question!.messageId }));
     const received = await h.waitForReceived(2);
-    expect(received[1]).toMatchObject({ choice: "sec:next", messageId: `123456:${updateId}`, chatId: "1001" });
+    expect(received[1]).toMatchObject({
+      choice: "sec:next",
+      messageId: `123456:${updateId}`,
+      chatId: "1001",
+    });
     expect(received[1]?.text).toBeUndefined();
     const answered = await h.fake.waitForCall("answerCallbackQuery");
     expect(answered.params.text).toBeUndefined();
@@ -259,11 +263,16 @@ describe("telegram channel, polling", () => {
       "cek",
       "riwayat",
       "proposal",
+      "saran",
+      "ekspor",
       "status",
       "nilai",
+      "daftar",
+      "tautkan",
       "bahasa",
       "bantuan",
       "batal",
+      "berhenti",
       "datasaya",
       "hapusdata",
     ];
