@@ -11,7 +11,12 @@ import { type BenchDb, type BenchRow, median, openBenchDb, percentile } from "./
 
 const KIPP = loadTemplateFile("prompts/templates/kipp-2023-umum.json");
 const GOOD = Object.fromEntries(
-  KIPP.sections.map((s) => [s.key, readFileSync(`tests/fixtures/kipp-2023-umum/${s.key}.good.txt`, "utf8").trim().split(/\n\s*\n/)]),
+  KIPP.sections.map((s) => [
+    s.key,
+    readFileSync(`tests/fixtures/kipp-2023-umum/${s.key}.good.txt`, "utf8")
+      .trim()
+      .split(/\n\s*\n/),
+  ]),
 );
 
 function user(handler: MessageHandler) {
@@ -25,7 +30,8 @@ function user(handler: MessageHandler) {
   return {
     say: (text: string) => send({ text }),
     press: (choice: string) => send({ choice }),
-    firstChoice: (prefix: string) => last.flatMap((r) => r.choices ?? []).find((c) => c.id.startsWith(prefix))?.id,
+    firstChoice: (prefix: string) =>
+      last.flatMap((r) => r.choices ?? []).find((c) => c.id.startsWith(prefix))?.id,
   };
 }
 
@@ -92,10 +98,38 @@ async function longDialogue(db: BenchDb): Promise<BenchRow[]> {
   const ratio = t1000 / t1;
   const limit = db.kind === "embedded" ? 5 : 5;
   return [
-    { bench: `dialogue-1000 (${db.kind})`, name: "ms per turn around turn 1", value: t1, unit: "ms", target: `< ${limit}`, ok: t1 < limit },
-    { bench: `dialogue-1000 (${db.kind})`, name: "ms per turn around turn 100", value: t100, unit: "ms", target: `< ${limit}`, ok: t100 < limit },
-    { bench: `dialogue-1000 (${db.kind})`, name: "ms per turn around turn 1000", value: t1000, unit: "ms", target: `< ${limit}`, ok: t1000 < limit },
-    { bench: `dialogue-1000 (${db.kind})`, name: "turn 1000 ÷ turn 1", value: ratio, unit: "×", target: "≤ 1.2", ok: ratio <= 1.2 },
+    {
+      bench: `dialogue-1000 (${db.kind})`,
+      name: "ms per turn around turn 1",
+      value: t1,
+      unit: "ms",
+      target: `< ${limit}`,
+      ok: t1 < limit,
+    },
+    {
+      bench: `dialogue-1000 (${db.kind})`,
+      name: "ms per turn around turn 100",
+      value: t100,
+      unit: "ms",
+      target: `< ${limit}`,
+      ok: t100 < limit,
+    },
+    {
+      bench: `dialogue-1000 (${db.kind})`,
+      name: "ms per turn around turn 1000",
+      value: t1000,
+      unit: "ms",
+      target: `< ${limit}`,
+      ok: t1000 < limit,
+    },
+    {
+      bench: `dialogue-1000 (${db.kind})`,
+      name: "turn 1000 ÷ turn 1",
+      value: ratio,
+      unit: "×",
+      target: "≤ 1.2",
+      ok: ratio <= 1.2,
+    },
   ];
 }
 
@@ -109,9 +143,30 @@ async function concurrentUsers(db: BenchDb, users: number): Promise<BenchRow[]> 
   const sorted = [...times].sort((a, b) => a - b);
   const b = `concurrent-${users} (${db.kind})`;
   return [
-    { bench: b, name: "turns per second", value: times.length / secs, unit: "turns/s", target: "report", ok: null },
-    { bench: b, name: "p50 latency per turn", value: percentile(sorted, 50), unit: "ms", target: "report", ok: null },
-    { bench: b, name: "p99 latency per turn", value: percentile(sorted, 99), unit: "ms", target: "report", ok: null },
+    {
+      bench: b,
+      name: "turns per second",
+      value: times.length / secs,
+      unit: "turns/s",
+      target: "report",
+      ok: null,
+    },
+    {
+      bench: b,
+      name: "p50 latency per turn",
+      value: percentile(sorted, 50),
+      unit: "ms",
+      target: "report",
+      ok: null,
+    },
+    {
+      bench: b,
+      name: "p99 latency per turn",
+      value: percentile(sorted, 99),
+      unit: "ms",
+      target: "report",
+      ok: null,
+    },
   ];
 }
 

@@ -27,7 +27,10 @@ mkdirSync("bench/results", { recursive: true });
 const md = [
   "| benchmark | figure | value | target | met |",
   "|---|---|---|---|---|",
-  ...rows.map((r) => `| ${r.bench} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target} | ${r.ok === null ? "–" : r.ok ? "yes" : "NO"} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.bench} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target} | ${r.ok === null ? "–" : r.ok ? "yes" : "NO"} |`,
+  ),
 ].join("\n");
 writeFileSync("bench/results/report.md", `# Benchmark report (${new Date().toISOString()})\n\n${md}\n`);
 writeFileSync("bench/results/report.json", JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));

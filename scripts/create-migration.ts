@@ -12,7 +12,11 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-const name = (process.argv[2] ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .trim()
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("Usage: npm run db:migration -- <name>");
   process.exit(2);
@@ -26,7 +30,14 @@ if (!existsSync(lockPath)) writeFileSync(lockPath, 'provider = "postgresql"\n');
 
 const require = createRequire(import.meta.url);
 const wasmPath = join(dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
-const WA = (globalThis as unknown as { WebAssembly: { Module: new (b: Uint8Array) => object; Instance: new (m: object, i: object) => { exports: unknown } } }).WebAssembly;
+const WA = (
+  globalThis as unknown as {
+    WebAssembly: {
+      Module: new (b: Uint8Array) => object;
+      Instance: new (m: object, i: object) => { exports: unknown };
+    };
+  }
+).WebAssembly;
 const module = new WA.Module(readFileSync(wasmPath));
 const instance = new WA.Instance(module, { "./schema_engine_bg.js": bg as never });
 (bg as unknown as { __wbg_set_wasm(x: unknown): void }).__wbg_set_wasm(instance.exports);
@@ -52,7 +63,10 @@ const result = (await engine.diff({
     shadowDbInitScript: "",
     migrationDirectories: existing.map((d) => ({
       path: d,
-      migrationFile: { path: "migration.sql", content: { tag: "ok", value: readFileSync(join(migrationsDir, d, "migration.sql"), "utf8") } },
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok", value: readFileSync(join(migrationsDir, d, "migration.sql"), "utf8") },
+      },
     })),
   },
   to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },

@@ -30,15 +30,21 @@ const envSchema = z.object({
         return false;
       }
     }, "unknown time zone (use an IANA name such as Asia/Jakarta)"),
-  TELEGRAM_BOT_TOKEN: opt(z.string().regex(/^\d+:[\w-]{10,}$/, "looks wrong (expected 123456:ABC… from BotFather)")),
+  TELEGRAM_BOT_TOKEN: opt(
+    z.string().regex(/^\d+:[\w-]{10,}$/, "looks wrong (expected 123456:ABC… from BotFather)"),
+  ),
   TELEGRAM_API_ROOT: opt(z.string().url("must be a URL such as https://api.telegram.org")),
   TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
   TELEGRAM_WEBHOOK_URL: opt(z.string().url("must be the public https URL Telegram posts to")),
-  TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "use 16–256 letters, digits, _ or -")),
+  TELEGRAM_WEBHOOK_SECRET: opt(
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "use 16–256 letters, digits, _ or -"),
+  ),
   TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0"),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   WHATSAPP_ENABLED: bool.default(false),
-  WHATSAPP_PAIRING_PHONE: opt(z.string().regex(/^\+?\d{8,15}$/, "digits of the phone number, e.g. 6281234567890")),
+  WHATSAPP_PAIRING_PHONE: opt(
+    z.string().regex(/^\+?\d{8,15}$/, "digits of the phone number, e.g. 6281234567890"),
+  ),
   OPENAI_API_KEY: opt(z.string()),
   OPENAI_BASE_URL: opt(z.string().url("must be a URL such as http://localhost:11434/v1")),
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
@@ -53,7 +59,10 @@ const envSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'use HH:MM-HH:MM such as 21:00-06:00, or "off"')
+    .regex(
+      /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/,
+      'use HH:MM-HH:MM such as 21:00-06:00, or "off"',
+    )
     .default("21:00-06:00"),
 });
 
@@ -76,8 +85,16 @@ export function createConfig(env: Record<string, string | undefined>) {
           e.TELEGRAM_MODE === "webhook"
             ? ({
                 kind: "webhook",
-                url: need(e.TELEGRAM_WEBHOOK_URL, "TELEGRAM_WEBHOOK_URL", "is required when TELEGRAM_MODE=webhook"),
-                secret: need(e.TELEGRAM_WEBHOOK_SECRET, "TELEGRAM_WEBHOOK_SECRET", "is required when TELEGRAM_MODE=webhook"),
+                url: need(
+                  e.TELEGRAM_WEBHOOK_URL,
+                  "TELEGRAM_WEBHOOK_URL",
+                  "is required when TELEGRAM_MODE=webhook",
+                ),
+                secret: need(
+                  e.TELEGRAM_WEBHOOK_SECRET,
+                  "TELEGRAM_WEBHOOK_SECRET",
+                  "is required when TELEGRAM_MODE=webhook",
+                ),
                 host: e.TELEGRAM_WEBHOOK_HOST,
                 port: e.TELEGRAM_WEBHOOK_PORT,
               } as const)
@@ -114,9 +131,13 @@ export function createConfig(env: Record<string, string | undefined>) {
       telegramPerSecond: e.BROADCAST_TELEGRAM_PER_SECOND,
       whatsappGapMs: e.BROADCAST_WHATSAPP_GAP_MS,
       whatsappDailyCap: e.BROADCAST_WHATSAPP_DAILY_CAP,
-      quietHours: e.QUIET_HOURS === "off" ? null : { start: e.QUIET_HOURS.slice(0, 5), end: e.QUIET_HOURS.slice(6) },
+      quietHours:
+        e.QUIET_HOURS === "off" ? null : { start: e.QUIET_HOURS.slice(0, 5), end: e.QUIET_HOURS.slice(6) },
     },
-    bootstrapSecretariat: { phone: e.SECRETARIAT_PHONE?.replace(/^\+?/, "+"), telegramId: e.SECRETARIAT_TELEGRAM_ID },
+    bootstrapSecretariat: {
+      phone: e.SECRETARIAT_PHONE?.replace(/^\+?/, "+"),
+      telegramId: e.SECRETARIAT_TELEGRAM_ID,
+    },
   };
 }
 

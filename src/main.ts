@@ -21,7 +21,9 @@ export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates"
 async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig(process.env);
-  const logger = createLogger(config.consoleChat && process.env.LOG_LEVEL === undefined ? "warn" : config.logLevel);
+  const logger = createLogger(
+    config.consoleChat && process.env.LOG_LEVEL === undefined ? "warn" : config.logLevel,
+  );
   const templates = loadTemplates(TEMPLATES_DIR);
   const db = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (db.applied.length) logger.info({ migrations: db.applied }, "database migrated");
@@ -112,7 +114,10 @@ async function main(): Promise<void> {
   // Stopped first on shutdown: no new sends, claimed rows given back, in-flight sends recorded.
   stops.push(() => withTimeout(worker.stop(), 15_000));
   worker.start();
-  logger.info({ db: db.kind, telegram: config.telegram.enabled, whatsapp: config.whatsapp.enabled }, "Klinik Inovasi running");
+  logger.info(
+    { db: db.kind, telegram: config.telegram.enabled, whatsapp: config.whatsapp.enabled },
+    "Klinik Inovasi running",
+  );
 }
 
 /** Shutdown must end even when a platform is unreachable. */

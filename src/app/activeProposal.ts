@@ -5,7 +5,10 @@ import type { Db } from "../db/createDatabase.ts";
  * The proposal a contact is working on (from their dialogue state), only if they still belong to
  * its unit: a stale or foreign id in the state never opens someone else's proposal.
  */
-export async function activeProposal(db: Db, contactId: string): Promise<{ id: string; code: string; competitionId: string; sectionKey?: string } | undefined> {
+export async function activeProposal(
+  db: Db,
+  contactId: string,
+): Promise<{ id: string; code: string; competitionId: string; sectionKey?: string } | undefined> {
   const row = await db.dialogueState.findUnique({ where: { contactId }, select: { state: true } });
   if (!row) return undefined;
   const { state } = readState(row.state);

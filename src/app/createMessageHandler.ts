@@ -19,7 +19,11 @@ export type AppRoute = (msg: IncomingMessage, contact: ContactView) => Promise<O
  * Hears about saved turns and may add later messages (LLM feedback after a section check). It runs
  * after the replies are returned, so the instant rule check is never held up by a slow model.
  */
-export type TurnListener = (e: { contact: ContactView; msg: IncomingMessage; effects: readonly Effect[] }) => Promise<OutgoingMessage[]>;
+export type TurnListener = (e: {
+  contact: ContactView;
+  msg: IncomingMessage;
+  effects: readonly Effect[];
+}) => Promise<OutgoingMessage[]>;
 
 export interface MessageHandlerDeps {
   db: Db;
@@ -46,8 +50,14 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const { db, logger } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function turnOnce(msg: IncomingMessage, contact: ContactView): Promise<{ replies: OutgoingMessage[]; effects: Effect[] }> {
-    const row = await db.dialogueState.findUnique({ where: { contactId: contact.id }, select: { version: true, state: true } });
+  async function turnOnce(
+    msg: IncomingMessage,
+    contact: ContactView,
+  ): Promise<{ replies: OutgoingMessage[]; effects: Effect[] }> {
+    const row = await db.dialogueState.findUnique({
+      where: { contactId: contact.id },
+      select: { version: true, state: true },
+    });
     const { state, recovered } = row ? readState(row.state) : { state: undefined, recovered: false };
     const current: DialogueState = state ?? initialState();
     const input: TurnInput = {
@@ -55,11 +65,20 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       choice: msg.choice,
       attachmentKind: msg.attachment?.kind,
     };
-    const ctx = await loadTurnContext(db, { competitions: deps.competitions, timezone: deps.timezone, now: now() }, contact, current, contextNeeds(current, input));
+    const ctx = await loadTurnContext(
+      db,
+      { competitions: deps.competitions, timezone: deps.timezone, now: now() },
+      contact,
+      current,
+      contextNeeds(current, input),
+    );
     const result = advance(current, input, ctx);
     const templateOf = (id: string) => ctx.competitions.find((c) => c.id === id)?.template;
     await db.$transaction(async (tx) => {
-      const fresh = await tx.processedUpdate.createMany({ data: [{ channel: msg.channel, updateId: msg.messageId }], skipDuplicates: true });
+      const fresh = await tx.processedUpdate.createMany({
+        data: [{ channel: msg.channel, updateId: msg.messageId }],
+        skipDuplicates: true,
+      });
       if (fresh.count === 0) throw new DuplicateUpdate();
       if (row) {
         const saved = await tx.dialogueState.updateMany({
@@ -68,13 +87,18 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         });
         if (saved.count === 0) throw new StaleState();
       } else {
-        const created = await tx.dialogueState.createMany({ data: [{ contactId: contact.id, state: result.state, version: 1 }], skipDuplicates: true });
+        const created = await tx.dialogueState.createMany({
+          data: [{ contactId: contact.id, state: result.state, version: 1 }],
+          skipDuplicates: true,
+        });
         if (created.count === 0) throw new StaleState();
       }
       await applyEffects(tx, result.effects, { contactId: contact.id, templateOf });
       await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
     });
-    const replies = recovered ? [{ text: [dialogueTexts(contact.locale).recovered] }, ...result.replies] : result.replies;
+    const replies = recovered
+      ? [{ text: [dialogueTexts(contact.locale).recovered] }, ...result.replies]
+      : result.replies;
     return { replies, effects: result.effects };
   }
 

@@ -21,7 +21,10 @@ export async function loadTurnContext(
     deps.competitions.all(),
     proposalsOf(db, contact.id),
     state.proposalId
-      ? db.sectionDraft.findMany({ where: { proposalId: state.proposalId }, select: { sectionKey: true, text: true } })
+      ? db.sectionDraft.findMany({
+          where: { proposalId: state.proposalId },
+          select: { sectionKey: true, text: true },
+        })
       : Promise.resolve([]),
     needs.revisionsOf && state.proposalId
       ? db.sectionRevision.findMany({
@@ -53,5 +56,11 @@ export async function proposalsOf(db: Db, contactId: string): Promise<ProposalVi
     orderBy: { createdAt: "asc" },
     take: 50,
   });
-  return rows.map((r) => ({ id: r.id, code: r.code, title: r.title, competitionId: r.competitionId, unitName: r.unit.name }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    competitionId: r.competitionId,
+    unitName: r.unit.name,
+  }));
 }

@@ -1,4 +1,4 @@
-import { localeFromLanguageCode, type Locale } from "../core/i18n/locale.ts";
+import { type Locale, localeFromLanguageCode } from "../core/i18n/locale.ts";
 import type { IncomingMessage } from "../core/messages.ts";
 import type { Db } from "../db/createDatabase.ts";
 
@@ -15,7 +15,11 @@ const contactSelect = { id: true, displayName: true, locale: true, optedOut: tru
  * Finds the person behind a message, creating them on first contact. All ids a channel knows
  * for one person (WhatsApp LID and phone JID) map to one contact.
  */
-export async function resolveContact(db: Db, msg: IncomingMessage, defaultLocale: Locale): Promise<ContactView> {
+export async function resolveContact(
+  db: Db,
+  msg: IncomingMessage,
+  defaultLocale: Locale,
+): Promise<ContactView> {
   const ids = [msg.userId, ...(msg.aliases ?? [])];
   for (let attempt = 0; ; attempt++) {
     const found = await db.channelIdentity.findMany({
@@ -28,7 +32,12 @@ export async function resolveContact(db: Db, msg: IncomingMessage, defaultLocale
         const missing = ids.filter((id) => !found.some((f) => f.externalId === id));
         if (missing.length > 0)
           await db.channelIdentity.createMany({
-            data: missing.map((externalId) => ({ channel: msg.channel, externalId, contactId: contact.id, phone: msg.profile?.phone })),
+            data: missing.map((externalId) => ({
+              channel: msg.channel,
+              externalId,
+              contactId: contact.id,
+              phone: msg.profile?.phone,
+            })),
             skipDuplicates: true,
           });
         return asView(contact);

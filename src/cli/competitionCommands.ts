@@ -8,34 +8,66 @@ export const TEMPLATES_DIR = resolve(import.meta.dirname, "../../prompts/templat
 export async function competitionList(io: CliIo): Promise<void> {
   await withDatabase(io, async (db) => {
     const rows = await db.prisma.competition.findMany({
-      select: { slug: true, name: true, templateId: true, isOpen: true, timeline: true, _count: { select: { proposals: true } } },
+      select: {
+        slug: true,
+        name: true,
+        templateId: true,
+        isOpen: true,
+        timeline: true,
+        _count: { select: { proposals: true } },
+      },
       orderBy: { createdAt: "desc" },
     });
-    if (rows.length === 0) io.out("No competitions yet. Create one with: klinik competition create --template <id> --name <text> --deadline <date>");
+    if (rows.length === 0)
+      io.out(
+        "No competitions yet. Create one with: klinik competition create --template <id> --name <text> --deadline <date>",
+      );
     for (const r of rows) {
       const deadline = (r.timeline as Record<string, string>).submission_deadline ?? "-";
-      io.out(`${r.slug}\t${r.isOpen ? "open" : "closed"}\t${r.templateId}\tdeadline ${deadline.slice(0, 10)}\t${r._count.proposals} proposals\t${r.name}`);
+      io.out(
+        `${r.slug}\t${r.isOpen ? "open" : "closed"}\t${r.templateId}\tdeadline ${deadline.slice(0, 10)}\t${r._count.proposals} proposals\t${r.name}`,
+      );
     }
   });
 }
 
-export async function competitionCreate(io: CliIo, opts: { template?: string; name?: string; deadline?: string; slug?: string }): Promise<void> {
+export async function competitionCreate(
+  io: CliIo,
+  opts: { template?: string; name?: string; deadline?: string; slug?: string },
+): Promise<void> {
   if (!opts.template || !opts.name || !opts.deadline)
     throw new UsageError("competition create needs --template <id> --name <text> --deadline <YYYY-MM-DD>");
   const templates = loadTemplates(TEMPLATES_DIR);
   const template = templates.get(opts.template);
-  if (!template) throw new UsageError(`unknown template "${opts.template}"; bundled: ${[...templates.keys()].join(", ")}`);
+  if (!template)
+    throw new UsageError(`unknown template "${opts.template}"; bundled: ${[...templates.keys()].join(", ")}`);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.deadline);
   const deadline = m ? new Date(`${opts.deadline}T23:59:00+07:00`) : undefined;
-  if (!deadline || Number.isNaN(deadline.getTime())) throw new UsageError(`--deadline must be a date such as 2027-05-06 (got "${opts.deadline}")`);
-  const slug = opts.slug ?? opts.name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  if (!deadline || Number.isNaN(deadline.getTime()))
+    throw new UsageError(`--deadline must be a date such as 2027-05-06 (got "${opts.deadline}")`);
+  const slug =
+    opts.slug ??
+    opts.name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60);
   await withDatabase(io, async (db) => {
     const clash = await db.prisma.competition.findUnique({ where: { slug }, select: { id: true } });
     if (clash) throw new UsageError(`a competition with slug "${slug}" exists; pass --slug <other>`);
     await db.prisma.competition.create({
-      data: { slug, name: opts.name!, templateId: template.id, template, timeline: { submission_deadline: deadline.toISOString() } },
+      data: {
+        slug,
+        name: opts.name!,
+        templateId: template.id,
+        template,
+        timeline: { submission_deadline: deadline.toISOString() },
+      },
     });
-    await db.prisma.auditLog.create({ data: { action: "competition.create", subject: slug, details: { template: template.id } } });
+    await db.prisma.auditLog.create({
+      data: { action: "competition.create", subject: slug, details: { template: template.id } },
+    });
     io.out(`Created competition ${slug} from ${template.id}, deadline ${opts.deadline} 23:59 WIB.`);
   });
 }

@@ -6,12 +6,7 @@ import { loadTemplateFile, TemplateError } from "../core/templates/loadTemplates
 import { DEFAULT_MIGRATIONS_DIR } from "../db/createDatabase.ts";
 import { DatabaseError } from "../db/errors.ts";
 import { migrationStatus } from "../db/migrate.ts";
-import {
-  broadcastCreate,
-  broadcastReport,
-  broadcastRetryFailed,
-  remindersRun,
-} from "./broadcastCommands.ts";
+import { broadcastCreate, broadcastReport, broadcastRetryFailed, remindersRun } from "./broadcastCommands.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { competitionCreate, competitionList, seedDemoCommand } from "./competitionCommands.ts";
 import { DocumentCommandError, exportProposals, proposalExport, proposalImport } from "./documentCommands.ts";
@@ -20,7 +15,12 @@ import { scoresConflict, scoresImport, scoresRelease } from "./scoresCommands.ts
 import { staffAdd, staffList, staffRemove } from "./staffCommands.ts";
 import { type CliDeps, statusImport, statusSet } from "./statusCommands.ts";
 import { unitsImport } from "./unitsCommands.ts";
-import { WhatsAppCommandError, whatsappImportAuth, whatsappLogout, whatsappStatus } from "./whatsappCommands.ts";
+import {
+  WhatsAppCommandError,
+  whatsappImportAuth,
+  whatsappLogout,
+  whatsappStatus,
+} from "./whatsappCommands.ts";
 
 const USAGE = `Usage: klinik <command>
   db migrate                         apply pending migrations

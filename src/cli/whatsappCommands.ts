@@ -10,12 +10,18 @@ export class WhatsAppCommandError extends Error {
 }
 
 /** `klinik whatsapp import-auth <dir> [--force]`: a Baileys multi-file auth folder into the database, once. */
-export async function whatsappImportAuth(io: CliIo, dir: string | undefined, opts: { force?: boolean }): Promise<void> {
+export async function whatsappImportAuth(
+  io: CliIo,
+  dir: string | undefined,
+  opts: { force?: boolean },
+): Promise<void> {
   if (!dir) throw new UsageError("whatsapp import-auth needs <dir> (a Baileys auth folder with creds.json)");
   await withDatabase(io, async (db) => {
     try {
       const r = await importMultiFileAuth(dir, createWhatsAppAuthStore(db.prisma), { overwrite: opts.force });
-      io.out(`Imported ${r.imported} file(s) from ${dir}. Start the bot with WHATSAPP_ENABLED=1; no pairing needed.`);
+      io.out(
+        `Imported ${r.imported} file(s) from ${dir}. Start the bot with WHATSAPP_ENABLED=1; no pairing needed.`,
+      );
     } catch (e) {
       if (e instanceof AuthImportError)
         throw new WhatsAppCommandError(
@@ -32,11 +38,16 @@ export async function whatsappStatus(io: CliIo): Promise<void> {
     const stored = await createWhatsAppAuthStore(db.prisma).read([CREDS_KEY]);
     const raw = stored.get(CREDS_KEY);
     if (!raw) {
-      io.out("WhatsApp: not paired. Start the bot with WHATSAPP_ENABLED=1 and scan the QR code (or set WHATSAPP_PAIRING_PHONE).");
+      io.out(
+        "WhatsApp: not paired. Start the bot with WHATSAPP_ENABLED=1 and scan the QR code (or set WHATSAPP_PAIRING_PHONE).",
+      );
       return;
     }
     const keys = await db.prisma.whatsAppAuth.count();
-    const creds = JSON.parse(raw, BufferJSON.reviver) as { me?: { id?: string; name?: string }; registered?: boolean };
+    const creds = JSON.parse(raw, BufferJSON.reviver) as {
+      me?: { id?: string; name?: string };
+      registered?: boolean;
+    };
     const me = creds.me?.id ? `+${creds.me.id.split(/[:@]/)[0]}` : undefined;
     io.out(
       me
@@ -51,7 +62,9 @@ export async function whatsappLogout(io: CliIo): Promise<void> {
   await withDatabase(io, async (db) => {
     const n = await db.prisma.whatsAppAuth.count();
     await createWhatsAppAuthStore(db.prisma).clear();
-    await db.prisma.auditLog.create({ data: { action: "whatsapp.logout", subject: "session", details: { keys: n, via: "cli" } } });
+    await db.prisma.auditLog.create({
+      data: { action: "whatsapp.logout", subject: "session", details: { keys: n, via: "cli" } },
+    });
     io.out(
       n === 0
         ? "No WhatsApp session was stored."

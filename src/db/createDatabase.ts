@@ -46,16 +46,25 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   const migrationsDir = opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
   if (opts.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(opts.databaseUrl))
-      throw new DatabaseError("DATABASE_URL must start with postgresql:// (or be left empty for the embedded database)");
+      throw new DatabaseError(
+        "DATABASE_URL must start with postgresql:// (or be left empty for the embedded database)",
+      );
     const applied = await migrateOrExplain(opts.databaseUrl, migrationsDir, opts.skipMigrations);
-    return { ...connect(opts.databaseUrl, opts.poolSize ?? 10), kind: "postgres", url: opts.databaseUrl, applied };
+    return {
+      ...connect(opts.databaseUrl, opts.poolSize ?? 10),
+      kind: "postgres",
+      url: opts.databaseUrl,
+      applied,
+    };
   }
   const dataDir = resolve(opts.dataDir);
   try {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);
   } catch (e) {
-    throw new DatabaseError(`DATA_DIR ${dataDir} is not writable (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new DatabaseError(
+      `DATA_DIR ${dataDir} is not writable (${(e as NodeJS.ErrnoException).code ?? e})`,
+    );
   }
   const lock = acquireDataDirLock(dataDir);
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;

@@ -20,7 +20,14 @@ export function createPrismaAiUseLog(db: Db): AiUseLog {
     async record(e) {
       if (!e.proposalId) return;
       await db.aiSuggestion.create({
-        data: { proposalId: e.proposalId, sectionKey: e.sectionKey, contactId: e.contactId, kind: e.kind, suggestion: e.suggestion, createdAt: e.createdAt },
+        data: {
+          proposalId: e.proposalId,
+          sectionKey: e.sectionKey,
+          contactId: e.contactId,
+          kind: e.kind,
+          suggestion: e.suggestion,
+          createdAt: e.createdAt,
+        },
       });
     },
   };

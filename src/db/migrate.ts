@@ -57,7 +57,9 @@ async function history(client: pg.ClientBase): Promise<Row[]> {
 }
 
 function classify(rows: Row[], all: MigrationInfo[]): MigrationStatus {
-  const applied = new Set(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
+  const applied = new Set(
+    rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name),
+  );
   const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => r.migration_name);
   return {
     applied: [...applied],
@@ -95,11 +97,10 @@ export async function applyMigrations(url: string, dir: string): Promise<string[
       );
     for (const m of all.filter((x) => status.pending.includes(x.name))) {
       const id = randomUUID();
-      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
-        id,
-        m.checksum,
-        m.name,
-      ]);
+      await client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`,
+        [id, m.checksum, m.name],
+      );
       try {
         // Simple-protocol query: the whole file at once, like psql would, so $$ bodies are safe.
         await client.query(m.sql);

@@ -26,7 +26,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const db = opts.loadDataDir
     ? await PGlite.create({ loadDataDir: opts.loadDataDir })
     : await PGlite.create(opts.dataDir);
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: opts.maxConnections ?? 12 });
+  const server = new PGLiteSocketServer({
+    db,
+    host: "127.0.0.1",
+    port: 0,
+    maxConnections: opts.maxConnections ?? 12,
+  });
   await server.start();
   const conn = server.getServerConn(); // "127.0.0.1:PORT"
   const url = `postgresql://postgres:postgres@${conn}/postgres?sslmode=disable`;

@@ -12,7 +12,10 @@ afterAll(async () => {
 });
 
 async function sectionText(proposalCode: string, key: string) {
-  const d = await db.prisma.sectionDraft.findFirst({ where: { proposal: { code: proposalCode }, sectionKey: key }, select: { text: true, mark: true } });
+  const d = await db.prisma.sectionDraft.findFirst({
+    where: { proposal: { code: proposalCode }, sectionKey: key },
+    select: { text: true, mark: true },
+  });
   return d;
 }
 
@@ -48,10 +51,17 @@ describe("coaching dialogue through the app layer", () => {
       if (i < SECTION_KEYS.length - 1) expect(next).toContain(`Bagian ${i + 2}/8`);
       else expect(next).toContain("kesiapan 100%");
     }
-    const proposal = await db.prisma.proposal.findUnique({ where: { code }, select: { readiness: true, sections: { select: { mark: true } } } });
+    const proposal = await db.prisma.proposal.findUnique({
+      where: { code },
+      select: { readiness: true, sections: { select: { mark: true } } },
+    });
     expect(proposal?.readiness).toBe(100);
     expect(proposal?.sections.every((s) => s.mark === "complete")).toBe(true);
-    expect((await sectionText(code, "signifikansi"))?.text).toBe(fixture("signifikansi", "good").split(/\n\s*\n/).join("\n\n"));
+    expect((await sectionText(code, "signifikansi"))?.text).toBe(
+      fixture("signifikansi", "good")
+        .split(/\n\s*\n/)
+        .join("\n\n"),
+    );
   });
 
   it("a weak answer gets concrete findings with tips; revise replaces and add appends, each a new revision", async () => {
@@ -71,7 +81,9 @@ describe("coaching dialogue through the app layer", () => {
     const d = await sectionText(code, "signifikansi");
     expect(d?.text.startsWith(fixture("signifikansi", "good"))).toBe(true);
     expect(d?.text.endsWith("kepuasan warga naik dari 78 menjadi 91 poin.")).toBe(true);
-    const revisions = await db.prisma.sectionRevision.count({ where: { draft: { proposal: { code }, sectionKey: "signifikansi" } } });
+    const revisions = await db.prisma.sectionRevision.count({
+      where: { draft: { proposal: { code }, sectionKey: "signifikansi" } },
+    });
     expect(revisions).toBe(3);
   });
 
@@ -165,7 +177,9 @@ describe("bad input never loses anything and always gets a polite answer", () =>
   it("stickers and photos get a gentle reprompt; unknown commands get short help", async () => {
     const p = new Person(makeHandler(db));
     await p.say("halo");
-    expect(await p.send(p.message(undefined, { attachment: { kind: "sticker" } }))).toContain("hanya bisa membaca pesan teks");
+    expect(await p.send(p.message(undefined, { attachment: { kind: "sticker" } }))).toContain(
+      "hanya bisa membaca pesan teks",
+    );
     expect(await p.say("/terbang")).toContain("Perintah /terbang tidak saya kenal");
   });
 

@@ -1,3 +1,4 @@
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
@@ -5,7 +6,6 @@ import type { Attachment } from "../../src/core/messages.ts";
 import { makeDocx, makeImageOnlyPdf } from "../docs/fixtures.ts";
 import { fixture, makeHandler, Person, seedKipp } from "../helpers/appHarness.ts";
 import { createTestDb, type TestDb } from "../helpers/testDb.ts";
-import pino from "pino";
 
 let db: TestDb;
 beforeAll(async () => {
@@ -18,7 +18,10 @@ afterAll(async () => {
 
 function handler() {
   const competitions = createCompetitionCache(db.prisma, { ttlMs: 0 });
-  return makeHandler(db, { competitions, routes: createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }) });
+  return makeHandler(db, {
+    competitions,
+    routes: createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
+  });
 }
 
 function doc(bytes: Uint8Array, fileName: string): Attachment {
@@ -26,7 +29,10 @@ function doc(bytes: Uint8Array, fileName: string): Attachment {
 }
 
 async function drafts(code: string) {
-  const rows = await db.prisma.sectionDraft.findMany({ where: { proposal: { code } }, select: { sectionKey: true, text: true } });
+  const rows = await db.prisma.sectionDraft.findMany({
+    where: { proposal: { code } },
+    select: { sectionKey: true, text: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.sectionKey, r.text]));
 }
 
@@ -54,16 +60,23 @@ describe("bring your own draft in chat", () => {
     expect(now.ringkasan).toBe(fixture("ringkasan", "good"));
     expect(now.signifikansi).toBe(fixture("signifikansi", "good"));
     expect(now.latar_belakang).toContain("Catatan pembuka dari tim inovasi.");
-    const revs = await db.prisma.sectionRevision.findMany({ where: { draft: { proposal: { code } } }, select: { source: true } });
+    const revs = await db.prisma.sectionRevision.findMany({
+      where: { draft: { proposal: { code } } },
+      select: { source: true },
+    });
     expect(revs.map((r) => r.source)).toEqual(["import", "import", "import"]);
   });
 
   it("a scanned (image-only) PDF and corrupt bytes get their message and change nothing", async () => {
     const p = new Person(handler());
     const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Berkas Rusak"))![1]!;
-    const scanned = await p.send(p.message(undefined, { attachment: doc(await makeImageOnlyPdf(2), "scan.pdf") }));
+    const scanned = await p.send(
+      p.message(undefined, { attachment: doc(await makeImageOnlyPdf(2), "scan.pdf") }),
+    );
     expect(scanned).toContain("hasil pindai, jadi teksnya tidak bisa dibaca");
-    const corrupt = await p.send(p.message(undefined, { attachment: doc(new Uint8Array([37, 80, 68, 70, 1, 2, 3]), "rusak.pdf") }));
+    const corrupt = await p.send(
+      p.message(undefined, { attachment: doc(new Uint8Array([37, 80, 68, 70, 1, 2, 3]), "rusak.pdf") }),
+    );
     expect(corrupt).toContain("berkasnya tidak bisa dibuka");
     expect(await drafts(code)).toEqual({});
     expect(await p.press("imp:save")).toContain("Impor dibatalkan; tidak ada yang diubah");

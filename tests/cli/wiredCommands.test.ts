@@ -26,10 +26,17 @@ describe("klinik whatsapp", () => {
     const files = await useMultiFileAuthState(dir);
     files.state.creds.me = { id: "6281234567890:12@s.whatsapp.net", name: "Sekretariat KIPP" };
     await files.saveCreds();
-    await files.state.keys.set({ "pre-key": { "1": { public: new Uint8Array([1]), private: new Uint8Array([2]) } } });
+    await files.state.keys.set({
+      "pre-key": { "1": { public: new Uint8Array([1]), private: new Uint8Array([2]) } },
+    });
 
-    expect(await cli.run("whatsapp", "import-auth", dir)).toMatchObject({ code: 0, out: expect.stringMatching(/^Imported 2 file/) });
-    expect((await cli.run("whatsapp", "status")).out).toBe("WhatsApp: paired as +6281234567890 (Sekretariat KIPP); 2 key(s) stored.");
+    expect(await cli.run("whatsapp", "import-auth", dir)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Imported 2 file/),
+    });
+    expect((await cli.run("whatsapp", "status")).out).toBe(
+      "WhatsApp: paired as +6281234567890 (Sekretariat KIPP); 2 key(s) stored.",
+    );
     const again = await cli.run("whatsapp", "import-auth", dir);
     expect(again).toMatchObject({ code: 1, err: expect.stringMatching(/already stored.*--force/) });
 
@@ -55,7 +62,10 @@ describe("klinik proposal export / import", () => {
     for (const [sectionKey, text] of Object.entries(SAMPLE))
       await db.prisma.sectionDraft.create({ data: { proposalId: from.id, sectionKey, text } });
     const out = tmpPath(`${from.code}.docx`);
-    expect(await cli.run("proposal", "export", from.code, "--out", out)).toMatchObject({ code: 0, out: expect.stringMatching(/^Wrote .*\.docx/) });
+    expect(await cli.run("proposal", "export", from.code, "--out", out)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Wrote .*\.docx/),
+    });
 
     const to = await seedProposal(db, competitionId, { title: "Salinan" });
     const dry = await cli.run("proposal", "import", to.code, out, "--dry-run");
@@ -65,25 +75,46 @@ describe("klinik proposal export / import", () => {
     const saved = await cli.run("proposal", "import", to.code, out);
     expect(saved.code).toBe(0);
     expect(saved.out).toContain(`Saved ${Object.keys(SAMPLE).length} section(s) of ${to.code}`);
-    const rows = await db.prisma.sectionDraft.findMany({ where: { proposalId: to.id }, select: { sectionKey: true, text: true } });
+    const rows = await db.prisma.sectionDraft.findMany({
+      where: { proposalId: to.id },
+      select: { sectionKey: true, text: true },
+    });
     expect(Object.fromEntries(rows.map((r) => [r.sectionKey, r.text]))).toEqual(SAMPLE);
   });
 
   it("bulk-exports a competition as CSV, and names an unknown code in one line", async () => {
     const cli = makeCli(db);
     const dir = tmpPath("bulk");
-    const r = await cli.run("export", "proposals", "--competition", "demo-kipp-2023-umum", "--format", "csv", "--out-dir", dir);
+    const r = await cli.run(
+      "export",
+      "proposals",
+      "--competition",
+      "demo-kipp-2023-umum",
+      "--format",
+      "csv",
+      "--out-dir",
+      dir,
+    );
     expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/proposals\.csv \(\d+ proposals\)/) });
     expect(await readdir(dir)).toEqual(["demo-kipp-2023-umum-proposals.csv"]);
-    expect(await cli.run("proposal", "export", "KP-NOPE")).toMatchObject({ code: 1, err: 'klinik: no proposal with code "KP-NOPE"' });
+    expect(await cli.run("proposal", "export", "KP-NOPE")).toMatchObject({
+      code: 1,
+      err: 'klinik: no proposal with code "KP-NOPE"',
+    });
   });
 });
 
 describe("klinik broadcast and reminders", () => {
   it("are reachable from the CLI and explain missing arguments", async () => {
     const cli = makeCli(db);
-    expect(await cli.run("broadcast", "create")).toMatchObject({ code: 2, err: "klinik: broadcast create needs --competition <slug>" });
-    expect(await cli.run("broadcast", "report", "zzzz")).toMatchObject({ code: 2, err: expect.stringContaining("zzzz") });
+    expect(await cli.run("broadcast", "create")).toMatchObject({
+      code: 2,
+      err: "klinik: broadcast create needs --competition <slug>",
+    });
+    expect(await cli.run("broadcast", "report", "zzzz")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("zzzz"),
+    });
     expect(await cli.run("reminders", "run")).toMatchObject({ code: 0 });
   });
 });

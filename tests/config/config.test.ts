@@ -22,7 +22,10 @@ describe("configuration", () => {
       quietHours: { start: "21:00", end: "06:00" },
     });
     expect(createConfig({ QUIET_HOURS: "off" }).broadcast.quietHours).toBeNull();
-    expect(createConfig({ QUIET_HOURS: "22:30-05:00" }).broadcast.quietHours).toEqual({ start: "22:30", end: "05:00" });
+    expect(createConfig({ QUIET_HOURS: "22:30-05:00" }).broadcast.quietHours).toEqual({
+      start: "22:30",
+      end: "05:00",
+    });
   });
 
   it("turns on Telegram webhook mode with its URL and secret, and the terminal chat off", () => {
@@ -42,7 +45,10 @@ describe("configuration", () => {
     [{ TIMEZONE: "Mars/Olympus" }, /^TIMEZONE: unknown time zone/],
     [{ DEFAULT_LOCALE: "fr" }, /^DEFAULT_LOCALE: /],
     [{ TELEGRAM_BOT_TOKEN: "nope" }, /^TELEGRAM_BOT_TOKEN: looks wrong/],
-    [{ TELEGRAM_BOT_TOKEN: "123456:ABCdefGhIJKlmnoPQR", TELEGRAM_MODE: "webhook" }, /^TELEGRAM_WEBHOOK_URL: is required/],
+    [
+      { TELEGRAM_BOT_TOKEN: "123456:ABCdefGhIJKlmnoPQR", TELEGRAM_MODE: "webhook" },
+      /^TELEGRAM_WEBHOOK_URL: is required/,
+    ],
     [{ WHATSAPP_ENABLED: "maybe" }, /^WHATSAPP_ENABLED: /],
     [{ TELEGRAM_WEBHOOK_PORT: "99999" }, /^TELEGRAM_WEBHOOK_PORT: /],
     [{ QUIET_HOURS: "9pm-6am" }, /^QUIET_HOURS: use HH:MM-HH:MM/],

@@ -22,14 +22,20 @@ afterAll(async () => {
 it("runs 200 concurrent transactions and plain queries on the embedded database, none lost", async () => {
   const work = Array.from({ length: 200 }, (_, i) => {
     const id = (i % 8) + 1;
-    if (i % 3 === 0) return db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT n FROM t_counter WHERE id = $1`, id);
+    if (i % 3 === 0)
+      return db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT n FROM t_counter WHERE id = $1`, id);
     return db.prisma.$transaction(async (tx) => {
-      const [row] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT n FROM t_counter WHERE id = $1 FOR UPDATE`, id);
+      const [row] = await tx.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT n FROM t_counter WHERE id = $1 FOR UPDATE`,
+        id,
+      );
       await new Promise((r) => setTimeout(r, 1));
       await tx.$executeRawUnsafe(`UPDATE t_counter SET n = $1 WHERE id = $2`, row!.n + 1, id);
     });
   });
   await Promise.all(work);
-  const rows = await db.prisma.$queryRawUnsafe<{ total: bigint }[]>(`SELECT sum(n)::bigint AS total FROM t_counter`);
+  const rows = await db.prisma.$queryRawUnsafe<{ total: bigint }[]>(
+    `SELECT sum(n)::bigint AS total FROM t_counter`,
+  );
   expect(Number(rows[0]!.total)).toBe(200 - Math.ceil(200 / 3));
 }, 60_000);

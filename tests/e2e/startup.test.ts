@@ -24,7 +24,9 @@ describe("npm start", () => {
     await bot.waitFor("Kompetisi yang sedang dibuka: KIPP 2023 – Kelompok Umum (demo)");
     const second = runBot({ DATA_DIR: dir });
     expect(await second.exited).toBe(1);
-    expect(second.stderr().trim()).toMatch(/^klinik: the data folder .* is in use by another Klinik Inovasi process \(pid \d+\)/);
+    expect(second.stderr().trim()).toMatch(
+      /^klinik: the data folder .* is in use by another Klinik Inovasi process \(pid \d+\)/,
+    );
     expect(second.stderr().trim().split("\n")).toHaveLength(1);
     bot.child.stdin.write("1\n");
     await bot.waitFor("Nama unit pelayanan");
@@ -43,12 +45,16 @@ describe("npm start", () => {
     [{ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" }, 1, /^klinik: cannot reach the database/],
     [{ DATA_DIR: "package.json/data" }, 1, /^klinik: DATA_DIR .* is not writable \(ENOTDIR\)$/],
     [{ TELEGRAM_MODE: "webhook" }, 2, /^klinik: TELEGRAM_BOT_TOKEN: is required when TELEGRAM_MODE=webhook$/],
-  ])("with %o ends with one clear line and exit code %i", async (env, code, line) => {
-    const bot = runBot({ DATA_DIR: join(dataDir(), "d"), ...env });
-    expect(await bot.exited).toBe(code);
-    expect(bot.stderr().trim()).toMatch(line);
-    expect(bot.stderr().trim().split("\n")).toHaveLength(1);
-  }, 60_000);
+  ])(
+    "with %o ends with one clear line and exit code %i",
+    async (env, code, line) => {
+      const bot = runBot({ DATA_DIR: join(dataDir(), "d"), ...env });
+      expect(await bot.exited).toBe(code);
+      expect(bot.stderr().trim()).toMatch(line);
+      expect(bot.stderr().trim().split("\n")).toHaveLength(1);
+    },
+    60_000,
+  );
 
   it("with TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT runs the Telegram bot, and stops cleanly on SIGTERM", async () => {
     const fake = new FakeTelegramServer({ token: "4242:e2e-start-token" });
@@ -70,7 +76,10 @@ describe("npm start", () => {
       const replyTo = async (chatId: number, text: string) => {
         const before = fake.messagesTo(chatId).length;
         fake.injectUpdate(textMessage(telegramUser(chatId), text));
-        return (await fake.waitForMessages(chatId, before + 1, 30_000)).slice(before).map((m) => m.text).join("\n");
+        return (await fake.waitForMessages(chatId, before + 1, 30_000))
+          .slice(before)
+          .map((m) => m.text)
+          .join("\n");
       };
       expect(await replyTo(777, "/rekap")).toBe("Maaf, perintah ini khusus untuk sekretariat kompetisi.");
       expect(await replyTo(778, "/rekap")).toMatch(/^Rekap .+ · \d+ proposal/);

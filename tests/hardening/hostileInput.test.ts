@@ -7,12 +7,12 @@ import { createPrivacyRoutes } from "../../src/app/privacy/createPrivacyRoutes.t
 import { channelTexts } from "../../src/channels/channelTexts.ts";
 import { createConsoleChannel } from "../../src/channels/console/createConsoleChannel.ts";
 import type { IncomingMessage, MessageHandler } from "../../src/core/messages.ts";
-import { callbackQuery, documentMessage, telegramUser, textMessage } from "../fakes/telegramUpdates.ts";
-import { inboundMessage } from "../fakes/fakeBaileysSocket.ts";
-import { fixture, makeHandler, Person, SECTION_KEYS, seedKipp } from "../helpers/appHarness.ts";
-import { createTestDb, type TestDb } from "../helpers/testDb.ts";
 import { startHarness } from "../channels/telegram/harness.ts";
 import { createHarness as createWhatsAppHarness } from "../channels/whatsapp/harness.ts";
+import { inboundMessage } from "../fakes/fakeBaileysSocket.ts";
+import { callbackQuery, documentMessage, telegramUser, textMessage } from "../fakes/telegramUpdates.ts";
+import { fixture, makeHandler, Person, SECTION_KEYS, seedKipp } from "../helpers/appHarness.ts";
+import { createTestDb, type TestDb } from "../helpers/testDb.ts";
 import { HOSTILE_COUNT, hostileMessages } from "./hostileMessages.ts";
 
 let db: TestDb;
@@ -36,7 +36,10 @@ afterAll(async () => {
 });
 
 async function drafts(code: string) {
-  const rows = await db.prisma.sectionDraft.findMany({ where: { proposal: { code } }, select: { sectionKey: true, text: true } });
+  const rows = await db.prisma.sectionDraft.findMany({
+    where: { proposal: { code } },
+    select: { sectionKey: true, text: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.sectionKey, r.text]));
 }
 
@@ -45,7 +48,10 @@ function countingApp() {
   const competitions = createCompetitionCache(db.prisma);
   const app = makeHandler(db, {
     competitions,
-    routes: [...createPrivacyRoutes({ db: db.prisma }), ...createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) })],
+    routes: [
+      ...createPrivacyRoutes({ db: db.prisma }),
+      ...createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
+    ],
   });
   const stats = { handled: 0, unanswered: 0, apologies: 0, inFlight: 0, lastAt: Date.now() };
   const handler: MessageHandler = async (m: IncomingMessage) => {
@@ -56,7 +62,8 @@ function countingApp() {
     });
     stats.handled++;
     if (out.length === 0) stats.unanswered++;
-    if (out.some((o) => o.text.some((s) => typeof s === "string" && s === channelTexts.apology.id))) stats.apologies++;
+    if (out.some((o) => o.text.some((s) => typeof s === "string" && s === channelTexts.apology.id)))
+      stats.apologies++;
     return out;
   };
   return { handler, stats };
@@ -71,9 +78,16 @@ function damagedCount(after: Record<string, string>): number {
   return Object.keys(victimDrafts).filter((k) => after[k] !== victimDrafts[k]).length;
 }
 
-function report(channel: string, sent: number, stats: { handled: number; unanswered: number; apologies: number }, damaged: number) {
+function report(
+  channel: string,
+  sent: number,
+  stats: { handled: number; unanswered: number; apologies: number },
+  damaged: number,
+) {
   // One line per channel, for the soak run's log.
-  process.stdout.write(`hostile ${channel}: messages ${sent}, handled ${stats.handled}, unanswered ${stats.unanswered}, crashed ${stats.apologies}, drafts damaged ${damaged}\n`);
+  process.stdout.write(
+    `hostile ${channel}: messages ${sent}, handled ${stats.handled}, unanswered ${stats.unanswered}, crashed ${stats.apologies}, drafts damaged ${damaged}\n`,
+  );
 }
 
 describe("hostile input through each channel adapter", () => {
@@ -92,7 +106,9 @@ describe("hostile input through each channel adapter", () => {
         else {
           const fileId = `f${i}`;
           h.fake.addFile(fileId, m.bytes, { fileName: m.fileName });
-          last = h.fake.injectUpdate(documentMessage(u, { fileId, fileName: m.fileName, size: m.bytes.byteLength }));
+          last = h.fake.injectUpdate(
+            documentMessage(u, { fileId, fileName: m.fileName, size: m.bytes.byteLength }),
+          );
         }
       });
       await h.fake.waitForDelivered(last, 120_000);
@@ -100,7 +116,9 @@ describe("hostile input through each channel adapter", () => {
       await until(() => stats.inFlight === 0 && Date.now() - stats.lastAt > 500, 120_000);
       const callbacks = msgs.filter((m) => m.kind === "callback").length;
       expect(h.fake.callsOf("answerCallbackQuery").length).toBeGreaterThanOrEqual(callbacks);
-      const sentTo = new Set(h.fake.callsOf("sendMessage").map((c) => String((c.params as { chat_id: unknown }).chat_id)));
+      const sentTo = new Set(
+        h.fake.callsOf("sendMessage").map((c) => String((c.params as { chat_id: unknown }).chat_id)),
+      );
       for (const u of users) expect(sentTo.has(String(u.id))).toBe(true);
       expect(stats.handled).toBeGreaterThan(msgs.length / 2);
       const after = await drafts(victimCode);
@@ -115,12 +133,21 @@ describe("hostile input through each channel adapter", () => {
 
   it(`WhatsApp: ${HOSTILE_COUNT} hostile messages, every one answered, formatting neutralised, no crash`, async () => {
     const { handler, stats } = countingApp();
-    const wa = createWhatsAppHarness({ reply: (m) => handler(m), flood: { limit: 1_000_000, windowMs: 1_000 } });
+    const wa = createWhatsAppHarness({
+      reply: (m) => handler(m),
+      flood: { limit: 1_000_000, windowMs: 1_000 },
+    });
     const socket = await wa.open();
     const msgs = hostileMessages(HOSTILE_COUNT, 11).filter((m) => m.kind === "text");
     msgs.forEach((m, i) => {
       if (m.kind !== "text") return;
-      socket.receive(inboundMessage({ from: `62812000${String(i % 10).padStart(4, "0")}@s.whatsapp.net`, id: `H${i}`, text: m.text }));
+      socket.receive(
+        inboundMessage({
+          from: `62812000${String(i % 10).padStart(4, "0")}@s.whatsapp.net`,
+          id: `H${i}`,
+          text: m.text,
+        }),
+      );
     });
     await until(() => stats.handled >= msgs.length, 120_000);
     expect(stats.handled).toBe(msgs.length);
@@ -139,7 +166,13 @@ describe("hostile input through each channel adapter", () => {
     const output = new PassThrough();
     output.resume();
     const closed = new Promise<void>((resolve) => {
-      const ch = createConsoleChannel({ handler, input, output, userId: "hostile-console", onClose: resolve });
+      const ch = createConsoleChannel({
+        handler,
+        input,
+        output,
+        userId: "hostile-console",
+        onClose: resolve,
+      });
       void ch.start("/mulai");
     });
     const msgs = hostileMessages(HOSTILE_COUNT, 13).filter((m) => m.kind === "text");

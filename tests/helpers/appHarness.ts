@@ -4,8 +4,8 @@ import pino from "pino";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createMessageHandler, type MessageHandlerDeps } from "../../src/app/createMessageHandler.ts";
 import { seedDemo } from "../../src/app/seedDemo.ts";
-import { loadTemplateFile } from "../../src/core/templates/loadTemplates.ts";
 import { type IncomingMessage, type OutgoingMessage, plainText } from "../../src/core/messages.ts";
+import { loadTemplateFile } from "../../src/core/templates/loadTemplates.ts";
 import type { TestDb } from "./testDb.ts";
 
 export const KIPP = loadTemplateFile("prompts/templates/kipp-2023-umum.json");
@@ -41,7 +41,14 @@ export class Person {
   ) {}
 
   message(text: string | undefined, extra: Partial<IncomingMessage> = {}): IncomingMessage {
-    return { channel: this.channel, chatId: this.userId, userId: this.userId, messageId: randomUUID(), text, ...extra };
+    return {
+      channel: this.channel,
+      chatId: this.userId,
+      userId: this.userId,
+      messageId: randomUUID(),
+      text,
+      ...extra,
+    };
   }
 
   async say(text: string, extra: Partial<IncomingMessage> = {}): Promise<string> {
@@ -55,7 +62,8 @@ export class Person {
   /** Presses the offered choice whose label contains `label`. */
   async pick(label: string): Promise<string> {
     const c = this.choices().find((x) => x.label.toLowerCase().includes(label.toLowerCase()));
-    if (!c) throw new Error(`no choice "${label}" among ${JSON.stringify(this.choices().map((x) => x.label))}`);
+    if (!c)
+      throw new Error(`no choice "${label}" among ${JSON.stringify(this.choices().map((x) => x.label))}`);
     return this.press(c.id);
   }
 

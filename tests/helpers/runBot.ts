@@ -41,7 +41,11 @@ export function runBot(env: Record<string, string>, args: string[] = []): BotPro
         }, 25);
         const limit = setTimeout(() => {
           clearInterval(timer);
-          reject(new Error(`timed out waiting for ${text}; stdout: ${out.slice(-500)}; stderr: ${err.slice(-500)}`));
+          reject(
+            new Error(
+              `timed out waiting for ${text}; stdout: ${out.slice(-500)}; stderr: ${err.slice(-500)}`,
+            ),
+          );
         }, timeoutMs);
       });
     },

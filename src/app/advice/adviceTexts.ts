@@ -12,9 +12,15 @@ export const adviceTexts = {
   },
   ruleIntro: { id: "Saran berdasarkan kriteria penilaian:", en: "Advice from the judging criteria:" },
   reviewHeading: { id: "Tinjauan seluruh proposal (AI)", en: "Whole-proposal review (AI)" },
-  consistency: { id: "Keselarasan masalah → strategi → hasil", en: "Problem → strategy → result consistency" },
+  consistency: {
+    id: "Keselarasan masalah → strategi → hasil",
+    en: "Problem → strategy → result consistency",
+  },
   ringkasanMatches: { id: "Ringkasan sesuai isi proposal", en: "The summary matches the body" },
-  ringkasanDiffers: { id: "Ringkasan belum mencerminkan isi proposal", en: "The summary does not yet reflect the body" },
+  ringkasanDiffers: {
+    id: "Ringkasan belum mencerminkan isi proposal",
+    en: "The summary does not yet reflect the body",
+  },
   suggestions: { id: "Saran utama", en: "Main suggestions" },
 } as const satisfies Record<string, Record<Locale, string>>;
 

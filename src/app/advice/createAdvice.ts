@@ -31,13 +31,24 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
   const now = deps.now ?? (() => new Date());
 
   async function templateOf(proposalId: string) {
-    const p = await deps.db.proposal.findUnique({ where: { id: proposalId }, select: { competitionId: true } });
+    const p = await deps.db.proposal.findUnique({
+      where: { id: proposalId },
+      select: { competitionId: true },
+    });
     if (!p) return undefined;
     const c = (await deps.competitions.all()).find((x) => x.id === p.competitionId);
     return c ? { template: c.template, competitionId: c.id } : undefined;
   }
 
-  async function sectionAdvice(a: { proposalId: string; sectionKey: string; text: string; contactId: string; locale: Locale; template: Template; competitionId: string }) {
+  async function sectionAdvice(a: {
+    proposalId: string;
+    sectionKey: string;
+    text: string;
+    contactId: string;
+    locale: Locale;
+    template: Template;
+    competitionId: string;
+  }) {
     if (!deps.coach) return undefined;
     const section = a.template.sections.find((s) => s.key === a.sectionKey);
     if (!section) return undefined;
@@ -52,8 +63,19 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
       competitionId: a.competitionId,
     });
     if (!fb) return undefined;
-    const text = renderSectionFeedback(fb, { locale: a.locale, template: a.template, sectionKey: a.sectionKey }).join("\n");
-    await deps.aiLog?.record({ proposalId: a.proposalId, sectionKey: a.sectionKey, contactId: a.contactId, kind: "section_feedback", suggestion: text, createdAt: now() });
+    const text = renderSectionFeedback(fb, {
+      locale: a.locale,
+      template: a.template,
+      sectionKey: a.sectionKey,
+    }).join("\n");
+    await deps.aiLog?.record({
+      proposalId: a.proposalId,
+      sectionKey: a.sectionKey,
+      contactId: a.contactId,
+      kind: "section_feedback",
+      suggestion: text,
+      createdAt: now(),
+    });
     return text;
   }
 
@@ -65,7 +87,14 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
             const saved = effects.find((x) => x.kind === "saveSection" && x.sectionKey === e.sectionKey);
             const t = await templateOf(e.proposalId);
             if (!t || saved?.kind !== "saveSection") continue;
-            const text = await sectionAdvice({ ...t, proposalId: e.proposalId, sectionKey: e.sectionKey, text: saved.text, contactId: contact.id, locale: contact.locale });
+            const text = await sectionAdvice({
+              ...t,
+              proposalId: e.proposalId,
+              sectionKey: e.sectionKey,
+              text: saved.text,
+              contactId: contact.id,
+              locale: contact.locale,
+            });
             if (text) out.push({ text: [text] });
           }
           if (e.kind === "proposalChecked") {
@@ -77,41 +106,84 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
       }
     : undefined;
 
-  async function proposalReview(proposalId: string, contactId: string, locale: Locale): Promise<string | undefined> {
+  async function proposalReview(
+    proposalId: string,
+    contactId: string,
+    locale: Locale,
+  ): Promise<string | undefined> {
     const t = await templateOf(proposalId);
     if (!t || !deps.coach) return undefined;
-    const drafts = await deps.db.sectionDraft.findMany({ where: { proposalId }, select: { sectionKey: true, text: true } });
+    const drafts = await deps.db.sectionDraft.findMany({
+      where: { proposalId },
+      select: { sectionKey: true, text: true },
+    });
     const texts = Object.fromEntries(drafts.map((d) => [d.sectionKey, d.text]));
-    const r = await deps.coach.proposalReview({ locale, template: t.template, texts, contactId, competitionId: t.competitionId });
+    const r = await deps.coach.proposalReview({
+      locale,
+      template: t.template,
+      texts,
+      contactId,
+      competitionId: t.competitionId,
+    });
     if (!r) return undefined;
     const text = renderReview(r, locale);
-    await deps.aiLog?.record({ proposalId, contactId, kind: "proposal_review", suggestion: text, createdAt: now() });
+    await deps.aiLog?.record({
+      proposalId,
+      contactId,
+      kind: "proposal_review",
+      suggestion: text,
+      createdAt: now(),
+    });
     return text;
   }
 
   const route: AppRoute = async (msg, contact) => {
     if (!/^\/saran(@\w+)?\s*$/i.test(msg.text?.trim() ?? "")) return undefined;
     const L = contact.locale;
-    const row = await deps.db.dialogueState.findUnique({ where: { contactId: contact.id }, select: { state: true } });
+    const row = await deps.db.dialogueState.findUnique({
+      where: { contactId: contact.id },
+      select: { state: true },
+    });
     const state = row ? readState(row.state).state : undefined;
     const step = state?.step;
     const key = step && "sectionKey" in step ? step.sectionKey : state?.sectionKey;
     const proposalId = state?.proposalId;
     const mine = proposalId
-      ? await deps.db.proposal.count({ where: { id: proposalId, unit: { memberships: { some: { contactId: contact.id } } } } })
+      ? await deps.db.proposal.count({
+          where: { id: proposalId, unit: { memberships: { some: { contactId: contact.id } } } },
+        })
       : 0;
     if (!key || !proposalId || mine === 0) return [{ text: [adviceText("noSection", L)] }];
     const t = await templateOf(proposalId);
     const section = t?.template.sections.find((s) => s.key === key);
-    const draft = await deps.db.sectionDraft.findUnique({ where: { proposalId_sectionKey: { proposalId, sectionKey: key } }, select: { text: true } });
+    const draft = await deps.db.sectionDraft.findUnique({
+      where: { proposalId_sectionKey: { proposalId, sectionKey: key } },
+      select: { text: true },
+    });
     if (!t || !section || !draft?.text.trim()) return [{ text: [adviceText("emptySection", L)] }];
-    const llm = await sectionAdvice({ ...t, proposalId, sectionKey: key, text: draft.text, contactId: contact.id, locale: L });
+    const llm = await sectionAdvice({
+      ...t,
+      proposalId,
+      sectionKey: key,
+      text: draft.text,
+      contactId: contact.id,
+      locale: L,
+    });
     if (llm) return [{ text: [llm] }];
     const others = Object.fromEntries(
-      (await deps.db.sectionDraft.findMany({ where: { proposalId, NOT: { sectionKey: key } }, select: { sectionKey: true, text: true } })).map((d) => [d.sectionKey, d.text]),
+      (
+        await deps.db.sectionDraft.findMany({
+          where: { proposalId, NOT: { sectionKey: key } },
+          select: { sectionKey: true, text: true },
+        })
+      ).map((d) => [d.sectionKey, d.text]),
     );
     const check = checkSection(section, draft.text, others);
-    return [{ text: [adviceText("ruleIntro", L), "\n", ...renderSectionCheck(section, check, dialogueTexts(L), L)] }];
+    return [
+      {
+        text: [adviceText("ruleIntro", L), "\n", ...renderSectionCheck(section, check, dialogueTexts(L), L)],
+      },
+    ];
   };
 
   return { listener, route };
@@ -125,6 +197,7 @@ function renderReview(r: ProposalReview, L: Locale): string {
     `${r.ringkasanMatchesBody ? "✅" : "⚠️"} ${adviceText(r.ringkasanMatchesBody ? "ringkasanMatches" : "ringkasanDiffers", L)}`,
     r.comment,
   ];
-  if (r.topSuggestions.length) lines.push(`${adviceText("suggestions", L)}:`, ...r.topSuggestions.map((s, i) => `${i + 1}. ${s}`));
+  if (r.topSuggestions.length)
+    lines.push(`${adviceText("suggestions", L)}:`, ...r.topSuggestions.map((s, i) => `${i + 1}. ${s}`));
   return lines.join("\n");
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Locale } from "../../core/i18n/locale.ts";
-import { MAX_FILE_BYTES } from "../../docs/extractText.ts";
 import { importFailureMessages, renderImportSummary } from "../../core/importing/importTexts.ts";
 import type { SplitResult } from "../../core/importing/splitIntoSections.ts";
 import type { Choice, OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { MAX_FILE_BYTES } from "../../docs/extractText.ts";
 import type { Logger } from "../../logger.ts";
 import { activeProposal } from "../activeProposal.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
@@ -24,7 +24,11 @@ const previewSchema = z.object({
  * shown for confirmation (kept in PendingImport across turns), then saved as new revisions;
  * /ekspor sends the proposal back as a Word document or as text for SINOVIK.
  */
-export function createDocumentRoutes(deps: { db: Db; competitions: CompetitionCache; logger: Logger }): AppRoute[] {
+export function createDocumentRoutes(deps: {
+  db: Db;
+  competitions: CompetitionCache;
+  logger: Logger;
+}): AppRoute[] {
   const { db } = deps;
 
   async function templateOf(competitionId: string): Promise<Template | undefined> {
@@ -33,8 +37,11 @@ export function createDocumentRoutes(deps: { db: Db; competitions: CompetitionCa
 
   function summary(template: Template, preview: SplitResult, fileName: string, L: Locale): OutgoingMessage {
     const choices: Choice[] = [];
-    if (preview.sections.length > 0 || preview.unmatched.length > 0) choices.push({ id: "imp:save", label: dt("save", L) });
-    preview.unmatched.slice(0, 5).forEach((_, i) => choices.push({ id: `imp:assign:${i}`, label: dt("assign", L, { n: i + 1 }) }));
+    if (preview.sections.length > 0 || preview.unmatched.length > 0)
+      choices.push({ id: "imp:save", label: dt("save", L) });
+    const assignable = Math.min(preview.unmatched.length, 5);
+    for (let i = 0; i < assignable; i++)
+      choices.push({ id: `imp:assign:${i}`, label: dt("assign", L, { n: i + 1 }) });
     choices.push({ id: "imp:cancel", label: dt("cancel", L) });
     const text = renderImportSummary(template, preview, L, { fileName, confirm: true });
     return { text, choices };
@@ -57,9 +64,17 @@ export function createDocumentRoutes(deps: { db: Db; competitions: CompetitionCa
       return [{ text: [dt("fetchFailed", L)] }];
     }
     const fileName = att.fileName ?? "dokumen";
-    const r = await importProposalDocument(db, { proposalId: active.id, contactId: contact.id, template, bytes, fileName, mimeType: att.mimeType });
+    const r = await importProposalDocument(db, {
+      proposalId: active.id,
+      contactId: contact.id,
+      template,
+      bytes,
+      fileName,
+      mimeType: att.mimeType,
+    });
     if (!r.ok) return [{ text: [r.message[L]] }];
-    if (r.preview.sections.length === 0 && r.preview.unmatched.length === 0) return [{ text: [dt("nothingFound", L)] }];
+    if (r.preview.sections.length === 0 && r.preview.unmatched.length === 0)
+      return [{ text: [dt("nothingFound", L)] }];
     await db.pendingImport.upsert({
       where: { contactId: contact.id },
       create: { contactId: contact.id, proposalId: active.id, fileName, preview: asJson(r.preview) },
@@ -103,7 +118,11 @@ export function createDocumentRoutes(deps: { db: Db; competitions: CompetitionCa
       await db.pendingImport.update({ where: { contactId: contact.id }, data: { preview: asJson(next) } });
       return [summary(template, next, pending.fileName, L)];
     }
-    const report = await applyImport(db, { proposalId: pending.proposalId, contactId: contact.id, template, fileName: pending.fileName }, preview);
+    const report = await applyImport(
+      db,
+      { proposalId: pending.proposalId, contactId: contact.id, template, fileName: pending.fileName },
+      preview,
+    );
     await db.pendingImport.delete({ where: { contactId: contact.id } });
     return [{ text: [dt("saved", L, { n: report.saved.length, r: report.readiness })] }];
   };
@@ -117,13 +136,21 @@ export function createDocumentRoutes(deps: { db: Db; competitions: CompetitionCa
     const asText = /^(teks|text|txt)$/i.test(m[1] ?? "");
     const r = await exportProposal(db, { code: active.code, format: asText ? "txt" : "docx", locale: L });
     if (!r.ok) return [{ text: [dt("noProposalToExport", L)] }];
-    return [{ text: [dt(asText ? "exportedText" : "exported", L, { code: active.code })], document: r.document }];
+    return [
+      { text: [dt(asText ? "exportedText" : "exported", L, { code: active.code })], document: r.document },
+    ];
   };
 
   return [onDocument, onPending, onExport];
 }
 
 /** A split preview is plain JSON (strings and arrays of them). */
-function asJson(p: SplitResult): { sections: { key: string; text: string; heading: string }[]; unmatched: string[] } {
-  return { sections: p.sections.map((s) => ({ key: s.key, text: s.text, heading: s.heading })), unmatched: [...p.unmatched] };
+function asJson(p: SplitResult): {
+  sections: { key: string; text: string; heading: string }[];
+  unmatched: string[];
+} {
+  return {
+    sections: p.sections.map((s) => ({ key: s.key, text: s.text, heading: s.heading })),
+    unmatched: [...p.unmatched],
+  };
 }

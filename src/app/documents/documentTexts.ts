@@ -11,8 +11,8 @@ export const documentTexts = {
     en: "The file could not be downloaded. Please send it once more.",
   },
   nothingFound: {
-    id: "Tidak ada judul bagian yang dikenali di berkas ini, jadi belum ada yang bisa disimpan. Pastikan judul bagian (misal \"Latar Belakang dan Tujuan\") ada di berkas.",
-    en: "No section heading was recognised in this file, so nothing can be saved yet. Make sure the section headings (e.g. \"Latar Belakang dan Tujuan\") are in the file.",
+    id: 'Tidak ada judul bagian yang dikenali di berkas ini, jadi belum ada yang bisa disimpan. Pastikan judul bagian (misal "Latar Belakang dan Tujuan") ada di berkas.',
+    en: 'No section heading was recognised in this file, so nothing can be saved yet. Make sure the section headings (e.g. "Latar Belakang dan Tujuan") are in the file.',
   },
   save: { id: "Simpan", en: "Save" },
   cancel: { id: "Batal", en: "Cancel" },
@@ -27,13 +27,20 @@ export const documentTexts = {
     id: "Proposal {code} dalam format Word. Untuk menyalin ke SINOVIK per kolom, ketik /ekspor teks.",
     en: "Proposal {code} as a Word document. To paste into SINOVIK field by field, type /ekspor teks.",
   },
-  exportedText: { id: "Proposal {code} sebagai teks, per bagian.", en: "Proposal {code} as plain text, section by section." },
+  exportedText: {
+    id: "Proposal {code} sebagai teks, per bagian.",
+    en: "Proposal {code} as plain text, section by section.",
+  },
   noProposalToExport: {
     id: "Belum ada proposal aktif untuk diekspor. Pilih dengan /proposal.",
     en: "There is no active proposal to export. Choose one with /proposal.",
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-export function documentText(key: keyof typeof documentTexts, locale: Locale, vars: Record<string, string | number> = {}): string {
+export function documentText(
+  key: keyof typeof documentTexts,
+  locale: Locale,
+  vars: Record<string, string | number> = {},
+): string {
   return documentTexts[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 }

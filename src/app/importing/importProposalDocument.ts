@@ -87,7 +87,11 @@ export async function importProposalDocument(
 }
 
 /** Saves a confirmed preview (also one kept across chat turns); `bytes` are not needed here. */
-export async function applyImport(db: Db, input: Omit<ImportDocumentInput, "bytes" | "mimeType">, preview: SplitResult): Promise<ApplyReport> {
+export async function applyImport(
+  db: Db,
+  input: Omit<ImportDocumentInput, "bytes" | "mimeType">,
+  preview: SplitResult,
+): Promise<ApplyReport> {
   const { template, proposalId } = input;
   const known = new Set(template.sections.map((s) => s.key));
   const unknown = preview.sections.filter((s) => !known.has(s.key)).map((s) => s.key);

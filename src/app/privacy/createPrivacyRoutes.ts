@@ -22,7 +22,14 @@ export function createPrivacyRoutes(deps: { db: Db }): AppRoute[] {
         optedOut: true,
         createdAt: true,
         identities: { select: { channel: true, externalId: true, phone: true, username: true } },
-        memberships: { select: { role: true, unit: { select: { name: true, instansi: true, proposals: { select: { code: true, title: true } } } } } },
+        memberships: {
+          select: {
+            role: true,
+            unit: {
+              select: { name: true, instansi: true, proposals: { select: { code: true, title: true } } },
+            },
+          },
+        },
         staffRoles: { select: { role: true, competition: { select: { name: true } } } },
       },
     });
@@ -35,7 +42,11 @@ export function createPrivacyRoutes(deps: { db: Db }): AppRoute[] {
       `${pt("announcements", L)}: ${pt(c.optedOut ? "optedOut" : "subscribed", L)}`,
       `${pt("since", L)}: ${c.createdAt.toISOString().slice(0, 10)}`,
       `${pt("accounts", L)}:`,
-      list(c.identities.map((i) => [i.channel, i.phone, i.username && `@${i.username}`, i.externalId].filter(Boolean).join(" · "))),
+      list(
+        c.identities.map((i) =>
+          [i.channel, i.phone, i.username && `@${i.username}`, i.externalId].filter(Boolean).join(" · "),
+        ),
+      ),
       `${pt("units", L)}:`,
       list(c.memberships.map((m) => [m.unit.name, m.unit.instansi].filter(Boolean).join(", "))),
       `${pt("proposals", L)}:`,

@@ -2,7 +2,10 @@ import type { Locale } from "../../core/i18n/locale.ts";
 
 /** Texts of /datasaya and /hapusdata (UU 27/2022 on personal data protection). Indonesian first. */
 export const privacyTexts = {
-  header: { id: "Data Bapak/Ibu yang tersimpan di Klinik Inovasi:", en: "Your data stored by Klinik Inovasi:" },
+  header: {
+    id: "Data Bapak/Ibu yang tersimpan di Klinik Inovasi:",
+    en: "Your data stored by Klinik Inovasi:",
+  },
   name: { id: "Nama", en: "Name" },
   language: { id: "Bahasa", en: "Language" },
   accounts: { id: "Akun", en: "Accounts" },
@@ -16,8 +19,8 @@ export const privacyTexts = {
   since: { id: "Tercatat sejak", en: "Recorded since" },
   none: { id: "(tidak ada)", en: "(none)" },
   footer: {
-    id: "Draf proposal milik unit, bukan pribadi: bila data Anda dihapus, draf tetap ada untuk unit dengan penulis \"mantan anggota\". Hapus data pribadi dengan /hapusdata.",
-    en: "Proposal drafts belong to the unit, not to a person: if you delete your data, the drafts stay with the unit, attributed to \"former member\". Delete your personal data with /hapusdata.",
+    id: 'Draf proposal milik unit, bukan pribadi: bila data Anda dihapus, draf tetap ada untuk unit dengan penulis "mantan anggota". Hapus data pribadi dengan /hapusdata.',
+    en: 'Proposal drafts belong to the unit, not to a person: if you delete your data, the drafts stay with the unit, attributed to "former member". Delete your personal data with /hapusdata.',
   },
   confirm: {
     id: "Hapus semua data pribadi Bapak/Ibu (nama, nomor, akun, keanggotaan unit, posisi percakapan)? Draf proposal tetap ada untuk unit. Tindakan ini tidak bisa dibatalkan.",

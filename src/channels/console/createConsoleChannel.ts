@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
-import { type ChannelSender, followUpOf, type MessageHandler, type OutgoingMessage } from "../../core/messages.ts";
+import {
+  type ChannelSender,
+  followUpOf,
+  type MessageHandler,
+  type OutgoingMessage,
+} from "../../core/messages.ts";
 import { renderConsole } from "./renderConsole.ts";
 
 export interface ConsoleChannelDeps {

@@ -11,7 +11,8 @@ export function renderConsole(msg: OutgoingMessage, color: boolean): string {
     })
     .join("");
   const lines = [text];
-  if (msg.choices?.length) lines.push(msg.choices.map((c, i) => `  ${i + 1}. ${stripControls(c.label)}`).join("\n"));
+  if (msg.choices?.length)
+    lines.push(msg.choices.map((c, i) => `  ${i + 1}. ${stripControls(c.label)}`).join("\n"));
   if (msg.document) lines.push(`  📎 ${msg.document.fileName} (${msg.document.data.byteLength} bytes)`);
   return lines.join("\n");
 }

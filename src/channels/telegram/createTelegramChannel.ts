@@ -151,7 +151,12 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
 
   bot.use((_ctx, next) => updates.track(next()));
   bot.use(async (ctx, next) => {
-    ctx.mapped = toIncomingMessage(ctx.update, { botId: deps.token.split(":")[0], botUsername: username(), maxFileBytes, fileFetcher });
+    ctx.mapped = toIncomingMessage(ctx.update, {
+      botId: deps.token.split(":")[0],
+      botUsername: username(),
+      maxFileBytes,
+      fileFetcher,
+    });
     if (ctx.mapped.kind !== "ignore") await next();
   });
   bot.use(

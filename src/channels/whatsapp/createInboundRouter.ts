@@ -6,7 +6,12 @@ import {
   type WAMessageKey,
 } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
-import { followUpOf, type IncomingMessage, type MessageHandler, type OutgoingMessage } from "../../core/messages.ts";
+import {
+  followUpOf,
+  type IncomingMessage,
+  type MessageHandler,
+  type OutgoingMessage,
+} from "../../core/messages.ts";
 import { channelTexts } from "../channelTexts.ts";
 import { BoundedMap } from "./boundedMap.ts";
 import type { ChatQueue } from "./chatQueue.ts";

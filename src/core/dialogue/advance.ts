@@ -1,8 +1,24 @@
+import {
+  beginNewProposal,
+  goBack,
+  listSections,
+  needProposal,
+  runCommand,
+  setLanguage,
+  switchProposal,
+} from "./commandFlow.ts";
 import type { DialogueState } from "./dialogueState.ts";
-import { beginNewProposal, goBack, listSections, needProposal, runCommand, setLanguage, switchProposal } from "./commandFlow.ts";
 import { type ParsedInput, parseInput } from "./parseInput.ts";
 import { answerField, chooseCompetition, start } from "./proposalFlow.ts";
-import { addToAnswer, finishAnswer, nextSection, openSection, resumePrompt, restoreText, sectionChoices } from "./sectionFlow.ts";
+import {
+  addToAnswer,
+  finishAnswer,
+  nextSection,
+  openSection,
+  restoreText,
+  resumePrompt,
+  sectionChoices,
+} from "./sectionFlow.ts";
 import { Turn } from "./Turn.ts";
 import type { TurnContext, TurnInput, TurnResult } from "./turnTypes.ts";
 
@@ -25,7 +41,8 @@ export function contextNeeds(state: DialogueState, input: TurnInput): { revision
       ? state.step.sectionKey
       : state.sectionKey;
   if (parsed.kind === "command" && parsed.name === "riwayat") return { revisionsOf: key ?? "" };
-  if (state.step.kind === "history" && parsed.kind === "choice") return { revisionsOf: state.step.sectionKey };
+  if (state.step.kind === "history" && parsed.kind === "choice")
+    return { revisionsOf: state.step.sectionKey };
   return {};
 }
 
@@ -62,7 +79,9 @@ function dispatch(turn: Turn, p: ParsedInput): void {
 
 function choose(turn: Turn, id: string): void {
   const step = turn.state.step;
-  const [prefix, rest = ""] = id.includes(":") ? [id.slice(0, id.indexOf(":")), id.slice(id.indexOf(":") + 1)] : [id];
+  const [prefix, rest = ""] = id.includes(":")
+    ? [id.slice(0, id.indexOf(":")), id.slice(id.indexOf(":") + 1)]
+    : [id];
   if (step.kind === "newProposal") return answerField(turn, step, { choice: id });
   switch (prefix) {
     case "new":

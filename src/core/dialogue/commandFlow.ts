@@ -9,7 +9,16 @@ import type { Turn } from "./Turn.ts";
 
 /** Commands the coaching engine handles; the app routes the others (status, scores, data). */
 export const ENGINE_COMMANDS = new Set([
-  "mulai", "bagian", "lihat", "ubah", "riwayat", "cek", "proposal", "bahasa", "bantuan", "batal",
+  "mulai",
+  "bagian",
+  "lihat",
+  "ubah",
+  "riwayat",
+  "cek",
+  "proposal",
+  "bahasa",
+  "bantuan",
+  "batal",
 ]);
 
 export function runCommand(turn: Turn, name: string, arg: string): void {
@@ -81,7 +90,12 @@ export function setLanguage(turn: Turn, locale: Locale): void {
 
 /** Ends a digression: back to the step the user was in before it. */
 export function goBack(turn: Turn): void {
-  if (turn.state.step.kind === "chooseSection" || turn.state.step.kind === "chooseProposal" || turn.state.step.kind === "history" || turn.state.step.kind === "chooseLocale") {
+  if (
+    turn.state.step.kind === "chooseSection" ||
+    turn.state.step.kind === "chooseProposal" ||
+    turn.state.step.kind === "history" ||
+    turn.state.step.kind === "chooseLocale"
+  ) {
     turn.state.step = turn.state.returnTo ?? { kind: "idle" };
   }
   turn.state.returnTo = undefined;

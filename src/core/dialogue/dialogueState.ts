@@ -72,7 +72,10 @@ export function readState(raw: unknown): { state: DialogueState; recovered: bool
   const r = dialogueStateSchema.safeParse(migrated);
   if (r.success) return { state: r.data, recovered: false };
   const keep = z.object({ proposalId: z.string().optional() }).safeParse(raw);
-  return { state: { ...initialState(), proposalId: keep.success ? keep.data.proposalId : undefined, welcomed: true }, recovered: true };
+  return {
+    state: { ...initialState(), proposalId: keep.success ? keep.data.proposalId : undefined, welcomed: true },
+    recovered: true,
+  };
 }
 
 function migrate(raw: unknown): unknown {

@@ -38,7 +38,8 @@ const DURABLE = /^(sec|prop|comp|lang):/;
 
 export function parseInput(input: TurnInput, state: DialogueState): ParsedInput {
   if (input.choice !== undefined) {
-    if (state.choices.some((c) => c.id === input.choice) || DURABLE.test(input.choice)) return { kind: "choice", id: input.choice };
+    if (state.choices.some((c) => c.id === input.choice) || DURABLE.test(input.choice))
+      return { kind: "choice", id: input.choice };
     return { kind: "staleChoice" };
   }
   const raw = input.text;
@@ -63,7 +64,12 @@ function pickChoice(text: string, state: DialogueState): string | undefined {
   if (state.choices.length === 0) return undefined;
   const n = /^(\d{1,2})\.?$/.exec(text);
   if (n) return state.choices[Number(n[1]) - 1]?.id;
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "").replace(/\s+/g, " ").trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} ]/gu, "")
+      .replace(/\s+/g, " ")
+      .trim();
   const want = norm(text);
   if (!want) return undefined;
   return state.choices.find((c) => norm(c.label) === want)?.id;

@@ -15,7 +15,11 @@ export function start(turn: Turn): void {
     turn.say(t.welcomeBack);
     return resumePrompt(turn);
   }
-  turn.say(turn.state.welcomed ? t.welcome(turn.ctx.contactName) : `${t.welcome(turn.ctx.contactName)}\n${t.privacy}`);
+  turn.say(
+    turn.state.welcomed
+      ? t.welcome(turn.ctx.contactName)
+      : `${t.welcome(turn.ctx.contactName)}\n${t.privacy}`,
+  );
   turn.state.welcomed = true;
   const choices: Choice[] = [];
   if (open.length > 0) choices.push({ id: "new", label: t.btnNew });
@@ -24,7 +28,12 @@ export function start(turn: Turn): void {
     open.length === 0
       ? t.noCompetition
       : open
-          .map((c) => t.openCompetition(c.name, c.deadline ? formatDate(c.deadline, turn.locale, turn.ctx.timezone) : undefined))
+          .map((c) =>
+            t.openCompetition(
+              c.name,
+              c.deadline ? formatDate(c.deadline, turn.locale, turn.ctx.timezone) : undefined,
+            ),
+          )
           .join("\n");
   turn.say(info, choices);
   turn.state.step = { kind: "idle" };
@@ -56,7 +65,11 @@ function askField(turn: Turn, step: NewStep): void {
   const L = turn.locale;
   // Group and category are asked only when the template offers a real choice.
   if (step.field === "group" && template.groups.length === 1) {
-    return askField(turn, { ...step, field: "category", draft: { ...step.draft, group: template.groups[0]!.key } });
+    return askField(turn, {
+      ...step,
+      field: "category",
+      draft: { ...step.draft, group: template.groups[0]!.key },
+    });
   }
   if (step.field === "category" && template.categories.length === 0) {
     return askField(turn, { ...step, field: "title", draft: { ...step.draft, category: "" } });
@@ -68,7 +81,10 @@ function askField(turn: Turn, step: NewStep): void {
     case "instansi":
       return turn.say(t.askInstansi, [{ id: "skip", label: t.btnSkip }]);
     case "group":
-      return turn.say(t.askGroup, template.groups.map((g) => ({ id: `grp:${g.key}`, label: g.name[L] })));
+      return turn.say(
+        t.askGroup,
+        template.groups.map((g) => ({ id: `grp:${g.key}`, label: g.name[L] })),
+      );
     case "category":
       return turn.say(t.askCategory, [
         ...template.categories.map((c) => ({ id: `cat:${c.key}`, label: c.name[L] })),
@@ -113,7 +129,11 @@ export function answerField(turn: Turn, step: NewStep, input: { text?: string; c
       return askField(turn, { ...step, field: "category", draft: { ...d, group: key } });
     }
     case "category": {
-      const key = input.choice?.startsWith("cat:") ? input.choice.slice(4) : input.choice === "skip" ? "" : undefined;
+      const key = input.choice?.startsWith("cat:")
+        ? input.choice.slice(4)
+        : input.choice === "skip"
+          ? ""
+          : undefined;
       if (key === undefined) return askField(turn, step);
       return askField(turn, { ...step, field: "title", draft: { ...d, category: key } });
     }
@@ -131,7 +151,9 @@ export function answerField(turn: Turn, step: NewStep, input: { text?: string; c
 
 function finishNewProposal(turn: Turn, step: NewStep, text: string): void {
   const t = turn.t;
-  const nowYear = Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: turn.ctx.timezone }).format(turn.ctx.now));
+  const nowYear = Number(
+    new Intl.DateTimeFormat("en", { year: "numeric", timeZone: turn.ctx.timezone }).format(turn.ctx.now),
+  );
   const m = /^(?:tahun\s+|year\s+)?(\d{4})$/i.exec(text);
   const year = m ? Number(m[1]) : Number.NaN;
   if (!(year >= 1990 && year <= nowYear)) {
@@ -157,7 +179,13 @@ function finishNewProposal(turn: Turn, step: NewStep, text: string): void {
     title: d.title ?? "",
     startYear: year,
   });
-  turn.created = { id: proposalId, code, title: d.title ?? "", unitName: d.unit ?? "", competitionId: comp.id };
+  turn.created = {
+    id: proposalId,
+    code,
+    title: d.title ?? "",
+    unitName: d.unit ?? "",
+    competitionId: comp.id,
+  };
   turn.state.proposalId = proposalId;
   for (const k of Object.keys(turn.texts)) delete turn.texts[k];
   const first = comp.template.sections[0]!;

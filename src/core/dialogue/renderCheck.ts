@@ -8,7 +8,12 @@ import type { Section, Template } from "../templates/templateSchema.ts";
 export const MARK_ICON: Record<Mark, string> = { complete: "✅", incomplete: "⚠️", empty: "⬜" };
 
 /** The rule check of one section: header, word count, each element present or missing with its tip. */
-export function renderSectionCheck(section: Section, check: SectionCheck, t: DialogueTexts, locale: Locale): RichText {
+export function renderSectionCheck(
+  section: Section,
+  check: SectionCheck,
+  t: DialogueTexts,
+  locale: Locale,
+): RichText {
   const out: RichText = [
     { b: t.checkHeader(section.title[locale], check.words, check.maxWords, t.markWord[check.mark]) },
     "\n",
@@ -17,7 +22,8 @@ export function renderSectionCheck(section: Section, check: SectionCheck, t: Dia
     out.push(`${t.throwaway[check.throwaway.reason]}\n   ${t.tip}: ${check.throwaway.tip[locale]}\n`);
   }
   if (check.wordStatus === "short") out.push(`${t.wordsShort(check.words, check.minWords)}\n`);
-  if (check.wordStatus === "long" && check.maxWords) out.push(`${t.wordsLong(check.words, check.maxWords)}\n`);
+  if (check.wordStatus === "long" && check.maxWords)
+    out.push(`${t.wordsLong(check.words, check.maxWords)}\n`);
   for (const e of check.elements) {
     if (e.present) out.push(`✅ ${e.label[locale]}${e.evidence ? ` (${e.evidence})` : ""}\n`);
     else out.push(`⚠️ ${e.label[locale]}\n   ${t.tip}: ${e.tip[locale]}\n`);
@@ -41,7 +47,9 @@ export function renderProposalCheck(
   });
   // The criteria grid adds information only where a criterion draws on several sections
   // (PEKPPP aspects, provincial rounds); KIPP's criteria are its sections one to one.
-  const spread = check.grid.filter((row) => row.sections.length > 1 || row.sections[0]?.sectionKey !== row.criterionKey);
+  const spread = check.grid.filter(
+    (row) => row.sections.length > 1 || row.sections[0]?.sectionKey !== row.criterionKey,
+  );
   if (spread.length > 0) out.push("\n");
   for (const row of spread) {
     const crit = template.criteria.find((c) => c.key === row.criterionKey);

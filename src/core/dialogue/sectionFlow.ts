@@ -28,15 +28,35 @@ export function openSection(turn: Turn, key: string): void {
   const t = turn.t;
   turn.state.sectionKey = key;
   turn.state.returnTo = undefined;
-  const header = t.sectionHeader(i, template.sections.length, section.title[L], section.weight, section.minWords, section.maxWords);
+  const header = t.sectionHeader(
+    i,
+    template.sections.length,
+    section.title[L],
+    section.weight,
+    section.minWords,
+    section.maxWords,
+  );
   const existing = turn.texts[key] ?? "";
   if (existing.trim()) {
-    turn.say([{ b: header }, "\n", t.currentText(section.title[L], countWords(existing)), "\n\n", existing], sectionChoices(turn));
+    turn.say(
+      [{ b: header }, "\n", t.currentText(section.title[L], countWords(existing)), "\n\n", existing],
+      sectionChoices(turn),
+    );
     turn.state.step = { kind: "reviewed", sectionKey: key };
     return;
   }
   const questions = section.questions.map((q, n) => `${n + 1}. ${q[L]}`).join("\n");
-  turn.say([{ b: header }, "\n", section.purpose[L], "\n", t.guidingQuestions, "\n", questions, "\n", t.writeInstruction]);
+  turn.say([
+    { b: header },
+    "\n",
+    section.purpose[L],
+    "\n",
+    t.guidingQuestions,
+    "\n",
+    questions,
+    "\n",
+    t.writeInstruction,
+  ]);
   turn.state.step = { kind: "writing", sectionKey: key, mode: "replace", buffer: [] };
 }
 
@@ -77,7 +97,15 @@ function save(turn: Turn, key: string, text: string, source: "chat" | "restore" 
   const others = Object.fromEntries(Object.entries(turn.texts).filter(([k]) => k !== key));
   const check = checkSection(section, text, others);
   const readiness = checkProposal(template, { ...turn.texts, [key]: text }).readiness;
-  turn.effect({ kind: "saveSection", proposalId: turn.state.proposalId!, sectionKey: key, text, mark: check.mark, readiness, source });
+  turn.effect({
+    kind: "saveSection",
+    proposalId: turn.state.proposalId!,
+    sectionKey: key,
+    text,
+    mark: check.mark,
+    readiness,
+    source,
+  });
   return check;
 }
 

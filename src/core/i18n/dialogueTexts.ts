@@ -36,7 +36,10 @@ export interface DialogueTexts {
   markWord: Record<"complete" | "incomplete" | "empty", string>;
   wordsShort: (words: number, min: number) => string;
   wordsLong: (words: number, max: number) => string;
-  throwaway: Record<"too_short" | "repeated_chars" | "question_copied" | "lorem_ipsum" | "duplicate_of_section", string>;
+  throwaway: Record<
+    "too_short" | "repeated_chars" | "question_copied" | "lorem_ipsum" | "duplicate_of_section",
+    string
+  >;
   tip: string;
   btnRevise: string;
   btnAppend: string;
@@ -84,5 +87,10 @@ export function dialogueTexts(locale: Locale): DialogueTexts {
 
 /** "6 Mei 2023" / "6 May 2023" in the competition's time zone. */
 export function formatDate(d: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { day: "numeric", month: "long", year: "numeric", timeZone }).format(d);
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone,
+  }).format(d);
 }

@@ -20,13 +20,18 @@ afterAll(async () => {
 });
 
 function buttons(msg: { replyMarkup?: unknown } | undefined): { text: string; callback_data: string }[] {
-  const kb = (msg?.replyMarkup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard;
+  const kb = (
+    msg?.replyMarkup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined
+  )?.inline_keyboard;
   return kb?.flat() ?? [];
 }
 
 describe.each(["polling", "webhook"] as const)("Telegram end to end (%s)", (mode) => {
   it("a user completes a section with button presses and typed answers; a 429 midway loses nothing; a redelivered update has one effect", async () => {
-    h = await startHarness({ mode, fake: { token: mode === "polling" ? "1001:e2e-polling" : "1002:e2e-webhook" } });
+    h = await startHarness({
+      mode,
+      fake: { token: mode === "polling" ? "1001:e2e-polling" : "1002:e2e-webhook" },
+    });
     h.handler = makeHandler(db);
     const fake = h.fake;
     const user = telegramUser(mode === "polling" ? 5001 : 5002, { first_name: "Sari" });
@@ -59,22 +64,36 @@ describe.each(["polling", "webhook"] as const)("Telegram end to end (%s)", (mode
     await step(textMessage(user, `Antrean & Layanan <Cepat> ${mode}`));
     const firstSection = await step(textMessage(user, "2020"), 2);
     expect(firstSection.text).toContain("Bagian 1/8 · Ringkasan");
-    expect(fake.messagesTo(user.id).some((m) => m.raw.includes(`Antrean &amp; Layanan &lt;Cepat&gt; ${mode}`))).toBe(true);
+    expect(
+      fake.messagesTo(user.id).some((m) => m.raw.includes(`Antrean &amp; Layanan &lt;Cepat&gt; ${mode}`)),
+    ).toBe(true);
 
     fake.failNext("sendMessage", { status: 429, retryAfter: 1 });
-    const ack = await step(textMessage(user, "Antrean loket KTP mencapai 3 jam; sejak 2020 kami membuka layanan daring."));
+    const ack = await step(
+      textMessage(user, "Antrean loket KTP mencapai 3 jam; sejak 2020 kami membuka layanan daring."),
+    );
     expect(ack.text).toMatch(/\(\d+\/200 kata\)/);
 
     const done = textMessage(user, "selesai");
     const check = await step(done);
     expect(check.text).toContain("Ringkasan ·");
-    expect(buttons(check).map((b) => b.text)).toEqual(["Perbaiki", "Tambah", "Bagian berikutnya", "Nanti saja"]);
+    expect(buttons(check).map((b) => b.text)).toEqual([
+      "Perbaiki",
+      "Tambah",
+      "Bagian berikutnya",
+      "Nanti saja",
+    ]);
     // Telegram redelivers a webhook update it thinks failed; with polling the offset prevents it.
-    if (mode === "webhook") await fake.webhookPost(h.webhookUrl(), { ...done, update_id: done.update_id ?? lastUpdateId }, SECRET);
-    const next = await step(callbackQuery(user, buttons(check).find((b) => b.text === "Bagian berikutnya")!.callback_data));
+    if (mode === "webhook")
+      await fake.webhookPost(h.webhookUrl(), { ...done, update_id: done.update_id ?? lastUpdateId }, SECRET);
+    const next = await step(
+      callbackQuery(user, buttons(check).find((b) => b.text === "Bagian berikutnya")!.callback_data),
+    );
     expect(next.text).toContain("Bagian 2/8");
     expect(fake.messagesTo(user.id).filter((m) => m.text.includes("Ringkasan ·"))).toHaveLength(1);
-    const revisions = await db.prisma.sectionRevision.count({ where: { draft: { proposal: { title: `Antrean & Layanan <Cepat> ${mode}` } } } });
+    const revisions = await db.prisma.sectionRevision.count({
+      where: { draft: { proposal: { title: `Antrean & Layanan <Cepat> ${mode}` } } },
+    });
     expect(revisions).toBe(1);
   });
 });
