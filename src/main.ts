@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { releaseOrphanedClaims } from "./app/broadcast/deliveryStore.ts";
 import { createApp } from "./app/createApp.ts";
 import { seedDemo } from "./app/seedDemo.ts";
 import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
@@ -113,6 +114,10 @@ async function main(): Promise<void> {
   }
   // Stopped first on shutdown: no new sends, claimed rows given back, in-flight sends recorded.
   stops.push(() => withTimeout(worker.stop(), 15_000));
+  if (db.kind === "embedded") {
+    const released = await releaseOrphanedClaims(db.prisma);
+    if (released) logger.info({ deliveries: released }, "deliveries claimed before a crash given back");
+  }
   worker.start();
   logger.info(
     { db: db.kind, telegram: config.telegram.enabled, whatsapp: config.whatsapp.enabled },

@@ -40,15 +40,25 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { db, logger, senders } = deps;
   const competitions = createCompetitionCache(db);
-  const worker = createDeliveryWorker({
-    db,
-    senders,
-    logger: logger.child({ module: "broadcast" }),
-    now: deps.now,
-    quietHours: deps.broadcast.quietHours,
-    competitions,
-    pacing: { telegram: { perSecond: deps.broadcast.telegramPerSecond } },
-  });
+  // Lanes are made per channel sender, so the worker is built when it starts: after the channels.
+  let running: DeliveryWorker | undefined;
+  const worker: DeliveryWorker = {
+    start() {
+      running ??= createDeliveryWorker({
+        db,
+        senders,
+        logger: logger.child({ module: "broadcast" }),
+        now: deps.now,
+        quietHours: deps.broadcast.quietHours,
+        competitions,
+        pacing: { telegram: { perSecond: deps.broadcast.telegramPerSecond } },
+      });
+      running.start();
+    },
+    stop: async () => running?.stop(),
+    abort: () => running?.abort(),
+    wake: () => running?.wake(),
+  };
   const notifier = createNotifier({ db, senders, logger: logger.child({ module: "notify" }) });
   const advice = createAdvice({ db, competitions, coach: deps.coach, aiLog: createPrismaAiUseLog(db) });
   const handler = createMessageHandler({

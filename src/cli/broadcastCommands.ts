@@ -16,7 +16,7 @@ import {
   parseAudienceSpec,
 } from "../core/broadcast/audienceSchema.ts";
 import { parseScheduleTime } from "../core/broadcast/parseScheduleTime.ts";
-import { DEFAULT_QUIET_HOURS, quietUntil } from "../core/broadcast/quietHours.ts";
+import { quietUntil } from "../core/broadcast/quietHours.ts";
 import { formatWhen } from "../core/i18n/broadcastTexts.ts";
 import { plainText } from "../core/messages.ts";
 import { templateSchema } from "../core/templates/templateSchema.ts";
@@ -59,6 +59,7 @@ export async function broadcastCreate(io: CliIo, a: BroadcastCreateArgs): Promis
   if (text.length > MAX_ANNOUNCEMENT_CHARS)
     throw new UsageError(`the text has ${text.length} characters; the maximum is ${MAX_ANNOUNCEMENT_CHARS}`);
   const channels = pushChannels(io);
+  const quiet = createConfig(io.env).broadcast.quietHours;
   await withDatabase(io, async ({ prisma: db }) => {
     const comp = await competitionOf(db, a.competition!);
     const now = a.now ?? new Date();
@@ -81,7 +82,7 @@ export async function broadcastCreate(io: CliIo, a: BroadcastCreateArgs): Promis
       (c) => `${c} ${r.recipients.filter((x) => x.channel === c && !x.optedOut).length}`,
     );
     io.out(`  by channel: ${byChannel.join(", ")}`);
-    const held = !a.urgent ? quietUntil(at, comp.timezone, DEFAULT_QUIET_HOURS) : undefined;
+    const held = !a.urgent && quiet ? quietUntil(at, comp.timezone, quiet) : undefined;
     if (held)
       io.out(
         `  quiet hours: sending starts ${formatWhen(held, "en", comp.timezone)} (use --urgent to send at night).`,
@@ -102,7 +103,7 @@ export async function broadcastCreate(io: CliIo, a: BroadcastCreateArgs): Promis
       recipients: r.recipients,
       scheduledAt: at,
       urgent: a.urgent ?? false,
-      quiet: DEFAULT_QUIET_HOURS,
+      quiet,
     });
     await db.auditLog.create({
       data: {

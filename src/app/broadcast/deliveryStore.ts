@@ -157,3 +157,16 @@ export async function countDeliveries(
   }
   return out;
 }
+
+/**
+ * Gives back every claim at start-up when this process is the only possible worker (the embedded
+ * database is locked to one process): a claim left by a killed process is then certainly dead,
+ * and waiting out the lease would only delay its recipients. Returns how many rows went back.
+ */
+export async function releaseOrphanedClaims(db: Db): Promise<number> {
+  const r = await db.delivery.updateMany({
+    where: { status: "sending" },
+    data: { status: "pending", claimedAt: null },
+  });
+  return r.count;
+}
