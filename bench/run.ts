@@ -4,11 +4,17 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { BenchRow } from "./benchDb.ts";
+import { runBroadcastBench } from "./broadcastBench.ts";
 import { runDialogueBench } from "./dialogueBench.ts";
+import { runStatusBench } from "./statusBench.ts";
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const only = process.argv[2];
-const suites: [string, () => Promise<BenchRow[]>][] = [["dialogue", () => runDialogueBench({ pgUrl })]];
+const suites: [string, () => Promise<BenchRow[]>][] = [
+  ["dialogue", () => runDialogueBench({ pgUrl })],
+  ["status", async () => (await runStatusBench({ url: pgUrl })).map((r) => ({ bench: "status", ...r }))],
+  ["broadcast", () => runBroadcastBench()],
+];
 
 const rows: BenchRow[] = [];
 for (const [name, run] of suites) {

@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import { releaseOrphanedClaims } from "./app/broadcast/deliveryStore.ts";
 import { createApp } from "./app/createApp.ts";
+import { pruneExpired } from "./app/pruneExpired.ts";
 import { seedDemo } from "./app/seedDemo.ts";
 import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.ts";
@@ -119,6 +120,15 @@ async function main(): Promise<void> {
     if (released) logger.info({ deliveries: released }, "deliveries claimed before a crash given back");
   }
   worker.start();
+  const prune = () =>
+    pruneExpired(db.prisma).then(
+      (n) => logger.debug({ pruned: n }, "expired records deleted"),
+      (err) => logger.warn({ err }, "pruning expired records failed"),
+    );
+  void prune();
+  const pruning = setInterval(prune, 6 * 3_600_000);
+  pruning.unref();
+  stops.push(async () => clearInterval(pruning));
   logger.info(
     { db: db.kind, telegram: config.telegram.enabled, whatsapp: config.whatsapp.enabled },
     "Klinik Inovasi running",

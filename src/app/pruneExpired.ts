@@ -1,0 +1,22 @@
+import type { Db } from "../db/createDatabase.ts";
+
+const DAY = 86_400_000;
+
+/** How long short-lived records are kept (README, "What is stored and for how long"). */
+export const RETENTION = {
+  /** Message ids seen, to answer a redelivered update once: platforms redeliver within hours. */
+  processedUpdateDays: 7,
+  /** An imported document's preview waiting for the person's confirmation. */
+  pendingImportDays: 1,
+} as const;
+
+/** Deletes records past their retention; returns how many of each went. */
+export async function pruneExpired(db: Db, now = new Date()) {
+  const before = (days: number) => new Date(now.getTime() - days * DAY);
+  const [updates, imports, linkCodes] = await Promise.all([
+    db.processedUpdate.deleteMany({ where: { createdAt: { lt: before(RETENTION.processedUpdateDays) } } }),
+    db.pendingImport.deleteMany({ where: { createdAt: { lt: before(RETENTION.pendingImportDays) } } }),
+    db.linkCode.deleteMany({ where: { expiresAt: { lt: now } } }),
+  ]);
+  return { processedUpdates: updates.count, pendingImports: imports.count, linkCodes: linkCodes.count };
+}

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { pruneExpired } from "../../src/app/pruneExpired.ts";
+import { createTestDb, type TestDb } from "../helpers/testDb.ts";
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+it("forgets old message ids, stale import previews and expired link codes, and keeps recent ones", async () => {
+  const now = new Date("2026-11-29T03:00:00Z");
+  const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  await db.prisma.processedUpdate.createMany({
+    data: [
+      { channel: "telegram", updateId: "old", createdAt: ago(8) },
+      { channel: "telegram", updateId: "new", createdAt: ago(1) },
+    ],
+  });
+  const contact = await db.prisma.contact.create({ data: { displayName: "Ani" } });
+  await db.prisma.pendingImport.create({
+    data: { contactId: contact.id, proposalId: "p", fileName: "draf.docx", preview: {}, createdAt: ago(2) },
+  });
+  await db.prisma.linkCode.createMany({
+    data: [
+      { code: "111111", contactId: contact.id, expiresAt: ago(0.01) },
+      { code: "222222", contactId: contact.id, expiresAt: new Date(now.getTime() + 600_000) },
+    ],
+  });
+  expect(await pruneExpired(db.prisma, now)).toEqual({
+    processedUpdates: 1,
+    pendingImports: 1,
+    linkCodes: 1,
+  });
+  expect((await db.prisma.processedUpdate.findMany()).map((u) => u.updateId)).toEqual(["new"]);
+  expect((await db.prisma.linkCode.findMany()).map((c) => c.code)).toEqual(["222222"]);
+  expect(await pruneExpired(db.prisma, now)).toEqual({
+    processedUpdates: 0,
+    pendingImports: 0,
+    linkCodes: 0,
+  });
+});
