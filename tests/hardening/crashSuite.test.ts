@@ -35,11 +35,15 @@ async function seed(dataDir: string): Promise<void> {
     const c = await db.prisma.competition.findUniqueOrThrow({ where: { slug: SLUG } });
     const ids = Array.from({ length: RECIPIENTS }, (_, i) => i);
     await db.prisma.unit.createMany({ data: ids.map((i) => ({ id: `cu${i}`, name: `Unit Siaran ${i}` })) });
-    await db.prisma.contact.createMany({ data: ids.map((i) => ({ id: `cc${i}`, displayName: `Peserta ${i}` })) });
+    await db.prisma.contact.createMany({
+      data: ids.map((i) => ({ id: `cc${i}`, displayName: `Peserta ${i}` })),
+    });
     await db.prisma.channelIdentity.createMany({
       data: ids.map((i) => ({ contactId: `cc${i}`, channel: "telegram", externalId: String(800_000 + i) })),
     });
-    await db.prisma.membership.createMany({ data: ids.map((i) => ({ contactId: `cc${i}`, unitId: `cu${i}` })) });
+    await db.prisma.membership.createMany({
+      data: ids.map((i) => ({ contactId: `cc${i}`, unitId: `cu${i}` })),
+    });
     await db.prisma.proposal.createMany({
       data: ids.map((i) => ({
         id: `cp${i}`,
@@ -154,7 +158,15 @@ it(`SIGKILL ${KILLS}× during ${DIALOGUES} dialogues and a broadcast to ${RECIPI
         const drafts = await db.prisma.sectionDraft.findMany({
           where: {
             sectionKey: a.key,
-            proposal: { unit: { memberships: { some: { contact: { identities: { some: { channel: "telegram", externalId: String(a.userId) } } } } } } },
+            proposal: {
+              unit: {
+                memberships: {
+                  some: {
+                    contact: { identities: { some: { channel: "telegram", externalId: String(a.userId) } } },
+                  },
+                },
+              },
+            },
           },
           select: { text: true },
         });
