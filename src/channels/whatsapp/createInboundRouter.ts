@@ -19,6 +19,7 @@ import type { ChoiceMemory } from "./choiceMemory.ts";
 import type { WhatsAppOutbound } from "./createWhatsAppOutbound.ts";
 import type { FloodGuard } from "./floodGuard.ts";
 import type { IdentityResolver } from "./identityResolver.ts";
+import { maskJid } from "./maskJid.ts";
 import { type InboundContent, ignoreReason, readWAMessage } from "./readWAMessage.ts";
 
 /** Turns `messages.upsert` into handler calls: filtered, deduplicated, rate-limited, per-chat ordered. */
@@ -82,7 +83,10 @@ export function createInboundRouter(deps: {
     try {
       replies = await deps.handler(incoming);
     } catch (err) {
-      deps.logger.error({ err, chatId, messageId: incoming.messageId }, "WhatsApp message handler failed");
+      deps.logger.error(
+        { err, chatId: maskJid(chatId), messageId: incoming.messageId },
+        "WhatsApp message handler failed",
+      );
       replies = [apology];
     }
     await deps.outbound.reply(chatId, replies);
@@ -119,7 +123,7 @@ export function createInboundRouter(deps: {
     if (verdict === "notify")
       void deps.queue.run(`notice:${chatId}`, () => deps.outbound.reply(chatId, [floodNotice]));
     if (verdict !== "ok") {
-      deps.logger.info({ chatId, verdict }, "WhatsApp inbound flood limit hit");
+      deps.logger.info({ chatId: maskJid(chatId), verdict }, "WhatsApp inbound flood limit hit");
       return;
     }
     void deps.queue.run(chatId, () => handle(msg, content, chatId, person));

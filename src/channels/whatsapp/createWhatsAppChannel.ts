@@ -19,6 +19,7 @@ import { createInboundRouter } from "./createInboundRouter.ts";
 import { createWhatsAppOutbound } from "./createWhatsAppOutbound.ts";
 import { createFloodGuard, DEFAULT_FLOOD, type FloodOptions } from "./floodGuard.ts";
 import { createIdentityResolver } from "./identityResolver.ts";
+import { maskJid } from "./maskJid.ts";
 import { toWhatsAppDigits } from "./phone.ts";
 import { createReconnectPolicy, type ReconnectOptions } from "./reconnectPolicy.ts";
 import { createSendLane, DEFAULT_PACING, type PacingOptions } from "./sendLane.ts";
@@ -92,7 +93,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
   const lane = createSendLane({ ...DEFAULT_PACING, ...deps.pacing, now, sleep, random: deps.random });
   const policy = createReconnectPolicy({ ...deps.reconnect, now, random: deps.random });
   const queue = createChatQueue((err, chatKey) =>
-    logger.error({ err, chatKey }, "WhatsApp chat task failed"),
+    logger.error({ err, chatKey: maskJid(chatKey) }, "WhatsApp chat task failed"),
   );
   const outbound = createWhatsAppOutbound({
     openSocket: () => (state === "open" ? sock : undefined),

@@ -16,6 +16,7 @@ import {
 import { BoundedMap } from "./boundedMap.ts";
 import type { ChoiceMemory } from "./choiceMemory.ts";
 import type { IdentityResolver } from "./identityResolver.ts";
+import { maskJid } from "./maskJid.ts";
 import { toWhatsAppDigits } from "./phone.ts";
 import { MAX_TEXT_LENGTH, renderChoices, renderOutgoing, renderRichText } from "./renderOutgoing.ts";
 import type { LaneKind, SendLane } from "./sendLane.ts";
@@ -117,7 +118,7 @@ export function createWhatsAppOutbound(deps: {
         try {
           await deliver(chatId, "reply", contents);
         } catch (error) {
-          deps.logger.warn({ err: error, chatId }, "WhatsApp reply not sent");
+          deps.logger.warn({ err: error, chatId: maskJid(chatId) }, "WhatsApp reply not sent");
           return;
         }
       }
