@@ -59,8 +59,9 @@ describe("npm start", () => {
   it("with TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT runs the Telegram bot, and stops cleanly on SIGTERM", async () => {
     const fake = new FakeTelegramServer({ token: "4242:e2e-start-token" });
     await fake.start();
+    let bot: ReturnType<typeof runBot> | undefined;
     try {
-      const bot = runBot({
+      bot = runBot({
         DATA_DIR: join(dataDir(), "d"),
         TELEGRAM_BOT_TOKEN: "4242:e2e-start-token",
         TELEGRAM_API_ROOT: fake.apiRoot,
@@ -87,6 +88,7 @@ describe("npm start", () => {
       bot.child.kill("SIGTERM");
       expect(await bot.exited).toBe(0);
     } finally {
+      bot?.child.kill("SIGKILL");
       await fake.close();
     }
   }, 60_000);

@@ -9,12 +9,20 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
+const running = new Set<ChildProcessWithoutNullStreams>();
+// A test that fails half-way must not leave a bot behind, retrying a fake server that is gone.
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 /** Starts `src/main.ts` as a real process (as `npm start` does) with the given environment. */
 export function runBot(env: Record<string, string>, args: string[] = []): BotProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: "pipe",
   });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => {
