@@ -1,5 +1,5 @@
 import pg from "pg";
-import { connect } from "../src/db/createDatabase.ts";
+import { connect, EMBEDDED_POOL_SIZE } from "../src/db/createDatabase.ts";
 import type { PrismaClient } from "../src/db/generated/client.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
 import { startEmbeddedPostgres } from "../src/db/startEmbeddedPostgres.ts";
@@ -39,7 +39,7 @@ export async function openBenchDb(kind: "embedded" | "postgres", pgUrl?: string)
   }
   const emb = await startEmbeddedPostgres({ dataDir: "memory://" });
   await applyMigrations(emb.url, "prisma/migrations");
-  const conn = connect(emb.url, 6);
+  const conn = connect(emb.url, EMBEDDED_POOL_SIZE);
   return {
     kind,
     prisma: conn.prisma,

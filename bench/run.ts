@@ -24,7 +24,9 @@ for (const [name, run] of suites) {
   rows.push(...got);
   for (const r of got) process.stdout.write(`${line(r)}\n`);
 }
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
+function fmt(v: number) {
+  return Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2);
+}
 function line(r: BenchRow) {
   const mark = r.ok === null ? "·" : r.ok ? "✔" : "✘";
   return `${mark} ${r.bench} · ${r.name}: ${fmt(r.value)} ${r.unit} (target ${r.target})`;
