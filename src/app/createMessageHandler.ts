@@ -40,6 +40,7 @@ class DuplicateUpdate extends Error {}
 class StaleState extends Error {}
 
 const MAX_ATTEMPTS = 6;
+const LAST_ACTIVE_GRANULARITY_MS = 10 * 60_000;
 
 /**
  * The coaching use case: load state → run the pure engine → persist state, effects and the
@@ -94,7 +95,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         if (created.count === 0) throw new StaleState();
       }
       await applyEffects(tx, result.effects, { contactId: contact.id, templateOf });
-      await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
+      // "Last active" feeds the secretariat's who-is-stuck report (days): minutes do not matter.
+      if (
+        !contact.lastActiveAt ||
+        Math.abs(ctx.now.getTime() - contact.lastActiveAt.getTime()) > LAST_ACTIVE_GRANULARITY_MS
+      )
+        await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
     });
     const replies = recovered
       ? [{ text: [dialogueTexts(contact.locale).recovered] }, ...result.replies]

@@ -50,17 +50,11 @@ export async function loadTurnContext(
 
 /** Proposals of every unit the contact belongs to (an Admin Lokal may help many units). */
 export async function proposalsOf(db: Db, contactId: string): Promise<ProposalView[]> {
-  const rows = await db.proposal.findMany({
-    where: { unit: { memberships: { some: { contactId } } } },
-    select: { id: true, code: true, title: true, competitionId: true, unit: { select: { name: true } } },
-    orderBy: { createdAt: "asc" },
-    take: 50,
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    title: r.title,
-    competitionId: r.competitionId,
-    unitName: r.unit.name,
-  }));
+  // One joined query on every turn (Prisma's nested select would add a second round trip).
+  return db.$queryRaw<ProposalView[]>`
+    SELECT p.id, p.code, p.title, p."competitionId", u.name AS "unitName"
+    FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
+    WHERE p."unitId" IN (SELECT m."unitId" FROM "Membership" m WHERE m."contactId" = ${contactId})
+    ORDER BY p."createdAt" ASC
+    LIMIT 50`;
 }

@@ -7,6 +7,8 @@ export interface ContactView {
   displayName: string;
   locale: Locale;
   optedOut: boolean;
+  /** When the person last wrote; the handler refreshes it at most every few minutes. */
+  lastActiveAt?: Date;
 }
 
 const contactSelect = { id: true, displayName: true, locale: true, optedOut: true } as const;
@@ -22,11 +24,21 @@ export async function resolveContact(
 ): Promise<ContactView> {
   const ids = [msg.userId, ...(msg.aliases ?? [])];
   for (let attempt = 0; ; attempt++) {
-    const found = await db.channelIdentity.findMany({
-      where: { channel: msg.channel, externalId: { in: ids } },
-      select: { externalId: true, contact: { select: contactSelect } },
-    });
-    const contact = found[0]?.contact;
+    // Identity and contact in one round trip: this runs on every message.
+    const found = await db.$queryRaw<
+      {
+        externalId: string;
+        id: string;
+        displayName: string;
+        locale: string;
+        optedOut: boolean;
+        lastActiveAt: Date;
+      }[]
+    >`
+      SELECT ci."externalId", c.id, c."displayName", c.locale, c."optedOut", c."lastActiveAt"
+      FROM "ChannelIdentity" ci JOIN "Contact" c ON c.id = ci."contactId"
+      WHERE ci.channel = ${msg.channel} AND ci."externalId" = ANY(${ids})`;
+    const contact = found[0];
     try {
       if (contact) {
         const missing = ids.filter((id) => !found.some((f) => f.externalId === id));
@@ -66,6 +78,18 @@ export async function resolveContact(
   }
 }
 
-function asView(c: { id: string; displayName: string; locale: string; optedOut: boolean }): ContactView {
-  return { ...c, locale: c.locale === "en" ? "en" : "id" };
+function asView(c: {
+  id: string;
+  displayName: string;
+  locale: string;
+  optedOut: boolean;
+  lastActiveAt?: Date;
+}): ContactView {
+  return {
+    id: c.id,
+    displayName: c.displayName,
+    locale: c.locale === "en" ? "en" : "id",
+    optedOut: c.optedOut,
+    lastActiveAt: c.lastActiveAt,
+  };
 }
