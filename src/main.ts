@@ -13,6 +13,7 @@ import { loadTemplates } from "./core/templates/loadTemplates.ts";
 import { createDatabase } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
+import { createSessionHolderLock, WHATSAPP_SESSION_LOCK } from "./db/sessionHolderLock.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
 import { createLlmCoach } from "./llm/createLlmCoach.ts";
 import { createLogger } from "./logger.ts";
@@ -95,9 +96,36 @@ async function main(): Promise<void> {
       qrPngPath: join(config.dataDir, "whatsapp-qr.png"),
       pacing: { minDelayMs: config.broadcast.whatsappGapMs, dailyCap: config.broadcast.whatsappDailyCap },
     });
-    stops.push(() => withTimeout(whatsapp.stop(), 10_000));
-    await whatsapp.start();
-    senders.set("whatsapp", whatsapp.sender);
+    const startWhatsApp = async () => {
+      await whatsapp.start();
+      senders.set("whatsapp", whatsapp.sender);
+    };
+    if (db.kind === "embedded") {
+      stops.push(() => withTimeout(whatsapp.stop(), 10_000));
+      await startWhatsApp();
+    } else {
+      // One WhatsApp socket per number: among several bot processes on PostgreSQL one holds the
+      // session, the others stand by and take over when it stops or dies.
+      const lock = createSessionHolderLock({
+        url: db.url,
+        key: WHATSAPP_SESSION_LOCK,
+        // The connection holding the lock broke: another process may take the session now, so
+        // this one must not keep its socket. Stop; a supervisor (systemd, Docker) restarts it.
+        onLost: () => {
+          logger.error("lost the WhatsApp session lock (database connection broke); stopping");
+          void shutdown(1);
+        },
+      });
+      const holdAndStart = async () => {
+        logger.info("waiting to hold the WhatsApp session (another bot process may hold it)");
+        if (await lock.acquire()) await startWhatsApp();
+      };
+      stops.push(async () => {
+        await withTimeout(whatsapp.stop(), 10_000);
+        await lock.release();
+      });
+      void holdAndStart().catch((err) => logger.error({ err }, "WhatsApp did not start"));
+    }
   }
   if (config.consoleChat) {
     const tty = process.stdin.isTTY === true;
