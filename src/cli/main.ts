@@ -10,7 +10,7 @@ import { broadcastCreate, broadcastReport, broadcastRetryFailed, remindersRun } 
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { competitionCreate, competitionList, seedDemoCommand } from "./competitionCommands.ts";
 import { DocumentCommandError, exportProposals, proposalExport, proposalImport } from "./documentCommands.ts";
-import { reportCommand } from "./reportCommands.ts";
+import { llmUsageReport, reportCommand } from "./reportCommands.ts";
 import { scoresConflict, scoresImport, scoresRelease } from "./scoresCommands.ts";
 import { staffAdd, staffList, staffRemove } from "./staffCommands.ts";
 import { type CliDeps, statusImport, statusSet } from "./statusCommands.ts";
@@ -42,6 +42,7 @@ const USAGE = `Usage: klinik <command>
   scores conflict <code> <judge>     the judge's scores for that proposal no longer count
   scores release --competition <slug> --stage <stage> [--totals-only | --with-comments]
   report --competition <slug> [--csv <file>]
+  report llm-usage [--competition <slug>] [--days <n>]   LLM calls and tokens
   proposal import <code> <file.docx|.pdf|.txt> [--dry-run]
   proposal export <code> [--format docx|txt] [--out <file or dir>]
   export proposals --competition <slug> [--format docx|csv] [--out-dir <dir>]
@@ -86,6 +87,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       "text-file": { type: "string" },
       at: { type: "string" },
       urgent: { type: "boolean" },
+      days: { type: "string" },
     },
   });
   const [group, cmd, ...rest] = positionals;
@@ -178,6 +180,9 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
           totalsOnly: flag(values["totals-only"]),
           withComments: flag(values["with-comments"]),
         });
+        return 0;
+      case "report llm-usage":
+        await llmUsageReport(io, { competition: str(values.competition), days: str(values.days) });
         return 0;
       case "report":
         await reportCommand(io, { competition: str(values.competition), csv: str(values.csv) });

@@ -35,3 +35,54 @@ export async function reportCommand(
     }
   });
 }
+
+/**
+ * `klinik report llm-usage [--competition <slug>] [--days <n>]`: LLM calls and tokens per
+ * purpose and model, and the ten heaviest contacts (ids only), over the last n days (default 30).
+ */
+export async function llmUsageReport(
+  io: CliIo,
+  a: { competition?: string; days?: string },
+  now = new Date(),
+): Promise<void> {
+  const days = a.days === undefined ? 30 : Number(a.days);
+  if (!Number.isInteger(days) || days < 1)
+    throw new UsageError("--days must be a whole number of days, 1 or more");
+  await withDatabase(io, async ({ prisma: db }) => {
+    const competitionId = a.competition ? (await competitionBySlug(db, a.competition)).id : undefined;
+    const where = {
+      createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
+      ...(competitionId ? { competitionId } : {}),
+    };
+    const byPurpose = await db.llmUsage.groupBy({
+      by: ["purpose", "model", "outcome"],
+      where,
+      _count: { _all: true },
+      _sum: { promptTokens: true, completionTokens: true },
+      orderBy: [{ purpose: "asc" }, { model: "asc" }, { outcome: "asc" }],
+    });
+    io.out(`LLM usage, last ${days} day(s)${a.competition ? ` in ${a.competition}` : ""}:`);
+    if (byPurpose.length === 0) {
+      io.out("  no calls (is OPENAI_API_KEY set?)");
+      return;
+    }
+    io.out("  purpose            model                outcome            calls  prompt tok  completion tok");
+    for (const r of byPurpose)
+      io.out(
+        `  ${r.purpose.padEnd(18)} ${r.model.padEnd(20)} ${r.outcome.padEnd(18)} ${String(r._count._all).padStart(5)}  ${String(r._sum.promptTokens ?? 0).padStart(10)}  ${String(r._sum.completionTokens ?? 0).padStart(14)}`,
+      );
+    const top = await db.llmUsage.groupBy({
+      by: ["contactId"],
+      where,
+      _count: { _all: true },
+      _sum: { promptTokens: true, completionTokens: true },
+      orderBy: { _count: { contactId: "desc" } },
+      take: 10,
+    });
+    io.out("Heaviest contacts (id, calls, tokens):");
+    for (const r of top)
+      io.out(
+        `  ${r.contactId}  ${r._count._all}  ${(r._sum.promptTokens ?? 0) + (r._sum.completionTokens ?? 0)}`,
+      );
+  });
+}

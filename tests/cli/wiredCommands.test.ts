@@ -118,3 +118,45 @@ describe("klinik broadcast and reminders", () => {
     expect(await cli.run("reminders", "run")).toMatchObject({ code: 0 });
   });
 });
+
+describe("klinik report llm-usage", () => {
+  it("sums calls and tokens per purpose, model and outcome over the last days", async () => {
+    const cli = makeCli(db);
+    expect((await cli.run("report", "llm-usage")).out).toContain("no calls");
+    const contact = await db.prisma.contact.create({ data: { displayName: "Ani" } });
+    const base = {
+      contactId: contact.id,
+      competitionId,
+      model: "gpt-4o-mini",
+      promptId: "section-feedback.v1",
+    };
+    await db.prisma.llmUsage.createMany({
+      data: [
+        { ...base, purpose: "section_feedback", outcome: "ok", promptTokens: 900, completionTokens: 200 },
+        { ...base, purpose: "section_feedback", outcome: "ok", promptTokens: 1100, completionTokens: 300 },
+        {
+          ...base,
+          purpose: "section_feedback",
+          outcome: "schema_violation",
+          promptTokens: 800,
+          completionTokens: 50,
+        },
+        {
+          ...base,
+          purpose: "intent",
+          outcome: "ok",
+          promptTokens: 100,
+          completionTokens: 5,
+          createdAt: new Date("2020-01-01"),
+        },
+      ],
+    });
+    const r = await cli.run("report", "llm-usage", "--competition", "demo-kipp-2023-umum", "--days", "7");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/section_feedback\s+gpt-4o-mini\s+ok\s+2\s+2000\s+500/);
+    expect(r.out).toMatch(/section_feedback\s+gpt-4o-mini\s+schema_violation\s+1\s+800\s+50/);
+    expect(r.out).not.toContain("intent");
+    expect(r.out).toContain(`${contact.id}  3  3350`);
+    expect(await cli.run("report", "llm-usage", "--days", "0")).toMatchObject({ code: 2 });
+  });
+});
