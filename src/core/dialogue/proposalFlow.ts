@@ -125,7 +125,10 @@ export function answerField(turn: Turn, step: NewStep, input: { text?: string; c
     }
     case "group": {
       const key = input.choice?.startsWith("grp:") ? input.choice.slice(4) : undefined;
-      if (!key || !template.groups.some((g) => g.key === key)) return askField(turn, step);
+      if (!key || !template.groups.some((g) => g.key === key)) {
+        if (text) turn.say(t.pickOne);
+        return askField(turn, step);
+      }
       return askField(turn, { ...step, field: "category", draft: { ...d, group: key } });
     }
     case "category": {
@@ -134,7 +137,10 @@ export function answerField(turn: Turn, step: NewStep, input: { text?: string; c
         : input.choice === "skip"
           ? ""
           : undefined;
-      if (key === undefined) return askField(turn, step);
+      if (key === undefined) {
+        if (text) turn.say(t.pickOne);
+        return askField(turn, step);
+      }
       return askField(turn, { ...step, field: "title", draft: { ...d, category: key } });
     }
     case "title": {

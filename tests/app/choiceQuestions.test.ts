@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { makeHandler, Person, seedKipp } from "../helpers/appHarness.ts";
+import { createTestDb, type TestDb } from "../helpers/testDb.ts";
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedKipp(db);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+it("asks politely to pick one when typed text matches no option, and keeps everything typed so far", async () => {
+  const p = new Person(makeHandler(db));
+  await p.say("halo");
+  await p.pick("Mulai proposal baru");
+  await p.say("Dukcapil Kab. Uji");
+  expect(await p.say("Pemerintah Kabupaten Uji")).toBe("Kelompok proposalnya?");
+  expect(await p.say("tidak tahu")).toBe("Silakan pilih salah satu:\n---\nKelompok proposalnya?");
+  expect(p.choices().map((c) => c.id)).toEqual(["grp:umum", "grp:khusus"]);
+  await p.press("grp:umum");
+  expect(await p.say("yang mana saja")).toBe("Silakan pilih salah satu:\n---\nKategorinya?");
+  await p.press("skip");
+  await p.say("Antar Akta ke Rumah");
+  expect(await p.say("2019")).toMatch(/^Baik\. Proposal "Antar Akta ke Rumah" dibuat \(kode KP-/);
+  const proposal = await db.prisma.proposal.findFirstOrThrow({
+    where: { title: "Antar Akta ke Rumah" },
+    include: { unit: true },
+  });
+  expect(proposal.unit.name).toBe("Dukcapil Kab. Uji");
+  expect(proposal.group).toBe("umum");
+});
