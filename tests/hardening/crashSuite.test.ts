@@ -8,8 +8,8 @@ import { loadTemplateFile } from "../../src/core/templates/loadTemplates.ts";
 import { createDatabase } from "../../src/db/createDatabase.ts";
 import { FakeTelegramServer } from "../fakes/fakeTelegramServer.ts";
 import { type BotProcess, runBot } from "../helpers/runBot.ts";
+import { createProposal, TelegramPerson, TerminalPerson, writeSection } from "./chatPeople.ts";
 import { prng } from "./hostileMessages.ts";
-import { createProposal, TelegramPerson, writeSection } from "./telegramUser.ts";
 
 // The bot as a real process, killed with SIGKILL at random moments while people draft proposals
 // on Telegram and an announcement goes out. Short in `npm test`, full in `npm run test:soak`.
@@ -17,7 +17,9 @@ const SOAK = Boolean(process.env.SOAK);
 const DIALOGUES = SOAK ? 100 : 8;
 const KILLS = SOAK ? 12 : 3;
 const RECIPIENTS = SOAK ? 1_000 : 150;
+const KIPP = loadTemplateFile("prompts/templates/kipp-2023-umum.json");
 const SECTIONS = ["ringkasan", "latar_belakang", "kebaruan"];
+const titleOf = (key: string) => KIPP.sections.find((s) => s.key === key)!.title.id;
 const TOKEN = "5151:crash-suite-token";
 const SLUG = "demo-kipp-2023-umum";
 const ANNOUNCEMENT = "PENGUMUMAN-UJI: batas unggah proposal diperpanjang.";
@@ -31,7 +33,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function seed(dataDir: string): Promise<void> {
   const db = await createDatabase({ dataDir });
   try {
-    await seedDemo(db.prisma, loadTemplateFile("prompts/templates/kipp-2023-umum.json"));
+    await seedDemo(db.prisma, KIPP);
     const c = await db.prisma.competition.findUniqueOrThrow({ where: { slug: SLUG } });
     const ids = Array.from({ length: RECIPIENTS }, (_, i) => i);
     await db.prisma.unit.createMany({ data: ids.map((i) => ({ id: `cu${i}`, name: `Unit Siaran ${i}` })) });
@@ -125,10 +127,10 @@ it(`SIGKILL ${KILLS}× during ${DIALOGUES} dialogues and a broadcast to ${RECIPI
     await Promise.all(
       people.map(async (p, i) => {
         await new Promise((r) => setTimeout(r, i * 60)); // people arrive one after another
-        await createProposal(p, `Inovasi Uji ${p.id}`);
+        await createProposal(p, `Unit ${p.id}`, `Inovasi Uji ${p.id}`);
         for (const key of SECTIONS) {
           const text = `Teks ${key} dari pengguna ${p.id}: waktu tunggu turun dari 120 menjadi 30 menit.`;
-          await writeSection(p, key, text);
+          await writeSection(p, titleOf(key), text);
           acknowledged.push({ userId: p.id, key, text });
         }
       }),
@@ -200,5 +202,76 @@ it(`SIGKILL ${KILLS}× during ${DIALOGUES} dialogues and a broadcast to ${RECIPI
   } finally {
     bot?.child.kill("SIGKILL");
     await fake.close();
+  }
+}, 600_000);
+
+const TERMINAL_SECTIONS = SOAK
+  ? KIPP.sections.map((s) => s.key)
+  : ["ringkasan", "latar_belakang", "kebaruan", "implementasi"];
+const TERMINAL_KILLS = SOAK ? 8 : 2;
+
+it(`terminal chat: SIGKILL ${TERMINAL_KILLS}× while writing ${TERMINAL_SECTIONS.length} sections, nothing acknowledged lost`, async () => {
+  const dataDir = join(dir, "terminal");
+  const person = new TerminalPerson(() => up);
+  let bot: BotProcess | undefined;
+  let up: Promise<void> = Promise.resolve();
+  const start = () => {
+    bot = runBot({ DATA_DIR: dataDir });
+    const mark = person.out.length;
+    bot.child.stdout.on("data", (d) => (person.out += d));
+    person.stdin = bot.child.stdin;
+    // Up once the greeting (first start) or the welcome back is shown and has settled.
+    up = (async () => {
+      while (person.out.length === mark) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 400));
+    })();
+    return up;
+  };
+  const kills: number[] = [];
+  try {
+    await start();
+    const rand = prng(7);
+    let finished = false;
+    const killer = (async () => {
+      while (kills.length < TERMINAL_KILLS && !finished) {
+        await new Promise((r) => setTimeout(r, 800 + rand() * 2_000));
+        if (finished) break;
+        const victim = bot!;
+        victim.child.kill("SIGKILL");
+        kills.push(Date.now());
+        await victim.exited;
+        await start();
+      }
+    })();
+    const acknowledged: { key: string; text: string }[] = [];
+    await createProposal(person, "Puskesmas Terminal", "Antrean Tanpa Kertas");
+    for (const key of TERMINAL_SECTIONS) {
+      const text = `Isi ${key} di terminal: 240 kunjungan per hari, antrean turun dari 3 jam menjadi 35 menit.`;
+      await writeSection(person, titleOf(key), text);
+      acknowledged.push({ key, text });
+    }
+    finished = true;
+    await killer;
+    bot!.child.stdin.end();
+    expect(await bot!.exited).toBe(0);
+
+    const db = await createDatabase({ dataDir });
+    let lost = 0;
+    try {
+      for (const a of acknowledged) {
+        const n = await db.prisma.sectionDraft.count({ where: { sectionKey: a.key, text: a.text } });
+        if (n === 0) lost++;
+      }
+    } finally {
+      await db.close();
+    }
+    process.stdout.write(
+      `crash suite (terminal): sections acknowledged ${acknowledged.length}, kills ${kills.length}, lost ${lost}\n`,
+    );
+    expect(kills.length).toBe(TERMINAL_KILLS);
+    expect(acknowledged).toHaveLength(TERMINAL_SECTIONS.length);
+    expect(lost).toBe(0);
+  } finally {
+    bot?.child.kill("SIGKILL");
   }
 }, 600_000);
