@@ -7,6 +7,7 @@ import makeWASocket, {
   downloadMediaMessage,
   jidNormalizedUser,
   makeCacheableSignalKeyStore,
+  proto,
   type SignalKeyStore,
   type UserFacingSocketConfig,
   type WAMessage,
@@ -138,8 +139,10 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
       logger: baileysLogger,
       getMessage: outbound.getMessage,
       markOnlineOnConnect: false,
+      // No full history download, but the bootstrap and recent syncs carry the LID ↔ phone
+      // mappings Baileys 7 needs; refusing every sync type breaks identity and decryption.
       syncFullHistory: false,
-      shouldSyncHistoryMessage: () => false,
+      shouldSyncHistoryMessage: (msg) => msg.syncType !== proto.HistorySync.HistorySyncType.FULL,
     };
     const current = makeSocket(config);
     sock = current;

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BufferJSON, DisconnectReason } from "@whiskeysockets/baileys";
+import { BufferJSON, DisconnectReason, proto } from "@whiskeysockets/baileys";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { inboundMessage } from "../../fakes/fakeBaileysSocket.ts";
 import { createHarness, PN } from "./harness.ts";
@@ -12,6 +12,18 @@ afterEach(async () => {
 });
 
 describe("WhatsApp connection lifecycle", () => {
+  it("declines the full history download but keeps the syncs that carry LID ↔ phone mappings", async () => {
+    const h = createHarness();
+    const socket = await h.open();
+    const sync = socket.config.shouldSyncHistoryMessage!;
+    const T = proto.HistorySync.HistorySyncType;
+    expect(socket.config.syncFullHistory).toBe(false);
+    expect(sync({ syncType: T.FULL })).toBe(false);
+    for (const t of [T.INITIAL_BOOTSTRAP, T.RECENT, T.PUSH_NAME, T.ON_DEMAND])
+      expect(sync({ syncType: t })).toBe(true);
+    await h.channel.stop();
+  });
+
   it("saves creds on creds.update, and the next start reads them back", async () => {
     const h = createHarness();
     const socket = await h.open();
