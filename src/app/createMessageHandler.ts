@@ -5,6 +5,7 @@ import type { Effect, TurnInput } from "../core/dialogue/turnTypes.ts";
 import { dialogueTexts } from "../core/i18n/dialogueTexts.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "../core/messages.ts";
+import { storableText } from "../core/storableText.ts";
 import type { Db } from "../db/createDatabase.ts";
 import type { Logger } from "../logger.ts";
 import { applyEffects } from "./applyEffects.ts";
@@ -121,7 +122,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     ).then((all) => all.flat());
   }
 
-  return async function handle(msg: IncomingMessage): Promise<Replies> {
+  return async function handle(incoming: IncomingMessage): Promise<Replies> {
+    const msg = storableMessage(incoming);
     let locale: Locale = deps.defaultLocale;
     try {
       const contact = await resolveContact(db, msg, deps.defaultLocale);
@@ -151,5 +153,20 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       logger.error({ err: e, channel: msg.channel, messageId: msg.messageId }, "message handling failed");
       return [{ text: [channelText("apology", locale)] }];
     }
+  };
+}
+
+/** What a person typed, made storable before anything reads it (binary or broken input must not fail a turn). */
+function storableMessage(msg: IncomingMessage): IncomingMessage {
+  const clean = (v: string | undefined) => (v === undefined ? v : storableText(v));
+  return {
+    ...msg,
+    text: clean(msg.text),
+    choice: clean(msg.choice),
+    profile: msg.profile && {
+      ...msg.profile,
+      displayName: clean(msg.profile.displayName),
+      username: clean(msg.profile.username),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES, MAX_PDF_PAGES } from "../core/importing/importLimits.ts";
+import { storableText } from "../core/storableText.ts";
 import { claimedType, sniffFileType } from "./detectFileType.ts";
 import { extractDocxText } from "./extractDocxText.ts";
 import { extractPdfText } from "./extractPdfText.ts";
@@ -35,9 +36,9 @@ export async function extractText(
   const sniffed = sniffFileType(bytes);
   switch (sniffed.kind) {
     case "pdf":
-      return extractPdfText(bytes, MAX_PDF_PAGES);
+      return storable(await extractPdfText(bytes, MAX_PDF_PAGES));
     case "docx":
-      return extractDocxText(bytes);
+      return storable(await extractDocxText(bytes));
     case "ole":
       // Word stores a password-protected .docx inside an OLE2 file; otherwise it is an old .doc.
       return { ok: false, reason: sniffed.encrypted ? "encrypted" : "unsupported_type" };
@@ -46,11 +47,15 @@ export async function extractText(
       return { ok: false, reason: "image_only" };
     case "text":
       if (claimed === "pdf" || claimed === "docx") return { ok: false, reason: "corrupt" };
-      return { ok: true, text: normalizeNewlines(sniffed.text) };
+      return { ok: true, text: storableText(normalizeNewlines(sniffed.text)) };
     case "binary":
     case "unknown":
       return { ok: false, reason: claimed === "pdf" || claimed === "docx" ? "corrupt" : "unsupported_type" };
   }
+}
+
+function storable(r: ExtractResult): ExtractResult {
+  return r.ok ? { ...r, text: storableText(r.text) } : r;
 }
 
 function normalizeNewlines(text: string): string {
