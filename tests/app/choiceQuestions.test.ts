@@ -31,3 +31,14 @@ it("asks politely to pick one when typed text matches no option, and keeps every
   expect(proposal.unit.name).toBe("Dukcapil Kab. Uji");
   expect(proposal.group).toBe("umum");
 });
+
+it("after help in a reviewed section, says which section we are in rather than 'pick one'", async () => {
+  const p = new Person(makeHandler(db));
+  await p.createProposal("Inovasi Bantuan Ulang");
+  await p.say("Waktu tunggu pasien turun dari 3 jam menjadi 35 menit sejak Maret 2021.");
+  await p.say("selesai");
+  const out = await p.say("/bantuan");
+  expect(out).toMatch(/^Perintah yang tersedia:/);
+  expect(out.split("\n---\n").at(-1)).toBe("Kita masih di bagian Ringkasan. Mau lanjut ke mana?");
+  expect(p.choices().map((c) => c.id)).toEqual(["revise", "append", "next", "later"]);
+});

@@ -157,9 +157,11 @@ export function resumePrompt(turn: Turn, step: Step = turn.state.step): void {
       turn.say(t.resume(title, countWords(composed(turn, step.sectionKey, step.mode, step.buffer))));
       return;
     }
-    case "reviewed":
-      turn.say(t.pickOne, sectionChoices(turn));
+    case "reviewed": {
+      const title = turn.section(step.sectionKey)?.title[turn.locale] ?? step.sectionKey;
+      turn.say(t.resumeReviewed(title), sectionChoices(turn));
       return;
+    }
     default:
       return;
   }

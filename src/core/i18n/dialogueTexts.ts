@@ -75,6 +75,7 @@ export interface DialogueTexts {
   needProposal: string;
   pendingAsk: string;
   resume: (title: string, words: number) => string;
+  resumeReviewed: (title: string) => string;
   welcomeBack: string;
   recovered: string;
   menuHint: string;

@@ -84,6 +84,7 @@ export const en: DialogueTexts = {
   needProposal: "There is no active proposal yet. Choose or create one first:",
   pendingAsk: "Should this text replace the section (Revise) or be added to it (Add more)?",
   resume: (title, w) => `Back to ${title} (${w} words written). Go on writing, or type done.`,
+  resumeReviewed: (title) => `We are still at ${title}. What next?`,
   welcomeBack: "Welcome back.",
   recovered: "Sorry, I could not read where we were, so we start again from the menu. All drafts are safe.",
   menuHint: "Type /bagian to choose a section, /cek to check the proposal, or /bantuan.",

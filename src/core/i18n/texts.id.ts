@@ -85,6 +85,7 @@ export const id: DialogueTexts = {
   needProposal: "Belum ada proposal aktif. Pilih atau buat proposal dulu:",
   pendingAsk: "Teks ini untuk mengganti isi bagian (Perbaiki) atau ditambahkan (Tambah)?",
   resume: (title, w) => `Kembali ke ${title} (${w} kata tertulis). Lanjutkan menulis, atau ketik selesai.`,
+  resumeReviewed: (title) => `Kita masih di bagian ${title}. Mau lanjut ke mana?`,
   welcomeBack: "Selamat datang kembali.",
   recovered:
     "Maaf, posisi percakapan terakhir tidak terbaca, jadi kita mulai dari menu. Semua draf tetap aman.",
