@@ -77,18 +77,29 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     const result = advance(current, input, ctx);
     const templateOf = (id: string) => ctx.competitions.find((c) => c.id === id)?.template;
     await db.$transaction(async (tx) => {
-      const fresh = await tx.processedUpdate.createMany({
-        data: [{ channel: msg.channel, updateId: msg.messageId }],
-        skipDuplicates: true,
-      });
-      if (fresh.count === 0) throw new DuplicateUpdate();
       if (row) {
-        const saved = await tx.dialogueState.updateMany({
-          where: { contactId: contact.id, version: row.version },
-          data: { state: result.state, version: row.version + 1 },
-        });
-        if (saved.count === 0) throw new StaleState();
+        // The message id and the version-checked state in one round trip: this runs every turn.
+        const at = new Date().toISOString();
+        const [r] = await tx.$queryRaw<{ fresh: number; saved: number }[]>`
+          WITH fresh AS (
+            INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt")
+            VALUES (${msg.channel}, ${msg.messageId}, ${at}::timestamp)
+            ON CONFLICT DO NOTHING RETURNING 1
+          ), saved AS (
+            UPDATE "DialogueState"
+            SET "state" = ${JSON.stringify(result.state)}::jsonb, "version" = "version" + 1, "updatedAt" = ${at}::timestamp
+            WHERE "contactId" = ${contact.id} AND "version" = ${row.version} AND EXISTS (SELECT 1 FROM fresh)
+            RETURNING 1
+          )
+          SELECT (SELECT count(*) FROM fresh)::int AS fresh, (SELECT count(*) FROM saved)::int AS saved`;
+        if (!r || r.fresh === 0) throw new DuplicateUpdate();
+        if (r.saved === 0) throw new StaleState();
       } else {
+        const fresh = await tx.processedUpdate.createMany({
+          data: [{ channel: msg.channel, updateId: msg.messageId }],
+          skipDuplicates: true,
+        });
+        if (fresh.count === 0) throw new DuplicateUpdate();
         const created = await tx.dialogueState.createMany({
           data: [{ contactId: contact.id, state: result.state, version: 1 }],
           skipDuplicates: true,
