@@ -42,3 +42,18 @@ it("after help in a reviewed section, says which section we are in rather than '
   expect(out.split("\n---\n").at(-1)).toBe("Kita masih di bagian Ringkasan. Mau lanjut ke mana?");
   expect(p.choices().map((c) => c.id)).toEqual(["revise", "append", "next", "later"]);
 });
+
+it("repeats the question after a too-short answer, and after 'halo' in the middle of registering", async () => {
+  const p = new Person(makeHandler(db));
+  await p.say("halo");
+  await p.pick("Mulai proposal baru");
+  expect(await p.say("x")).toBe(
+    "Mohon tulis jawabannya dalam satu pesan teks.\n---\nNama unit pelayanan Bapak/Ibu? (contoh: Puskesmas Sukamaju)",
+  );
+  await p.say("Samsat Kota Uji");
+  // Coming back later (or after a restart): the bot says where we were, not just "welcome back".
+  expect(await p.say("halo")).toBe(
+    "Selamat datang kembali.\n---\nInstansi induknya? (contoh: Pemerintah Kabupaten Banyumas)",
+  );
+  expect(p.choices().map((c) => c.id)).toEqual(["skip"]);
+});

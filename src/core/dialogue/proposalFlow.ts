@@ -59,7 +59,8 @@ export function chooseCompetition(turn: Turn, competitionId: string): void {
   askField(turn, { kind: "newProposal", field: "unit", draft: { competitionId } });
 }
 
-function askField(turn: Turn, step: NewStep): void {
+/** Asks the question of the new-proposal step again (after a digression or a restart). */
+export function askField(turn: Turn, step: NewStep): void {
   const t = turn.t;
   const template = turn.competition(step.draft.competitionId)!.template;
   const L = turn.locale;
@@ -107,7 +108,7 @@ export function answerField(turn: Turn, step: NewStep, input: { text?: string; c
   const plain = () => {
     if (text.length < 2 || text.length > 200) {
       turn.say(t.emptyAnswer);
-      turn.state.step = step;
+      askField(turn, step);
       return undefined;
     }
     return text.replace(/\s+/g, " ");

@@ -3,6 +3,7 @@ import { checkSection } from "../completeness/checkSection.ts";
 import { countWords } from "../completeness/countWords.ts";
 import type { Choice } from "../messages.ts";
 import type { Step } from "./dialogueState.ts";
+import { askField } from "./proposalFlow.ts";
 import { renderProposalCheck, renderSectionCheck } from "./renderCheck.ts";
 import type { Turn } from "./Turn.ts";
 
@@ -157,6 +158,8 @@ export function resumePrompt(turn: Turn, step: Step = turn.state.step): void {
       turn.say(t.resume(title, countWords(composed(turn, step.sectionKey, step.mode, step.buffer))));
       return;
     }
+    case "newProposal":
+      return askField(turn, step);
     case "reviewed": {
       const title = turn.section(step.sectionKey)?.title[turn.locale] ?? step.sectionKey;
       turn.say(t.resumeReviewed(title), sectionChoices(turn));
