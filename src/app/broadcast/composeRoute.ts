@@ -4,20 +4,24 @@ import {
   type AudienceFilter,
   PUSH_CHANNELS,
 } from "../../core/broadcast/audienceSchema.ts";
-import {
-  COMPOSE_VERSION,
-  type ComposeOption,
-  type ComposeState,
-  DRAFT_TTL_MS,
-  readComposeState,
-} from "../../core/broadcast/composeState.ts";
+import { COMPOSE_VERSION, type ComposeState } from "../../core/broadcast/composeState.ts";
 import { parseScheduleTime } from "../../core/broadcast/parseScheduleTime.ts";
 import { DEFAULT_QUIET_HOURS, quietUntil } from "../../core/broadcast/quietHours.ts";
 import { broadcastTexts, formatWhen } from "../../core/i18n/broadcastTexts.ts";
-import type { Choice, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { broadcastCommand } from "./broadcastCommand.ts";
+import {
+  type AudienceId,
+  audienceChoices,
+  optionChoices,
+  picked,
+  previewChoices,
+  stepChoices,
+  zoneName,
+} from "./composeChoices.ts";
+import { createComposeDrafts, type Draft } from "./composeDrafts.ts";
 import { composeOptions, type SubKind } from "./composeOptions.ts";
 import { createAnnouncement, DraftGone } from "./createAnnouncement.ts";
 import type { BroadcastRouteDeps } from "./createBroadcastRoutes.ts";
@@ -27,15 +31,6 @@ import { recordDenied, secretariatCompetitions } from "./secretariat.ts";
 import { shortId } from "./shortId.ts";
 
 export const MAX_ANNOUNCEMENT_CHARS = 3_500;
-
-interface Draft {
-  competitionId: string;
-  state: ComposeState;
-  updatedAt: Date;
-}
-
-const AUDIENCE_IDS = ["all", "stage", "group", "region", "incomplete", "channel"] as const;
-type AudienceId = (typeof AUDIENCE_IDS)[number];
 
 /**
  * /umumkan: the secretariat composes an announcement in chat, one step per message (audience,
@@ -48,30 +43,8 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
   const clock = deps.now ?? (() => new Date());
   const channels = deps.channels ?? PUSH_CHANNELS;
   const quiet = deps.quietHours === undefined ? DEFAULT_QUIET_HOURS : deps.quietHours;
-
-  async function loadDraft(contactId: string): Promise<Draft | undefined> {
-    const row = await db.announcementDraft.findUnique({
-      where: { contactId },
-      select: { competitionId: true, state: true, updatedAt: true },
-    });
-    if (!row) return undefined;
-    const state = readComposeState(row.state);
-    const savedAt = state ? Date.parse(state.savedAt) : Number.NaN;
-    if (!state || !(clock().getTime() - savedAt <= DRAFT_TTL_MS)) {
-      await db.announcementDraft.deleteMany({ where: { contactId } });
-      return undefined;
-    }
-    return { competitionId: row.competitionId, state, updatedAt: row.updatedAt };
-  }
-
-  async function save(contactId: string, competitionId: string, next: ComposeState): Promise<void> {
-    const state = { ...next, savedAt: clock().toISOString() };
-    await db.announcementDraft.upsert({
-      where: { contactId },
-      create: { contactId, competitionId, state },
-      update: { competitionId, state },
-    });
-  }
+  const drafts = createComposeDrafts(db, clock);
+  const save = drafts.save;
 
   async function competitionOf(id: string) {
     const view = (await deps.competitions.all()).find((c) => c.id === id);
@@ -79,61 +52,16 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
     return view && row ? { ...view, timezone: row.timezone } : undefined;
   }
 
-  function choicesOf(options: readonly ComposeOption[]): Choice[] {
-    return options.map((o, i) => ({ id: `bc:o:${i}`, label: o.label }));
-  }
-
-  function audienceChoices(contact: ContactView): Choice[] {
-    const t = broadcastTexts(contact.locale);
-    const label: Record<AudienceId, string> = {
-      all: t.audienceAll,
-      stage: t.audienceStage,
-      group: t.audienceGroup,
-      region: t.audienceRegion,
-      incomplete: t.audienceIncomplete,
-      channel: t.audienceChannel,
+  /** Who the filters reach in the draft's competition (counted for the composer, used to queue). */
+  async function audienceOf(competitionId: string, filters: AudienceFilter[]) {
+    const comp = await competitionOf(competitionId);
+    const audience: Audience = { version: AUDIENCE_VERSION, filters };
+    const sectionKeys = comp?.template.sections.map((s) => s.key) ?? [];
+    return {
+      comp,
+      audience,
+      ...(await resolveAudience(db, competitionId, audience, { sectionKeys, channels })),
     };
-    return AUDIENCE_IDS.map((id) => ({ id: `bc:a:${id}`, label: label[id] }));
-  }
-
-  function previewChoices(contact: ContactView): Choice[] {
-    const t = broadcastTexts(contact.locale);
-    return [
-      { id: "bc:send", label: t.btnSend },
-      { id: "bc:schedule", label: t.btnSchedule },
-      { id: "bc:cancel", label: t.btnCancel },
-    ];
-  }
-
-  /** The choices the current step offers, so typed numbers and labels work like buttons. */
-  function stepChoices(state: ComposeState, contact: ContactView): Choice[] {
-    switch (state.step) {
-      case "competition":
-      case "sub":
-        return choicesOf(state.options);
-      case "audience":
-        return audienceChoices(contact);
-      case "preview":
-        return previewChoices(contact);
-      case "when":
-        return [{ id: "bc:cancel", label: broadcastTexts(contact.locale).btnCancel }];
-      case "text":
-        return [];
-    }
-  }
-
-  function picked(msg: IncomingMessage, choices: readonly Choice[]): string | undefined {
-    if (msg.choice) return choices.some((c) => c.id === msg.choice) ? msg.choice : undefined;
-    const text = msg.text?.trim() ?? "";
-    const n = /^(\d{1,2})\.?$/.exec(text);
-    if (n) return choices[Number(n[1]) - 1]?.id;
-    const norm = (s: string) =>
-      s
-        .toLowerCase()
-        .replace(/\s*\(\d+\)$/, "")
-        .replace(/\s+/g, " ")
-        .trim();
-    return choices.find((c) => norm(c.label) === norm(text))?.id;
   }
 
   async function begin(msg: IncomingMessage, contact: ContactView): Promise<OutgoingMessage[]> {
@@ -154,10 +82,10 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
     if (comps.length > 1) {
       const options = comps.map((c) => ({ label: c.name, competitionId: c.id }));
       await save(contact.id, comps[0]!.id, { ...base, step: "competition", options });
-      return [{ text: [t.chooseCompetition], choices: choicesOf(options) }];
+      return [{ text: [t.chooseCompetition], choices: optionChoices(options) }];
     }
     await save(contact.id, comps[0]!.id, { ...base, step: "audience", options: [] });
-    return [{ text: [t.chooseAudience], choices: audienceChoices(contact) }];
+    return [{ text: [t.chooseAudience], choices: audienceChoices(contact.locale) }];
   }
 
   async function toText(
@@ -166,16 +94,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
     filters: AudienceFilter[],
   ): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
-    const comp = await competitionOf(draft.competitionId);
-    const r = await resolveAudience(
-      db,
-      draft.competitionId,
-      { version: AUDIENCE_VERSION, filters },
-      {
-        sectionKeys: comp?.template.sections.map((s) => s.key) ?? [],
-        channels,
-      },
-    );
+    const r = await audienceOf(draft.competitionId, filters);
     if (r.contacts === 0) {
       await save(contact.id, draft.competitionId, {
         ...draft.state,
@@ -183,7 +102,10 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
         filters: [],
         options: [],
       });
-      return [{ text: [t.noRecipients] }, { text: [t.chooseAudience], choices: audienceChoices(contact) }];
+      return [
+        { text: [t.noRecipients] },
+        { text: [t.chooseAudience], choices: audienceChoices(contact.locale) },
+      ];
     }
     await save(contact.id, draft.competitionId, { ...draft.state, step: "text", filters, options: [] });
     return [{ text: [t.recipientsThenText(r.contacts, r.proposals, r.optedOut)] }];
@@ -191,16 +113,8 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
 
   async function preview(contact: ContactView, draft: Draft, text: string): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
-    const comp = await competitionOf(draft.competitionId);
-    const r = await resolveAudience(
-      db,
-      draft.competitionId,
-      { version: AUDIENCE_VERSION, filters: draft.state.filters },
-      {
-        sectionKeys: comp?.template.sections.map((s) => s.key) ?? [],
-        channels,
-      },
-    );
+    const r = await audienceOf(draft.competitionId, draft.state.filters);
+    const comp = r.comp;
     await save(contact.id, draft.competitionId, { ...draft.state, step: "preview", text });
     const shown = renderDelivery({
       kind: "broadcast",
@@ -214,7 +128,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
       (hold && quiet ? `\n${t.quietNote(quiet.start, quiet.end)}` : "");
     return [
       { text: [t.previewHeader, "\n\n", ...shown.text] },
-      { text: [confirm], choices: previewChoices(contact) },
+      { text: [confirm], choices: previewChoices(contact.locale) },
     ];
   }
 
@@ -226,23 +140,18 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
   ): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
     const comps = await secretariatCompetitions(db, contact.id);
-    const comp = await competitionOf(draft.competitionId);
+    const { comp, audience, recipients } = await audienceOf(draft.competitionId, draft.state.filters);
     if (!comp || !comps.some((c) => c.id === draft.competitionId)) {
-      await db.announcementDraft.deleteMany({ where: { contactId: contact.id } });
+      await drafts.discard(contact.id);
       return [{ text: [t.onlySecretariat] }];
     }
-    const audience: Audience = { version: AUDIENCE_VERSION, filters: draft.state.filters };
-    const r = await resolveAudience(db, comp.id, audience, {
-      sectionKeys: comp.template.sections.map((s) => s.key),
-      channels,
-    });
     try {
       const created = await createAnnouncement(db, {
         competitionId: comp.id,
         timezone: comp.timezone,
         audience,
         text: draft.state.text,
-        recipients: r.recipients,
+        recipients,
         scheduledAt: at ?? clock(),
         createdById: contact.id,
         progressRef: { version: 1, channel: msg.channel, chatId: msg.chatId, locale: contact.locale },
@@ -266,10 +175,12 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
   async function step(msg: IncomingMessage, contact: ContactView, draft: Draft): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
     const { state } = draft;
-    const choice = picked(msg, stepChoices(state, contact));
-    const again = (): OutgoingMessage[] => [{ text: [t.pickOne], choices: stepChoices(state, contact) }];
+    const choice = picked(msg, stepChoices(state, contact.locale));
+    const again = (): OutgoingMessage[] => [
+      { text: [t.pickOne], choices: stepChoices(state, contact.locale) },
+    ];
     if (choice === "bc:cancel") {
-      await db.announcementDraft.deleteMany({ where: { contactId: contact.id } });
+      await drafts.discard(contact.id);
       return [{ text: [t.cancelled] }];
     }
     switch (state.step) {
@@ -277,7 +188,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
         const competitionId = choice ? state.options[Number(choice.slice(5))]?.competitionId : undefined;
         if (!competitionId) return again();
         await save(contact.id, competitionId, { ...state, step: "audience", options: [] });
-        return [{ text: [t.chooseAudience], choices: audienceChoices(contact) }];
+        return [{ text: [t.chooseAudience], choices: audienceChoices(contact.locale) }];
       }
       case "audience": {
         const kind = choice?.slice(5) as AudienceId | undefined;
@@ -291,7 +202,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
           locale: contact.locale,
           channels,
         });
-        if (options.length === 0) return [{ text: [t.noOptions], choices: audienceChoices(contact) }];
+        if (options.length === 0) return [{ text: [t.noOptions], choices: audienceChoices(contact.locale) }];
         await save(contact.id, draft.competitionId, { ...state, step: "sub", options });
         const ask = {
           stage: t.chooseStage,
@@ -299,7 +210,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
           region: t.chooseRegion,
           channel: t.chooseChannel,
         }[kind as SubKind];
-        return [{ text: [ask], choices: choicesOf(options) }];
+        return [{ text: [ask], choices: optionChoices(options) }];
       }
       case "sub": {
         const filter = choice ? state.options[Number(choice.slice(5))]?.filter : undefined;
@@ -322,7 +233,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
           return [
             {
               text: [t.askWhen(zoneName(comp?.timezone ?? "Asia/Jakarta"))],
-              choices: stepChoices({ ...state, step: "when" }, contact),
+              choices: stepChoices({ ...state, step: "when" }, contact.locale),
             },
           ];
         }
@@ -342,7 +253,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
   return async (msg, contact) => {
     const cmd = broadcastCommand(msg.text);
     if (cmd?.name === "umumkan") return begin(msg, contact);
-    const draft = await loadDraft(contact.id);
+    const draft = await drafts.load(contact.id);
     if (!draft) {
       // A button of a draft that was sent, cancelled or expired.
       if (msg.choice?.startsWith("bc:")) return [{ text: [broadcastTexts(contact.locale).draftGone] }];
@@ -350,21 +261,10 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
     }
     if (cmd) {
       if (cmd.name !== "batal") return undefined;
-      await db.announcementDraft.deleteMany({ where: { contactId: contact.id } });
+      await drafts.discard(contact.id);
       return [{ text: [broadcastTexts(contact.locale).cancelled] }];
     }
     if (msg.choice && !msg.choice.startsWith("bc:")) return undefined;
     return step(msg, contact, draft);
   };
-}
-
-/** WIB, WITA or WIT for Indonesia's zones; the zone name elsewhere. */
-function zoneName(timeZone: string): string {
-  const known: Record<string, string> = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-  };
-  return known[timeZone] ?? timeZone;
 }

@@ -4,7 +4,7 @@ import {
   type RetryPolicy,
   type SendOutcome,
 } from "../../core/broadcast/deliveryPolicy.ts";
-import { type QuietHours, quietUntil } from "../../core/broadcast/quietHours.ts";
+import type { QuietHours } from "../../core/broadcast/quietHours.ts";
 import type { ChannelName, ChannelSender } from "../../core/messages.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import type { Logger } from "../../logger.ts";
@@ -16,7 +16,9 @@ import {
   claimDeliveries,
   loadAnnouncementInfo,
 } from "./deliveryStore.ts";
+import { holdDelivery } from "./holdDelivery.ts";
 import { renderDelivery } from "./renderDelivery.ts";
+import { createSlotGate } from "./slotGate.ts";
 
 /** How one channel's lane paces itself. */
 export interface LanePacing {
@@ -66,8 +68,7 @@ const FIRST_CLAIM = 25;
  */
 export function createDeliveryLane(deps: LaneDeps) {
   const { logger, limiter, recorder, pacing } = deps;
-  let inFlight = 0;
-  let slotWaiters: (() => void)[] = [];
+  const slots = createSlotGate(pacing.maxInFlight);
   let wakeIdle: (() => void) | undefined;
   let streak = 0;
   /** Claims start small after an idle spell, so the first message leaves quickly, then grow. */
@@ -80,29 +81,6 @@ export function createDeliveryLane(deps: LaneDeps) {
     if (missing.length === 0) return;
     if (infos.size > 200) infos.clear();
     for (const info of await loadAnnouncementInfo(deps.db, missing)) infos.set(info.id, info);
-  }
-
-  const freeSlot = () => {
-    inFlight--;
-    const w = slotWaiters;
-    slotWaiters = [];
-    for (const f of w) f();
-  };
-
-  async function takeSlot(signal: AbortSignal): Promise<void> {
-    while (inFlight >= pacing.maxInFlight) {
-      if (signal.aborted) throw new Error("aborted");
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          signal.removeEventListener("abort", done);
-          resolve();
-        };
-        slotWaiters.push(done);
-        signal.addEventListener("abort", done, { once: true });
-      });
-    }
-    if (signal.aborted) throw new Error("aborted");
-    inFlight++;
   }
 
   async function idle(signal: AbortSignal, ms: number): Promise<void> {
@@ -210,24 +188,6 @@ export function createDeliveryLane(deps: LaneDeps) {
     settle(d, outcome);
   }
 
-  /** What must wait instead of going out now; undefined when the delivery may be sent. */
-  function hold(d: ClaimedDelivery, a: AnnouncementInfo): Parameters<Recorder["push"]>[0] | undefined {
-    if (d.optedOut) {
-      return {
-        id: d.id,
-        claim: d.claim,
-        status: "skipped",
-        attempt: 0,
-        lastError: describe("opted_out", "unsubscribed with /berhenti"),
-      };
-    }
-    if (!a.urgent && deps.quiet) {
-      const until = quietUntil(deps.now(), a.timezone, deps.quiet);
-      if (until) return { id: d.id, claim: d.claim, status: "pending", attempt: 0, nextAttemptAt: until };
-    }
-    return undefined;
-  }
-
   async function dispatch(batch: readonly ClaimedDelivery[], ctl: LaneControl): Promise<void> {
     try {
       await infoFor(batch);
@@ -255,7 +215,7 @@ export function createDeliveryLane(deps: LaneDeps) {
         });
         continue;
       }
-      const held = hold(d, a);
+      const held = holdDelivery(d, a, deps.now(), deps.quiet);
       if (held) {
         recorder.push(held);
         continue;
@@ -267,11 +227,11 @@ export function createDeliveryLane(deps: LaneDeps) {
       }
       let done: () => void;
       try {
-        await takeSlot(ctl.signal);
+        await slots.take(ctl.signal);
         try {
           done = await limiter.acquire(`${deps.channel}:${d.externalId}`, ctl.signal);
         } catch (err) {
-          freeSlot();
+          slots.free();
           throw err;
         }
       } catch {
@@ -280,11 +240,11 @@ export function createDeliveryLane(deps: LaneDeps) {
       }
       if (ctl.signal.aborted) {
         done();
-        freeSlot();
+        slots.free();
         if (!ctl.abrupt()) release(batch.slice(i));
         return;
       }
-      void sendOne(d, a, done).finally(freeSlot);
+      void sendOne(d, a, done).finally(slots.free);
     }
   }
 
@@ -319,7 +279,7 @@ export function createDeliveryLane(deps: LaneDeps) {
         await dispatch(batch, ctl);
       }
       if (ctl.abrupt()) return;
-      while (inFlight > 0) await new Promise<void>((resolve) => slotWaiters.push(resolve));
+      await slots.drain();
     },
     /** New work may be due: end an idle wait now. */
     wake(): void {
