@@ -1,4 +1,5 @@
 import type { Locale } from "../core/i18n/locale.ts";
+import { textLookup } from "../core/i18n/textTable.ts";
 
 /**
  * Texts around LLM advice (Indonesian first). Only LLM output is labelled "AI"; rule-only feedback
@@ -23,6 +24,4 @@ export const feedbackTexts = {
 
 export type FeedbackTextKey = keyof typeof feedbackTexts;
 
-export function feedbackText(key: FeedbackTextKey, locale: Locale): string {
-  return feedbackTexts[key][locale];
-}
+export const feedbackText = textLookup(feedbackTexts);

@@ -1,4 +1,5 @@
 import type { Locale } from "../../core/i18n/locale.ts";
+import { textLookup } from "../../core/i18n/textTable.ts";
 
 /** Texts of sending a draft as a file and of /ekspor (Indonesian first). */
 export const documentTexts = {
@@ -37,10 +38,4 @@ export const documentTexts = {
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-export function documentText(
-  key: keyof typeof documentTexts,
-  locale: Locale,
-  vars: Record<string, string | number> = {},
-): string {
-  return documentTexts[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
-}
+export const documentText = textLookup(documentTexts);

@@ -1,4 +1,5 @@
 import type { Locale } from "../../core/i18n/locale.ts";
+import { textLookup } from "../../core/i18n/textTable.ts";
 
 /** Texts of /datasaya and /hapusdata (UU 27/2022 on personal data protection). Indonesian first. */
 export const privacyTexts = {
@@ -35,6 +36,4 @@ export const privacyTexts = {
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-export function privacyText(key: keyof typeof privacyTexts, locale: Locale): string {
-  return privacyTexts[key][locale];
-}
+export const privacyText = textLookup(privacyTexts);
