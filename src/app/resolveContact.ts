@@ -9,6 +9,8 @@ export interface ContactView {
   optedOut: boolean;
   /** When the person last wrote; the handler refreshes it at most every few minutes. */
   lastActiveAt?: Date;
+  /** Whether an announcement draft is open: read with the contact, so nobody else's message pays for the composer. */
+  composing?: boolean;
 }
 
 const contactSelect = { id: true, displayName: true, locale: true, optedOut: true } as const;
@@ -33,9 +35,11 @@ export async function resolveContact(
         locale: string;
         optedOut: boolean;
         lastActiveAt: Date;
+        composing: boolean;
       }[]
     >`
-      SELECT ci."externalId", c.id, c."displayName", c.locale, c."optedOut", c."lastActiveAt"
+      SELECT ci."externalId", c.id, c."displayName", c.locale, c."optedOut", c."lastActiveAt",
+        EXISTS (SELECT 1 FROM "AnnouncementDraft" d WHERE d."contactId" = c.id) AS composing
       FROM "ChannelIdentity" ci JOIN "Contact" c ON c.id = ci."contactId"
       WHERE ci.channel = ${msg.channel} AND ci."externalId" = ANY(${ids})`;
     const contact = found[0];
@@ -84,6 +88,7 @@ function asView(c: {
   locale: string;
   optedOut: boolean;
   lastActiveAt?: Date;
+  composing?: boolean;
 }): ContactView {
   return {
     id: c.id,
@@ -91,5 +96,6 @@ function asView(c: {
     locale: c.locale === "en" ? "en" : "id",
     optedOut: c.optedOut,
     lastActiveAt: c.lastActiveAt,
+    composing: c.composing ?? false,
   };
 }

@@ -253,6 +253,8 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
   return async (msg, contact) => {
     const cmd = broadcastCommand(msg.text);
     if (cmd?.name === "umumkan") return begin(msg, contact);
+    // Most messages come from people with no draft open: known from the contact lookup, no query.
+    if (contact.composing === false && !msg.choice?.startsWith("bc:")) return undefined;
     const draft = await drafts.load(contact.id);
     if (!draft) {
       // A button of a draft that was sent, cancelled or expired.
