@@ -9,7 +9,7 @@ import { createConfig } from "../config.ts";
 import type { ChannelName, ChannelSender } from "../core/messages.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
+import { type CliIo, confirmAction, UsageError, withDatabase } from "./cliContext.ts";
 
 /** What the status, scores and units commands need besides the database (tests pass fakes). */
 export interface CliDeps {
@@ -92,7 +92,7 @@ export async function statusSet(
 export async function statusImport(
   io: CliIo,
   deps: CliDeps,
-  a: { file?: string; force?: boolean },
+  a: { file?: string; force?: boolean; yes?: boolean },
 ): Promise<void> {
   if (!a.file) throw new UsageError("status import needs a .csv or .xlsx file");
   const rows = await readTable(
@@ -105,6 +105,16 @@ export async function statusImport(
     const { changes, unchanged } = await importStages(db, templateOf, rows, {
       force: a.force,
       actor: { via: "cli" },
+      beforeApply: async (plan) => {
+        const announced = plan.changes.filter((c) => c.announced).length;
+        io.out(
+          `${plan.changes.length} stage change(s) to apply, ${plan.unchanged} already at that stage; the members of ${announced} proposal(s) will be notified.`,
+        );
+        for (const c of plan.changes.slice(0, 20)) io.out(`  ${c.code}: ${c.from} → ${c.to}`);
+        if (plan.changes.length > 20) io.out(`  … ${plan.changes.length - 20} more`);
+        if (plan.changes.length > 0)
+          await confirmAction(io, a.yes, `Apply ${plan.changes.length} stage change(s)`);
+      },
     });
     const { notifier, note } = cliNotifier(io, deps, db);
     let notified = 0;
@@ -112,7 +122,6 @@ export async function statusImport(
     io.out(
       `${changes.length} stage change(s) applied, ${unchanged} already at that stage; ${notified} notification(s).`,
     );
-    for (const c of changes) io.out(`  ${c.code}: ${c.from} → ${c.to}`);
     if (note && changes.some((c) => c.announced)) io.out(note);
   });
 }

@@ -111,7 +111,13 @@ describe("klinik status import", () => {
       [p1.code, "Verifikasi administrasi", "ok"],
       [p2.code, "top99", ""],
     ]);
-    const ok = await cli.run("status", "import", good);
+    const unconfirmed = await cli.run("status", "import", good);
+    expect(unconfirmed).toMatchObject({ code: 2, err: expect.stringContaining("--yes") });
+    expect(unconfirmed.out).toContain(`${p2.code}: evaluasi_proposal → top99`);
+    expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: p2.id } })).stage).toBe(
+      "evaluasi_proposal",
+    );
+    const ok = await cli.run("status", "import", good, "--yes");
     expect(ok.out).toContain("2 stage change(s) applied, 0 already at that stage; 1 notification(s).");
     expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: p2.id } })).stage).toBe("top99");
     expect(await db.prisma.auditLog.count({ where: { action: "stage.import" } })).toBe(1);

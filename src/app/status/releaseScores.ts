@@ -33,7 +33,13 @@ export async function releaseScores(
   db: Db,
   competition: CompetitionData,
   stageKey: string,
-  opts: { totalsOnly?: boolean; withComments?: boolean; actorId?: string },
+  opts: {
+    totalsOnly?: boolean;
+    withComments?: boolean;
+    actorId?: string;
+    /** Called with the figures about to be released, before anything is saved (the CLI confirms here). */
+    beforeApply?: (plan: { results: number; unscored: number; incomplete: number }) => Promise<void>;
+  },
 ): Promise<ReleaseResult> {
   const { template } = competition;
   const stage = template.stages.find((s) => s.key === stageKey);
@@ -100,6 +106,11 @@ export async function releaseScores(
       total: c.total,
     })),
   );
+  await opts.beforeApply?.({
+    results: computed.length,
+    unscored: proposals.length - computed.length,
+    incomplete: incomplete.length,
+  });
   const cut = stageCut(template, stageKey);
   const releasedAt = new Date();
   await db.$transaction(

@@ -109,7 +109,12 @@ export async function importStages(
   db: Db,
   templateOf: TemplateOf,
   rows: TableRow[],
-  opts: { force?: boolean; actor: Actor },
+  opts: {
+    force?: boolean;
+    actor: Actor;
+    /** Called once every row is valid and before anything is saved (the CLI asks to confirm here). */
+    beforeApply?: (plan: { changes: StageChange[]; unchanged: number }) => Promise<void>;
+  },
 ): Promise<{ changes: StageChange[]; unchanged: number }> {
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
@@ -169,6 +174,7 @@ export async function importStages(
     });
   }
   if (errors.length) throw new ImportError(`${errors.length} bad row(s); nothing was changed`, errors);
+  await opts.beforeApply?.({ changes, unchanged });
   await db.$transaction(
     async (tx) => {
       for (const c of changes) await recordChange(tx, c, opts.actor, opts.force === true);
