@@ -195,7 +195,10 @@ describe("klinik report", () => {
     const total = await db.prisma.proposal.count({ where: { competitionId } });
     expect(r.out).toContain(`(demo-kipp-2023-umum): ${total} proposal(s)`);
     expect(r.out).toMatch(/pendaftaran\s+\d+\s+Registration/);
-    const csv = readFileSync(file, "utf8").trim().split("\n");
+    const csv = readFileSync(file, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(csv[0]).toBe(
       "code,unit,instansi,title,group,category,stage,readiness,incomplete_sections,last_activity,stuck",
     );
