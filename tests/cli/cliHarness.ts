@@ -6,6 +6,7 @@ import { createNotifier } from "../../src/app/notifier.ts";
 import { runCli } from "../../src/cli/main.ts";
 import type { ChannelName, ChannelSender } from "../../src/core/messages.ts";
 import { recordingSender, silent } from "../app/status/statusHarness.ts";
+import { deliverOutbox } from "../helpers/deliverOutbox.ts";
 import type { TestDb } from "../helpers/testDb.ts";
 
 /** Runs `klinik …` against the test database; notifications go to recording senders. */
@@ -26,11 +27,13 @@ export function makeCli(db: TestDb) {
         err: (l) => err.push(l),
         env: { DATABASE_URL: db.url, LOG_LEVEL: "silent" },
       },
-      { notifier: (prisma) => createNotifier({ db: prisma, senders, logger: silent }), logger: silent },
+      { notifier: (prisma) => createNotifier({ db: prisma, quietHours: null }), logger: silent },
     );
     return { code, out: out.join("\n"), err: err.join("\n") };
   }
-  return { run, telegram, whatsapp };
+  /** Sends what the commands queued, as the running bot's dispatcher would. */
+  const deliver = () => deliverOutbox(db.prisma, senders);
+  return { run, telegram, whatsapp, deliver };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "klinik-cli-"));
