@@ -72,8 +72,8 @@ export async function scoresRelease(
         `warning: ${r.incomplete.length} proposal(s) lack a score for some criterion (total re-weighted): ${r.incomplete.slice(0, 20).join(", ")}`,
       );
     const { notifier, note } = cliNotifier(io, deps, db);
-    const n = await notifyRelease(db, notifier, competition, a.stage!, r);
-    io.out(`${n} participant contact(s) notified.`);
+    const n = await notifyRelease(notifier, competition, a.stage!, r);
+    io.out(`Notification queued for ${n} participant contact(s).`);
     if (note) io.out(note);
   });
 }

@@ -186,7 +186,8 @@ describe("klinik scores import", () => {
     );
     expect(r.err).toBe("");
     expect(r.out).toContain("Released evaluasi_proposal of demo-kipp-2023-umum: 2 proposal result(s)");
-    expect(r.out).toContain("2 participant contact(s) notified.");
+    expect(r.out).toContain("Notification queued for 2 participant contact(s).");
+    await cli.deliver();
     expect(cli.telegram.sent.map((s) => [s.chatId, s.text])).toEqual([
       [
         ma.userId,

@@ -25,8 +25,10 @@ describe("klinik status set", () => {
     const r = await cli.run("status", "set", p.code, "verifikasi_administrasi", "--note", "Lolos berkas");
     expect(r).toMatchObject({
       code: 0,
-      out: `${p.code}: pendaftaran → verifikasi_administrasi; 2 participant contact(s) notified.`,
+      out: `${p.code}: pendaftaran → verifikasi_administrasi; notification queued for 2 participant contact(s).`,
     });
+    expect(cli.telegram.sent).toHaveLength(0); // the CLI only queues; the bot's dispatcher sends
+    await cli.deliver();
     const byChat = Object.fromEntries(cli.telegram.sent.map((s) => [s.chatId, s.text]));
     expect(Object.keys(byChat).sort()).toEqual([id.userId, en.userId].sort());
     expect(byChat[id.userId]).toContain(
@@ -118,7 +120,7 @@ describe("klinik status import", () => {
       "evaluasi_proposal",
     );
     const ok = await cli.run("status", "import", good, "--yes");
-    expect(ok.out).toContain("2 stage change(s) applied, 0 already at that stage; 1 notification(s).");
+    expect(ok.out).toContain("2 stage change(s) applied, 0 already at that stage; 1 notification(s) queued.");
     expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: p2.id } })).stage).toBe("top99");
     expect(await db.prisma.auditLog.count({ where: { action: "stage.import" } })).toBe(1);
   });
