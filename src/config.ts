@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { readWhatsAppCloudConfig, whatsAppCloudEnvShape } from "./config/whatsAppCloudEnv.ts";
 
 /** A configuration problem: one readable line naming the variable. main.ts exits with code 2. */
 export class ConfigError extends Error {
@@ -68,6 +69,7 @@ const envSchema = z.object({
       'use HH:MM-HH:MM such as 21:00-06:00, or "off"',
     )
     .default("21:00-06:00"),
+  ...whatsAppCloudEnvShape,
 });
 
 export type Config = ReturnType<typeof createConfig>;
@@ -105,9 +107,12 @@ export function createConfig(env: Record<string, string | undefined>) {
     : ({ enabled: false } as const);
   if (!telegram.enabled && e.TELEGRAM_MODE === "webhook")
     throw new ConfigError("TELEGRAM_BOT_TOKEN: is required when TELEGRAM_MODE=webhook");
-  const whatsapp = e.WHATSAPP_ENABLED
-    ? ({ enabled: true, pairingPhone: e.WHATSAPP_PAIRING_PHONE?.replace(/^\+/, "") } as const)
-    : ({ enabled: false } as const);
+  // WHATSAPP_ENABLED=1 keeps meaning the linked device (Baileys); with WHATSAPP_MODE=cloud too,
+  // both run, on two different numbers.
+  const whatsapp =
+    e.WHATSAPP_ENABLED || e.WHATSAPP_MODE === "baileys"
+      ? ({ enabled: true, pairingPhone: e.WHATSAPP_PAIRING_PHONE?.replace(/^\+/, "") } as const)
+      : ({ enabled: false } as const);
   const llm = e.OPENAI_API_KEY
     ? ({
         enabled: true,
@@ -117,8 +122,12 @@ export function createConfig(env: Record<string, string | undefined>) {
         timeoutMs: e.OPENAI_TIMEOUT_MS,
       } as const)
     : ({ enabled: false } as const);
+  const whatsappCloud = readWhatsAppCloudConfig(e, (m) => {
+    throw new ConfigError(m);
+  });
   const consoleChat =
-    e.CONSOLE_CHAT === "on" || (e.CONSOLE_CHAT === "auto" && !telegram.enabled && !whatsapp.enabled);
+    e.CONSOLE_CHAT === "on" ||
+    (e.CONSOLE_CHAT === "auto" && !telegram.enabled && !whatsapp.enabled && !whatsappCloud.enabled);
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
@@ -127,6 +136,7 @@ export function createConfig(env: Record<string, string | undefined>) {
     timezone: e.TIMEZONE,
     telegram,
     whatsapp,
+    whatsappCloud,
     llm,
     consoleChat,
     http: {

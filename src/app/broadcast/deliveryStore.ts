@@ -21,6 +21,7 @@ export interface AnnouncementInfo {
   text: string;
   urgent: boolean;
   kind: string;
+  competitionId: string;
   competitionName: string;
   timezone: string;
 }
@@ -83,6 +84,7 @@ export async function loadAnnouncementInfo(db: Db, ids: readonly string[]): Prom
       text: true,
       urgent: true,
       kind: true,
+      competitionId: true,
       competition: { select: { name: true, timezone: true } },
     },
   });
@@ -91,6 +93,7 @@ export async function loadAnnouncementInfo(db: Db, ids: readonly string[]): Prom
     text: r.text,
     urgent: r.urgent,
     kind: r.kind,
+    competitionId: r.competitionId,
     competitionName: r.competition.name,
     timezone: r.competition.timezone,
   }));
