@@ -12,6 +12,11 @@ import { type Receipt, recordReceipt } from "./queries/deliveryReceipts.ts";
 import { loadCloudTemplates } from "./queries/whatsAppTemplates.ts";
 
 const RECEIPTS = new Set<string>(["sent", "delivered", "read", "failed"]);
+/**
+ * A receipt can arrive before the lane has recorded the send it belongs to (results are written
+ * in group commits); it is tried again after these pauses, then dropped.
+ */
+const RECEIPT_RETRY_MS = [500, 2_000, 5_000, 15_000, 40_000];
 
 /**
  * The Cloud API channel's database side: windows, receipts, templates (cached a minute) and the
@@ -32,8 +37,14 @@ export function createCloudStore(db: Db, opts: { dailyTier: number; templateTtlM
       return value;
     },
     async receipt(r) {
-      if (!RECEIPTS.has(r.status)) return;
-      await recordReceipt(db, { ...r, status: r.status as Receipt });
+      if (!RECEIPTS.has(r.status) || r.status === "sent") return;
+      const receipt = { ...r, status: r.status as Receipt };
+      const attempt = async (n: number): Promise<void> => {
+        if ((await recordReceipt(db, receipt)) > 0 || n >= RECEIPT_RETRY_MS.length) return;
+        await new Promise((res) => setTimeout(res, RECEIPT_RETRY_MS[n]).unref());
+        return attempt(n + 1);
+      };
+      await attempt(0);
     },
     async openConversation(externalId, now) {
       if (!Number.isFinite(opts.dailyTier)) {

@@ -131,6 +131,11 @@ export class FakeGraphApi {
     });
   }
 
+  /** Records that a user wrote at `at` (without a webhook post): their window is open from then. */
+  openWindow(waId: string, at = this.now()): void {
+    this.lastInbound.set(waId, at);
+  }
+
   /** Marks a user's last message as long ago (outside the 24-hour window). */
   ageWindow(waId: string, hours: number): void {
     this.lastInbound.set(waId, this.now() - hours * 3_600_000);

@@ -131,10 +131,13 @@ export interface DeliveryCounts {
   skipped: number;
   /** pending + sending */
   waiting: number;
+  /** Receipts where the platform sends them (WhatsApp Cloud API): reached the phone, opened. */
+  delivered: number;
+  read: number;
 }
 
 export function emptyCounts(): DeliveryCounts {
-  return { total: 0, sent: 0, failed: 0, skipped: 0, waiting: 0 };
+  return { total: 0, sent: 0, failed: 0, skipped: 0, waiting: 0, delivered: 0, read: 0 };
 }
 
 /** Delivery counts per announcement, in one query. */
@@ -144,8 +147,18 @@ export async function countDeliveries(
 ): Promise<Map<string, DeliveryCounts>> {
   const out = new Map<string, DeliveryCounts>();
   if (announcementIds.length === 0) return out;
-  const rows = await db.$queryRaw<{ announcementId: string; status: string; n: bigint | number }[]>`
-    SELECT "announcementId", status, count(*) AS n FROM "Delivery"
+  const rows = await db.$queryRaw<
+    {
+      announcementId: string;
+      status: string;
+      n: bigint | number;
+      delivered: bigint | number;
+      read: bigint | number;
+    }[]
+  >`
+    SELECT "announcementId", status, count(*) AS n,
+      count("deliveredAt") AS delivered, count("readAt") AS read
+    FROM "Delivery"
     WHERE "announcementId" = ANY(${[...announcementIds]}::text[])
     GROUP BY "announcementId", status`;
   for (const id of announcementIds) out.set(id, emptyCounts());
@@ -153,6 +166,8 @@ export async function countDeliveries(
     const c = out.get(r.announcementId)!;
     const n = Number(r.n);
     c.total += n;
+    c.delivered += Number(r.delivered);
+    c.read += Number(r.read);
     if (r.status === "sent") c.sent += n;
     else if (r.status === "failed") c.failed += n;
     else if (r.status === "skipped") c.skipped += n;
