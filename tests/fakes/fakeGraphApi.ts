@@ -54,6 +54,8 @@ export class FakeGraphApi {
   readonly webhookFailures: { status: number; body: string }[] = [];
   /** Numbers the fake treats as not on WhatsApp (error 131026). */
   readonly undeliverable = new Set<string>();
+  /** Media ids whose bytes were downloaded. */
+  readonly downloads: string[] = [];
   private lastInbound = new Map<string, number>();
   private window: number[] = [];
   private server?: Server;
@@ -176,6 +178,7 @@ export class FakeGraphApi {
         return graphError(res, 401, 190, "Invalid OAuth access token.");
       const m = this.media.get(parts[1] ?? "");
       if (!m) return graphError(res, 404, 100, "Unsupported get request.");
+      this.downloads.push(parts[1] ?? "");
       res.writeHead(200, { "content-type": m.mime, "content-length": m.bytes.length });
       res.end(m.bytes);
       return;

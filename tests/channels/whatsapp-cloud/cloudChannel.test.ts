@@ -162,4 +162,15 @@ describe("WhatsApp Cloud API channel", () => {
     expect(bodyText(status!)).toContain("Jemput Bola Layanan Kesehatan Lansia");
     expect(fake.rejected).toHaveLength(0);
   });
+
+  it("a document larger than the limit is refused politely from its size, before any byte is downloaded", async () => {
+    h = await startCloudHarness(db);
+    // The participant of the test above, who has a proposal to import into.
+    const wa = "628122334455";
+    const big = Buffer.alloc(11 * 1024 * 1024, 65);
+    await h.fake.document(wa, big, "draf-besar.pdf", "application/pdf");
+    const reply = await until(() => h!.fake.sent.filter((s) => s.to === wa)[0], "size reply");
+    expect(bodyText(reply)).toMatch(/10 MB/);
+    expect(h.fake.downloads).toHaveLength(0);
+  });
 });
