@@ -160,6 +160,15 @@ describe("WhatsApp Cloud API channel", () => {
 
     const [status] = await say(() => fake.text(wa, "/status"));
     expect(bodyText(status!)).toContain("Jemput Bola Layanan Kesehatan Lansia");
+
+    // The DOCX export goes out as a document uploaded through the media endpoint.
+    const exported = await say(() => fake.text(wa, "/ekspor"));
+    const doc = exported.find((m) => m.type === "document") ?? exported[0]!;
+    expect(doc.type).toBe("document");
+    const mediaId = (doc.body as { document: { id: string; filename: string } }).document.id;
+    const upload = fake.uploads.get(mediaId);
+    expect(upload?.fileName).toMatch(/\.docx$/);
+    expect(upload?.bytes.subarray(0, 2).toString()).toBe("PK");
     expect(fake.rejected).toHaveLength(0);
   });
 
