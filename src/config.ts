@@ -57,6 +57,7 @@ const envSchema = z.object({
   SECRETARIAT_PHONE: opt(z.string().regex(/^\+?\d{8,15}$/, "digits of the phone number, e.g. 6281234567890")),
   SECRETARIAT_TELEGRAM_ID: opt(z.string().regex(/^\d+$/, "the numeric Telegram user id")),
   CONSOLE_CHAT: z.enum(["auto", "on", "off"]).default("auto"),
+  FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(0, "use 0 (off) or a positive number").default(30),
   BROADCAST_TELEGRAM_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
   BROADCAST_WHATSAPP_GAP_MS: z.coerce.number().int().min(0).default(1500),
   BROADCAST_WHATSAPP_DAILY_CAP: z.coerce.number().int().positive().default(1000),
@@ -139,6 +140,8 @@ export function createConfig(env: Record<string, string | undefined>) {
     whatsappCloud,
     llm,
     consoleChat,
+    /** Inbound messages per person per minute on Telegram and WhatsApp; 0 = no limit. */
+    flood: { limit: e.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 },
     http: {
       // Embedded: one process on one machine, so only local callers (the CLI, a TLS proxy);
       // on PostgreSQL the processes sit behind a load balancer.

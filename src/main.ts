@@ -94,6 +94,7 @@ async function main(): Promise<void> {
         mode: config.telegram.mode,
         handler,
         logger: logger.child({ channel: "telegram" }),
+        flood: config.flood,
         onState: (s) => status.setChannel("telegram", s),
       })
     : undefined;
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
         logger: logger.child({ channel: "whatsapp-cloud" }),
         verifyToken: cloudConfig.verifyToken,
         appSecret: cloudConfig.appSecret,
+        flood: config.flood,
       })
     : undefined;
   const http = createHttpServer({
@@ -136,6 +138,7 @@ async function main(): Promise<void> {
     const whatsapp = createWhatsAppChannel({
       handler,
       logger: logger.child({ channel: "whatsapp" }),
+      flood: config.flood,
       auth: createWhatsAppAuthStore(db.prisma),
       pairingPhone: config.whatsapp.pairingPhone,
       qrPngPath: join(config.dataDir, "whatsapp-qr.png"),
