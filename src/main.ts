@@ -7,7 +7,6 @@ import { createServiceStatus } from "./app/service/createServiceStatus.ts";
 import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.ts";
 import { createTelegramChannel } from "./channels/telegram/createTelegramChannel.ts";
-import { createWhatsAppChannel } from "./channels/whatsapp/createWhatsAppChannel.ts";
 import { createCloudChannel } from "./channels/whatsapp-cloud/createCloudChannel.ts";
 import { createGraphClient } from "./channels/whatsapp-cloud/createGraphClient.ts";
 import { ConfigError, createConfig, loadDotEnv } from "./config.ts";
@@ -21,7 +20,6 @@ import { createSessionHolderLock, WHATSAPP_SESSION_LOCK } from "./db/sessionHold
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
-import { createLlmCoach } from "./llm/createLlmCoach.ts";
 import { createLogger } from "./logger.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
@@ -46,8 +44,10 @@ async function main(): Promise<void> {
   const boot = await ensureBootstrapSecretariat(db.prisma, config.bootstrapSecretariat);
   if (boot.granted) logger.info({ competitions: boot.granted }, "bootstrap secretariat granted");
 
+  // Channel SDKs and the LLM client load only when configured: most runs use neither WhatsApp
+  // nor an LLM, and Baileys alone holds about 70 MB (docs/benchmarks.md, issue 18).
   const coach = config.llm.enabled
-    ? createLlmCoach({
+    ? (await import("./llm/createLlmCoach.ts")).createLlmCoach({
         apiKey: config.llm.apiKey,
         baseURL: config.llm.baseURL,
         model: config.llm.model,
@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     stops.push(() => withTimeout(cloud.stop(), 10_000));
   }
   if (config.whatsapp.enabled) {
+    const { createWhatsAppChannel } = await import("./channels/whatsapp/createWhatsAppChannel.ts");
     const whatsapp = createWhatsAppChannel({
       handler,
       logger: logger.child({ channel: "whatsapp" }),
