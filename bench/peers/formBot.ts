@@ -4,7 +4,12 @@
  * own process: `tsx bench/peers/formBot.ts <memory|file> <runner|start>` with
  * TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT and (file) PEER_DATA_DIR.
  */
-import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
+import {
+  type Conversation,
+  type ConversationFlavor,
+  conversations,
+  createConversation,
+} from "@grammyjs/conversations";
 import { run } from "@grammyjs/runner";
 import { FileAdapter } from "@grammyjs/storage-file";
 import { Bot, type Context } from "grammy";
@@ -19,7 +24,10 @@ const bot = new Bot<Ctx>(process.env.TELEGRAM_BOT_TOKEN ?? "", {
 const storage =
   storageKind === "file"
     ? // biome-ignore lint/suspicious/noExplicitAny: the adapter stores the plugin's versioned state as-is
-      { type: "key" as const, adapter: new FileAdapter<any>({ dirName: process.env.PEER_DATA_DIR ?? "peer-sessions" }) }
+      {
+        type: "key" as const,
+        adapter: new FileAdapter<any>({ dirName: process.env.PEER_DATA_DIR ?? "peer-sessions" }),
+      }
     : undefined;
 bot.use(conversations<Ctx, Ctx>(storage ? { storage } : {}));
 

@@ -20,7 +20,10 @@ export interface BotSpec {
   /** Turn i of a chat of `turns` turns. */
   turn: (i: number, chat: number) => Turn;
   /** Prepares a fresh database or folder; returns the command, arguments and environment. */
-  prepare(token: string, apiRoot: string): Promise<{ cmd: string; args: string[]; env: Record<string, string>; cleanup: () => Promise<void> }>;
+  prepare(
+    token: string,
+    apiRoot: string,
+  ): Promise<{ cmd: string; args: string[]; env: Record<string, string>; cleanup: () => Promise<void> }>;
 }
 
 export interface RunResult {
@@ -45,7 +48,10 @@ const pct = (xs: number[], p: number) => {
 };
 
 const buttonsOf = (m: SentMessage | undefined) =>
-  ((m?.replyMarkup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
+  (
+    (m?.replyMarkup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)
+      ?.inline_keyboard ?? []
+  ).flat();
 
 const draft = (i: number) =>
   `Pada tahap ${i} petugas mencatat antrean loket turun dari 180 menit menjadi ${40 + (i % 17)} menit setelah layanan daring dibuka.`;
@@ -101,9 +107,11 @@ export async function runOnce(spec: BotSpec, chats: number, turns: number): Prom
     stderr = (stderr + d).slice(-4000);
   });
   try {
-    await fake.waitForCall("getUpdates", () => true, 120_000).catch((e) => {
-      throw new Error(`${spec.name} did not start: ${e.message}\n${stderr}`);
-    });
+    await fake
+      .waitForCall("getUpdates", () => true, 120_000)
+      .catch((e) => {
+        throw new Error(`${spec.name} did not start: ${e.message}\n${stderr}`);
+      });
     const startupMs = performance.now() - started;
     await new Promise((r) => setTimeout(r, 1500));
     const idleRss = sampleTree(child.pid!).rssBytes;
@@ -140,7 +148,12 @@ export async function runOnce(spec: BotSpec, chats: number, turns: number): Prom
           const sent = performance.now();
           await new Promise<void>((resolve, reject) => {
             const timer = setTimeout(
-              () => reject(new Error(`${spec.name}: chat ${c} turn ${i} got ${counts.get(user.id) ?? 0}/${expected} replies\n${stderr}`)),
+              () =>
+                reject(
+                  new Error(
+                    `${spec.name}: chat ${c} turn ${i} got ${counts.get(user.id) ?? 0}/${expected} replies\n${stderr}`,
+                  ),
+                ),
               60_000,
             );
             waiters.set(user.id, {
@@ -161,7 +174,8 @@ export async function runOnce(spec: BotSpec, chats: number, turns: number): Prom
     peak.stop();
     off();
     const all = latencies.map((l) => l.ms);
-    const range = (lo: number, hi: number) => latencies.filter((l) => l.turn >= lo && l.turn < hi).map((l) => l.ms);
+    const range = (lo: number, hi: number) =>
+      latencies.filter((l) => l.turn >= lo && l.turn < hi).map((l) => l.ms);
     const updates = chats * turns;
     return {
       bot: spec.name,
@@ -250,7 +264,10 @@ export function klinikSpec(db: "embedded" | "postgres", pgUrl?: string): BotSpec
         env.DATABASE_URL = u.toString();
       }
       // Migrated (and seeded with the demo competition) before the measured start.
-      for (const args of [["db", "migrate"], ["seed", "demo"]]) {
+      for (const args of [
+        ["db", "migrate"],
+        ["seed", "demo"],
+      ]) {
         const r = spawnSync(node, ["--import", "tsx", "src/cli/main.ts", ...args], {
           env: { ...process.env, ...env },
           encoding: "utf8",

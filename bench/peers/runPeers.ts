@@ -15,14 +15,18 @@ const opt = (name: string) => {
 };
 const reps = Number(opt("reps") ?? 3);
 const only = opt("only");
-const loads = (opt("load") ?? "50x100,200x10").split(",").map((l) => l.split("x").map(Number) as [number, number]);
+const loads = (opt("load") ?? "50x100,200x10")
+  .split(",")
+  .map((l) => l.split("x").map(Number) as [number, number]);
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 const pairs: { db: "postgres" | "embedded"; klinik: BotSpec; peer: BotSpec }[] = [];
 if (only !== "embedded" && pgUrl)
   pairs.push({ db: "postgres", klinik: klinikSpec("postgres", pgUrl), peer: peerSpec("memory", "runner") });
-if (only !== "postgres") pairs.push({ db: "embedded", klinik: klinikSpec("embedded"), peer: peerSpec("file", "start") });
-if (!pgUrl && only !== "embedded") process.stderr.write("peers: no TEST_DATABASE_URL, PostgreSQL pair skipped\n");
+if (only !== "postgres")
+  pairs.push({ db: "embedded", klinik: klinikSpec("embedded"), peer: peerSpec("file", "start") });
+if (!pgUrl && only !== "embedded")
+  process.stderr.write("peers: no TEST_DATABASE_URL, PostgreSQL pair skipped\n");
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function med(rs: RunResult[]): RunResult {
@@ -81,7 +85,9 @@ for (const [chats, turns] of loads) {
       `| ratio Klinik ÷ peer | ${f2(k.updatesPerSecond / p.updatesPerSecond)} | ${f2(k.p50 / p.p50)} | ${f2(k.p99 / p.p99)} | ${f2(k.cpuMsPerUpdate / p.cpuMsPerUpdate)} | ${f2(k.peakRssMb / p.peakRssMb)} | | |`,
     );
     out("");
-    out(`Latency by turn (p50 / p99 ms): ${[p, k].map((r) => `${r.bot}: ${r.byRange.map((b) => `${b.range} ${f0(b.p50)}/${f0(b.p99)}`).join(", ")}`).join("; ")}`);
+    out(
+      `Latency by turn (p50 / p99 ms): ${[p, k].map((r) => `${r.bot}: ${r.byRange.map((b) => `${b.range} ${f0(b.p50)}/${f0(b.p99)}`).join(", ")}`).join("; ")}`,
+    );
     if (chats === 50) {
       const want = pair.db === "postgres" ? 1.2 : 1.5;
       targets.push({
@@ -90,15 +96,40 @@ for (const [chats, turns] of loads) {
         target: `≥ ${want}`,
         met: k.updatesPerSecond / p.updatesPerSecond >= want,
       });
-      targets.push({ name: `${pair.db}: p99 below the peer's`, value: `${f0(k.p99)} vs ${f0(p.p99)} ms`, target: "<", met: k.p99 < p.p99 });
+      targets.push({
+        name: `${pair.db}: p99 below the peer's`,
+        value: `${f0(k.p99)} vs ${f0(p.p99)} ms`,
+        target: "<",
+        met: k.p99 < p.p99,
+      });
       if (pair.db === "postgres")
-        targets.push({ name: "postgres: CPU per update", value: `${f2(k.cpuMsPerUpdate)} ms`, target: "≤ 1.5 ms", met: k.cpuMsPerUpdate <= 1.5 });
+        targets.push({
+          name: "postgres: CPU per update",
+          value: `${f2(k.cpuMsPerUpdate)} ms`,
+          target: "≤ 1.5 ms",
+          met: k.cpuMsPerUpdate <= 1.5,
+        });
       const memCap = pair.db === "postgres" ? 200 : 400;
-      targets.push({ name: `${pair.db}: peak RSS under the 50-chat load`, value: `${f0(k.peakRssMb)} MB`, target: `≤ ${memCap} MB`, met: k.peakRssMb <= memCap });
+      targets.push({
+        name: `${pair.db}: peak RSS under the 50-chat load`,
+        value: `${f0(k.peakRssMb)} MB`,
+        target: `≤ ${memCap} MB`,
+        met: k.peakRssMb <= memCap,
+      });
       if (pair.db === "postgres")
-        targets.push({ name: "postgres: idle RSS after start-up", value: `${f0(k.idleRssMb)} MB`, target: "≤ 120 MB", met: k.idleRssMb <= 120 });
+        targets.push({
+          name: "postgres: idle RSS after start-up",
+          value: `${f0(k.idleRssMb)} MB`,
+          target: "≤ 120 MB",
+          met: k.idleRssMb <= 120,
+        });
       const startCap = pair.db === "postgres" ? 3000 : 6000;
-      targets.push({ name: `${pair.db}: start-up to first poll`, value: `${f0(k.startupMs)} ms`, target: `≤ ${startCap} ms`, met: k.startupMs <= startCap });
+      targets.push({
+        name: `${pair.db}: start-up to first poll`,
+        value: `${f0(k.startupMs)} ms`,
+        target: `≤ ${startCap} ms`,
+        met: k.startupMs <= startCap,
+      });
     }
   }
 }
@@ -109,7 +140,13 @@ out("| target | value | goal | met |");
 out("|---|---|---|---|");
 for (const t of targets) out(`| ${t.name} | ${t.value} | ${t.target} | ${t.met ? "yes" : "NO"} |`);
 mkdirSync("bench/results", { recursive: true });
-writeFileSync("bench/results/peers.md", `# Peers benchmark (${new Date().toISOString()})\n${lines.join("\n")}\n`);
-writeFileSync("bench/results/peers.json", JSON.stringify({ at: new Date().toISOString(), runs: json, targets }, null, 2));
+writeFileSync(
+  "bench/results/peers.md",
+  `# Peers benchmark (${new Date().toISOString()})\n${lines.join("\n")}\n`,
+);
+writeFileSync(
+  "bench/results/peers.json",
+  JSON.stringify({ at: new Date().toISOString(), runs: json, targets }, null, 2),
+);
 process.stdout.write("\nWritten to bench/results/peers.md and bench/results/peers.json\n");
 process.exit(0);
