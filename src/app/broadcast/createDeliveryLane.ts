@@ -1,3 +1,4 @@
+import { backoffDelay } from "../../core/backoff.ts";
 import {
   classifySendError,
   describe,
@@ -169,7 +170,10 @@ export function createDeliveryLane(deps: LaneDeps) {
         // recipient. Pause the lane and stop spending the rows' attempts until a send succeeds.
         const down = streak >= BREAKER_STREAK;
         const wait = down
-          ? Math.min(deps.retry.baseDelayMs * 2 ** (streak - BREAKER_STREAK), BREAKER_MAX_MS)
+          ? backoffDelay(streak - BREAKER_STREAK + 1, {
+              baseMs: deps.retry.baseDelayMs,
+              maxMs: BREAKER_MAX_MS,
+            })
           : outcome.delayMs;
         if (down) limiter.pauseFor(wait);
         logger.warn(
