@@ -3,6 +3,8 @@ import { releaseOrphanedClaims } from "./app/broadcast/deliveryStore.ts";
 import { createApp } from "./app/createApp.ts";
 import { pruneExpired } from "./app/pruneExpired.ts";
 import { seedDemo } from "./app/seedDemo.ts";
+import { createChannelMonitor } from "./app/service/createChannelMonitor.ts";
+import { createDispatcher } from "./app/service/createDispatcher.ts";
 import { createServiceStatus } from "./app/service/createServiceStatus.ts";
 import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.ts";
@@ -17,7 +19,7 @@ import { createCloudStore } from "./db/createCloudStore.ts";
 import { createDatabase } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
-import { createSessionHolderLock, WHATSAPP_SESSION_LOCK } from "./db/sessionHolderLock.ts";
+import { createSessionHolderLock, DISPATCHER_LOCK } from "./db/sessionHolderLock.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     : undefined;
   const senders = new Map<ChannelName, ChannelSender>();
   const cloudConfig = config.whatsappCloud;
+  const status = createServiceStatus();
   const { handler, worker } = createApp({
     db: db.prisma,
     logger,
@@ -71,7 +74,9 @@ async function main(): Promise<void> {
     broadcast: cloudConfig.enabled
       ? { ...config.broadcast, whatsappPerSecond: cloudConfig.perSecond, whatsappDailyCap: undefined }
       : config.broadcast,
+    onBeat: () => status.beat(),
   });
+  const monitor = createChannelMonitor({ db: db.prisma, status, logger, onQueued: () => worker.wake() });
 
   const stops: (() => Promise<void>)[] = [];
   let stopping = false;
@@ -86,7 +91,6 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
 
-  const status = createServiceStatus();
   const telegram = config.telegram.enabled
     ? createTelegramChannel({
         token: config.telegram.token,
@@ -94,7 +98,7 @@ async function main(): Promise<void> {
         mode: config.telegram.mode,
         handler,
         logger: logger.child({ channel: "telegram" }),
-        onState: (s) => status.setChannel("telegram", s),
+        onState: monitor.reporter("telegram"),
       })
     : undefined;
   const cloud = cloudConfig.enabled
@@ -132,46 +136,20 @@ async function main(): Promise<void> {
     status.setChannel("whatsapp", { state: "connected" });
     stops.push(() => withTimeout(cloud.stop(), 10_000));
   }
-  if (config.whatsapp.enabled) {
-    const whatsapp = createWhatsAppChannel({
-      handler,
-      logger: logger.child({ channel: "whatsapp" }),
-      auth: createWhatsAppAuthStore(db.prisma),
-      pairingPhone: config.whatsapp.pairingPhone,
-      qrPngPath: join(config.dataDir, "whatsapp-qr.png"),
-      pacing: { minDelayMs: config.broadcast.whatsappGapMs, dailyCap: config.broadcast.whatsappDailyCap },
-    });
-    const startWhatsApp = async () => {
-      await whatsapp.start();
-      if (!cloud) senders.set("whatsapp", whatsapp.sender);
-    };
-    if (db.kind === "embedded") {
-      stops.push(() => withTimeout(whatsapp.stop(), 10_000));
-      await startWhatsApp();
-    } else {
-      // One WhatsApp socket per number: among several bot processes on PostgreSQL one holds the
-      // session, the others stand by and take over when it stops or dies.
-      const lock = createSessionHolderLock({
-        url: db.url,
-        key: WHATSAPP_SESSION_LOCK,
-        // The connection holding the lock broke: another process may take the session now, so
-        // this one must not keep its socket. Stop; a supervisor (systemd, Docker) restarts it.
-        onLost: () => {
-          logger.error("lost the WhatsApp session lock (database connection broke); stopping");
-          void shutdown(1);
-        },
-      });
-      const holdAndStart = async () => {
-        logger.info("waiting to hold the WhatsApp session (another bot process may hold it)");
-        if (await lock.acquire()) await startWhatsApp();
-      };
-      stops.push(async () => {
-        await withTimeout(whatsapp.stop(), 10_000);
-        await lock.release();
-      });
-      void holdAndStart().catch((err) => logger.error({ err }, "WhatsApp did not start"));
-    }
-  }
+  const whatsapp = config.whatsapp.enabled
+    ? createWhatsAppChannel({
+        handler,
+        logger: logger.child({ channel: "whatsapp" }),
+        auth: createWhatsAppAuthStore(db.prisma),
+        pairingPhone: config.whatsapp.pairingPhone,
+        qrPngPath: join(config.dataDir, "whatsapp-qr.png"),
+        pacing: { minDelayMs: config.broadcast.whatsappGapMs, dailyCap: config.broadcast.whatsappDailyCap },
+        // With the Cloud API beside it, "whatsapp" readiness is the Cloud API's.
+        ...(cloud ? {} : { onState: monitor.reporter("whatsapp") }),
+      })
+    : undefined;
+  // A receiver never opens the WhatsApp session: one socket per number, held by the dispatcher.
+  if (whatsapp && !cloud) monitor.reporter("whatsapp")({ state: "standby" });
   if (config.consoleChat) {
     const tty = process.stdin.isTTY === true;
     const consoleChannel = createConsoleChannel({
@@ -186,24 +164,63 @@ async function main(): Promise<void> {
     senders.set("console", consoleChannel.sender);
     await consoleChannel.start();
   }
-  // Stopped first on shutdown: no new sends, claimed rows given back, in-flight sends recorded.
-  stops.push(() => withTimeout(worker.stop(), 15_000));
-  if (db.kind === "embedded") {
-    const released = await releaseOrphanedClaims(db.prisma);
-    if (released) logger.info({ deliveries: released }, "deliveries claimed before a crash given back");
-  }
-  worker.start();
-  const prune = () =>
-    pruneExpired(db.prisma).then(
-      (n) => logger.debug({ pruned: n }, "expired records deleted"),
-      (err) => logger.warn({ err }, "pruning expired records failed"),
-    );
-  void prune();
-  const pruning = setInterval(prune, 6 * 3_600_000);
-  pruning.unref();
-  stops.push(async () => clearInterval(pruning));
+  let pruning: NodeJS.Timeout | undefined;
+  const dispatcher = createDispatcher({
+    status,
+    logger,
+    // On PostgreSQL any number of bot processes; the one holding this lock dispatches.
+    lock:
+      db.kind === "postgres"
+        ? createSessionHolderLock({
+            url: db.url,
+            key: DISPATCHER_LOCK,
+            // The connection holding the lock broke: another process may be elected now, so this
+            // one must not keep dispatching. Stop; a supervisor (systemd, Docker) restarts it.
+            onLost: () => {
+              logger.error("lost the dispatcher lock (database connection broke); stopping");
+              void shutdown(1);
+            },
+          })
+        : undefined,
+    duties: {
+      async start() {
+        if (whatsapp) {
+          if (!cloud) monitor.reporter("whatsapp")({ state: "starting" });
+          await whatsapp.start();
+          // Bot-initiated WhatsApp messages go through the official number when it is configured.
+          if (!cloud) senders.set("whatsapp", whatsapp.sender);
+        }
+        // Only the dispatcher sends, so claims left in "sending" belong to a dead one (ADR 0008).
+        const released = await releaseOrphanedClaims(db.prisma);
+        if (released) logger.info({ deliveries: released }, "deliveries claimed before a crash given back");
+        worker.start();
+        const prune = () =>
+          pruneExpired(db.prisma).then(
+            (n) => logger.debug({ pruned: n }, "expired records deleted"),
+            (err) => logger.warn({ err }, "pruning expired records failed"),
+          );
+        void prune();
+        pruning = setInterval(prune, 6 * 3_600_000);
+        pruning.unref();
+      },
+      async stop() {
+        clearInterval(pruning);
+        // No new sends, claimed rows given back, in-flight sends recorded; then the session.
+        await withTimeout(worker.stop(), 15_000);
+        if (whatsapp) await withTimeout(whatsapp.stop(), 10_000);
+      },
+    },
+  });
+  // Stopped first on shutdown.
+  stops.push(() => dispatcher.stop());
+  await dispatcher.start();
   logger.info(
-    { db: db.kind, telegram: config.telegram.enabled, whatsapp: config.whatsapp.enabled },
+    {
+      db: db.kind,
+      role: status.role(),
+      telegram: config.telegram.enabled,
+      whatsapp: config.whatsapp.enabled,
+    },
     "Klinik Inovasi running",
   );
 }
