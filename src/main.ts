@@ -16,11 +16,14 @@ import { ConfigError, createConfig, loadDotEnv } from "./config.ts";
 import type { ChannelName, ChannelSender } from "./core/messages.ts";
 import { loadTemplates } from "./core/templates/loadTemplates.ts";
 import { createCloudStore } from "./db/createCloudStore.ts";
-import { createDatabase } from "./db/createDatabase.ts";
+import { createDatabase, DEFAULT_MIGRATIONS_DIR } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
+import { migrationStatus } from "./db/migrate.ts";
 import { createSessionHolderLock, DISPATCHER_LOCK } from "./db/sessionHolderLock.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
+import { newToken, writeControlFile } from "./http/controlFile.ts";
+import { createAdminApp } from "./http/createAdminApp.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
 import { createLlmCoach } from "./llm/createLlmCoach.ts";
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
   );
   const templates = loadTemplates(TEMPLATES_DIR);
   const db = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (db.restoredFrom) logger.warn({ previous: db.restoredFrom }, "staged backup restored");
   if (db.applied.length) logger.info({ migrations: db.applied }, "database migrated");
   if (db.kind === "embedded") {
     const kipp = templates.get("kipp-2023-umum");
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
 
+  const token = newToken();
   const telegram = config.telegram.enabled
     ? createTelegramChannel({
         token: config.telegram.token,
@@ -118,11 +123,23 @@ async function main(): Promise<void> {
     mounts: [
       ...(telegram?.webhook ? [{ path: "/telegram", app: telegram.webhook }] : []),
       ...(cloud ? [{ path: "/whatsapp", app: cloud.webhook }] : []),
+      {
+        path: "/admin",
+        app: createAdminApp({
+          token,
+          dump: db.dump,
+          migrations: () => migrationStatus(db.url, DEFAULT_MIGRATIONS_DIR),
+        }),
+      },
     ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),
   });
-  await http.start();
-  stops.push(() => withTimeout(http.stop(), 10_000));
+  const { port } = await http.start();
+  const forgetControl = writeControlFile(config.dataDir, { pid: process.pid, port, token });
+  stops.push(async () => {
+    forgetControl();
+    await withTimeout(http.stop(), 10_000);
+  });
   if (telegram) {
     status.setChannel("telegram", { state: "starting" });
     stops.push(() => withTimeout(telegram.stop(), 10_000));

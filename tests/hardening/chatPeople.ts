@@ -57,7 +57,7 @@ export abstract class ChatPerson {
 export class TelegramPerson extends ChatPerson {
   readonly user;
   constructor(
-    private fake: FakeTelegramServer,
+    protected fake: FakeTelegramServer,
     readonly id: number,
     botUp: () => Promise<void>,
   ) {
@@ -83,6 +83,32 @@ export class TelegramPerson extends ChatPerson {
         );
     });
     return { text: msgs.map((m) => m.text).join("\n"), options };
+  }
+}
+
+/**
+ * A Telegram user whose updates reach the bot by webhook, as Telegram posts them: through a URL
+ * (a load balancer in front of several bot processes), with the secret header.
+ */
+export class WebhookPerson extends TelegramPerson {
+  /** Webhook answers other than 200 (none expected). */
+  readonly refused: number[] = [];
+  constructor(
+    fake: FakeTelegramServer,
+    id: number,
+    botUp: () => Promise<void>,
+    private target: { url: string; secret: string },
+  ) {
+    super(fake, id, botUp);
+  }
+  protected override send(a: Action) {
+    const update = "text" in a ? textMessage(this.user, a.text) : callbackQuery(this.user, a.press);
+    void this.fake.webhookPost(this.target.url, update, this.target.secret).then(
+      (r) => {
+        if (r.status !== 200) this.refused.push(r.status);
+      },
+      () => this.refused.push(0),
+    );
   }
 }
 
