@@ -60,8 +60,9 @@ export class TelegramPerson extends ChatPerson {
     protected fake: FakeTelegramServer,
     readonly id: number,
     botUp: () => Promise<void>,
+    replyTimeoutMs?: number,
   ) {
-    super(botUp);
+    super(botUp, replyTimeoutMs);
     this.user = telegramUser(id);
   }
   protected send(a: Action) {
@@ -99,7 +100,8 @@ export class WebhookPerson extends TelegramPerson {
     botUp: () => Promise<void>,
     private target: { url: string; secret: string },
   ) {
-    super(fake, id, botUp);
+    // No bot is killed here: a slow answer is waited for, never taken for a lost one.
+    super(fake, id, botUp, 30_000);
   }
   protected override send(a: Action) {
     const update = "text" in a ? textMessage(this.user, a.text) : callbackQuery(this.user, a.press);
