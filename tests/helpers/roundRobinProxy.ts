@@ -9,6 +9,8 @@ import type { AddressInfo } from "node:net";
  */
 export class RoundRobinProxy {
   readonly hits: number[];
+  /** Requests that had to be sent to a second backend (the first refused or failed). */
+  retried = 0;
   #server: Server;
   #next = 0;
   #port = 0;
@@ -23,6 +25,7 @@ export class RoundRobinProxy {
       for (const [k, v] of Object.entries(req.headers))
         if (typeof v === "string" && k !== "host" && k !== "content-length") headers[k] = v;
       for (let tries = 0; tries < this.backends.length * 3; tries++) {
+        if (tries === 1) this.retried++;
         const i = this.#next++ % this.backends.length;
         try {
           const r = await fetch(`${this.backends[i]}${req.url ?? "/"}`, {

@@ -135,7 +135,7 @@ describe.skipIf(!PG)("several bot processes on one PostgreSQL database", () => {
       const pace = busiestWindow([...byChat.values()].flat());
       process.stdout.write(
         `fleet: ${CHATS} chats over ${bots.length} processes (webhook hits ${proxy.hits.join("/")}), ` +
-          `announcement ${RECIPIENTS} recipients, busiest second ${pace} (limit ${PER_SECOND})\n`,
+          `announcement ${RECIPIENTS} recipients, busiest second ${pace} (limit ${PER_SECOND}), proxy retries ${proxy.retried}\n`,
       );
       expect(pace).toBeLessThanOrEqual(PER_SECOND);
 
@@ -156,7 +156,15 @@ describe.skipIf(!PG)("several bot processes on one PostgreSQL database", () => {
           },
           select: { sections: { where: { sectionKey: SECTION.key }, select: { text: true } } },
         });
-        expect(proposals.map((p) => p.sections.map((s) => s.text))).toEqual([[a.text]]);
+        const got = proposals.map((p) => p.sections.map((s) => s.text));
+        if (JSON.stringify(got) !== JSON.stringify([[a.text]]))
+          process.stdout.write(
+            `chat ${a.userId} (proxy retries ${proxy.retried}):\n${fake
+              .messagesTo(a.userId)
+              .map((m) => `  bot: ${m.text.slice(0, 90).replace(/\n/g, " ")}`)
+              .join("\n")}\n`,
+          );
+        expect(got).toEqual([[a.text]]);
       }
       // A reply sent twice would show as the same bot message twice in a row in a chat.
       for (const p of people) {
