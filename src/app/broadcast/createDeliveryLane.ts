@@ -137,7 +137,9 @@ export function createDeliveryLane(deps: LaneDeps) {
   function settle(d: ClaimedDelivery, outcome: SendOutcome): void {
     const t = deps.now();
     metrics.deliveries.inc({ channel: deps.channel, status: outcome.kind });
-    if (outcome.kind === "rateLimited") metrics.rateLimited.inc({ channel: deps.channel });
+    // Telegram's 429s are counted where every Bot API answer passes (the channel's transformer).
+    if (outcome.kind === "rateLimited" && deps.channel !== "telegram")
+      metrics.rateLimited.inc({ channel: deps.channel });
     const base = { id: d.id, claim: d.claim };
     switch (outcome.kind) {
       case "sent":
