@@ -123,19 +123,29 @@ async function main(): Promise<void> {
     mounts: [
       ...(telegram?.webhook ? [{ path: "/telegram", app: telegram.webhook }] : []),
       ...(cloud ? [{ path: "/whatsapp", app: cloud.webhook }] : []),
-      {
-        path: "/admin",
-        app: createAdminApp({
-          token,
-          dump: db.dump,
-          migrations: () => migrationStatus(db.url, DEFAULT_MIGRATIONS_DIR),
-        }),
-      },
+      // The CLI cannot open the embedded database while this process holds it: it asks here.
+      ...(db.dump
+        ? [
+            {
+              path: "/admin",
+              app: createAdminApp({
+                token,
+                dump: db.dump,
+                migrations: () => migrationStatus(db.url, DEFAULT_MIGRATIONS_DIR),
+              }),
+            },
+          ]
+        : []),
     ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),
   });
-  const { port } = await http.start();
-  const forgetControl = writeControlFile(config.dataDir, { pid: process.pid, port, token });
+  const { port } = await http.start().catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== "EADDRINUSE") throw e;
+    throw new ConfigError(`HTTP_PORT: ${config.http.host}:${config.http.port} is in use (another bot?)`);
+  });
+  const forgetControl = db.dump
+    ? writeControlFile(config.dataDir, { pid: process.pid, port, token })
+    : () => {};
   stops.push(async () => {
     forgetControl();
     await withTimeout(http.stop(), 10_000);
