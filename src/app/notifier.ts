@@ -54,7 +54,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const tz = (await competitionTimezone(deps.db, n.competitionId)) ?? "Asia/Jakarta";
       const r = await insertNotification(deps.db, {
         competitionId: n.competitionId,
-        proposalIds: n.proposalIds,
+        people: { proposalIds: n.proposalIds },
         texts: { id: n.text("id"), en: n.text("en") },
         summary: n.summary,
         firstAttemptAt: quiet ? firstAllowed(at, tz, quiet) : at,
