@@ -21,6 +21,14 @@ export interface NotificationRows {
   createdById?: string;
   /** Skipped rows' reasons, as Delivery.lastError. */
   reasons: { optedOut: string; noIdentity: string };
+  /** Also these people (e.g. the secretariat), with the proposals' codes. */
+  alsoContactIds?: readonly string[];
+  /** Not these people (e.g. the one who joined). */
+  exceptContactIds?: readonly string[];
+  /** Only this channel's identity (a notice to "your other account"); default the preferred one. */
+  onlyChannel?: "telegram" | "whatsapp";
+  /** A security notice (someone joined, accounts linked): sent to opted-out people too. */
+  ignoreOptOut?: boolean;
 }
 
 /**
@@ -43,15 +51,23 @@ export async function insertNotification(
         ${n.urgent}, 'notification', 'queued', ${at}::timestamp)
       RETURNING id
     ), people AS (
-      SELECT m."contactId", string_agg(DISTINCT p.code, ', ' ORDER BY p.code) AS codes
-      FROM "Proposal" p JOIN "Membership" m ON m."unitId" = p."unitId"
-      WHERE p.id = ANY(${[...n.proposalIds]}::text[])
-      GROUP BY m."contactId"
+      SELECT x."contactId", COALESCE(string_agg(DISTINCT x.code, ', ' ORDER BY x.code), '') AS codes FROM (
+        SELECT m."contactId", p.code
+        FROM "Proposal" p JOIN "Membership" m ON m."unitId" = p."unitId"
+        WHERE p.id = ANY(${[...n.proposalIds]}::text[])
+        UNION ALL
+        SELECT c.id, p.code FROM "Contact" c
+        LEFT JOIN "Proposal" p ON p.id = ANY(${[...n.proposalIds]}::text[])
+        WHERE c.id = ANY(${[...(n.alsoContactIds ?? [])]}::text[])
+      ) x
+      WHERE x."contactId" <> ALL(${[...(n.exceptContactIds ?? [])]}::text[])
+      GROUP BY x."contactId"
     ), ins AS (
       INSERT INTO "Delivery" (id, "announcementId", "contactId", channel, "externalId", status, "lastError", "nextAttemptAt", text)
       SELECT gen_random_uuid()::text, a.id, pe."contactId", COALESCE(ci.channel, 'none'), COALESCE(ci."externalId", ''),
-        CASE WHEN c."optedOut" OR ci.channel IS NULL THEN 'skipped' ELSE 'pending' END,
-        CASE WHEN c."optedOut" THEN ${n.reasons.optedOut} WHEN ci.channel IS NULL THEN ${n.reasons.noIdentity} END,
+        CASE WHEN (c."optedOut" AND NOT ${n.ignoreOptOut === true}) OR ci.channel IS NULL THEN 'skipped' ELSE 'pending' END,
+        CASE WHEN (c."optedOut" AND NOT ${n.ignoreOptOut === true}) THEN ${n.reasons.optedOut}
+          WHEN ci.channel IS NULL THEN ${n.reasons.noIdentity} END,
         ${at}::timestamp,
         replace(CASE WHEN c.locale = 'en' THEN ${n.texts.en} ELSE ${n.texts.id} END, ${CODES_PLACEHOLDER}, pe.codes)
       FROM people pe CROSS JOIN a
@@ -59,6 +75,7 @@ export async function insertNotification(
       LEFT JOIN LATERAL (
         SELECT i.channel, i."externalId" FROM "ChannelIdentity" i
         WHERE i."contactId" = pe."contactId" AND i.channel IN ('telegram', 'whatsapp')
+          AND (${n.onlyChannel ?? ""} = '' OR i.channel = ${n.onlyChannel ?? ""})
         ORDER BY (i.channel = 'telegram') DESC, (i."externalId" LIKE '%@s.whatsapp.net') DESC, i."createdAt" DESC, i.id
         LIMIT 1
       ) ci ON true
