@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { invitationTexts } from "../../core/i18n/invitationTexts.ts";
 import { statusTexts } from "../../core/i18n/statusTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
@@ -9,6 +8,15 @@ import {
   proposalByCode,
   secretariatOf,
 } from "../../db/queries/invitations.ts";
+import {
+  auditLink,
+  consumeLinkCode,
+  contactsHolding,
+  findLinkCode,
+  issueLinkCode,
+  setIdentityPhone,
+  unitNamesOf,
+} from "../../db/queries/linkCodes.ts";
 import { newJoinRef } from "../codes.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
 import type { ContactView } from "../resolveContact.ts";
@@ -31,34 +39,16 @@ export const LINK_CODE_MINUTES = 10;
 export function identityRoute(kit: RouteKit): AppRoute {
   const { db } = kit;
 
-  async function unitNames(contactId: string): Promise<string[]> {
-    const rows = await db.membership.findMany({
-      where: { contactId },
-      select: { unit: { select: { name: true } } },
-      take: 10,
-    });
-    return rows.map((r) => r.unit.name);
-  }
-
   /** Folds every other contact holding this phone or username into the chatting one. */
   async function claim(
     contact: ContactView,
     by: { phone?: string; username?: string },
     reason: string,
   ): Promise<number> {
-    const or = [
-      ...(by.phone ? [{ phone: by.phone }] : []),
-      ...(by.username ? [{ channel: IMPORT_CHANNEL, username: by.username }] : []),
-    ];
-    if (or.length === 0) return 0;
-    const others = await db.channelIdentity.findMany({
-      where: { OR: or, contactId: { not: contact.id } },
-      select: { contactId: true },
-      distinct: ["contactId"],
-    });
+    const others = await contactsHolding(db, contact.id, by, IMPORT_CHANNEL);
     if (others.length === 0) return 0;
     await db.$transaction(async (tx) => {
-      for (const o of others) await mergeContacts(tx, contact.id, o.contactId, reason);
+      for (const o of others) await mergeContacts(tx, contact.id, o, reason);
     });
     kit.logger.info({ contactId: contact.id, merged: others.length, reason }, "contact linked");
     return others.length;
@@ -72,13 +62,10 @@ export function identityRoute(kit: RouteKit): AppRoute {
     const t = statusTexts(contact.locale);
     const phone = normalizePhone(raw);
     if (phone) {
-      await db.channelIdentity.updateMany({
-        where: { channel: msg.channel, externalId: msg.userId },
-        data: { phone },
-      });
+      await setIdentityPhone(db, msg.channel, msg.userId, phone);
       await claim(contact, { phone }, "phone");
     }
-    const units = await unitNames(contact.id);
+    const units = await unitNamesOf(db, contact.id);
     return [{ text: [units.length && phone ? t.phoneLinked(units.join(", ")) : t.phoneNoMatch] }];
   }
 
@@ -137,27 +124,15 @@ export function identityRoute(kit: RouteKit): AppRoute {
     const now = kit.clock();
     if (!isPrivateChat(msg)) return [{ text: [it.linkPrivateOnly] }];
     if (!(await firstDelivery(db, msg))) return [];
-    if (!arg) {
-      await db.linkCode.deleteMany({
-        where: { OR: [{ contactId: contact.id }, { expiresAt: { lt: now } }] },
-      });
-      for (;;) {
-        const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-        const r = await db.linkCode.createMany({
-          data: [
-            { code, contactId: contact.id, expiresAt: new Date(now.getTime() + LINK_CODE_MINUTES * 60_000) },
-          ],
-          skipDuplicates: true,
-        });
-        if (r.count === 1) return [{ text: [t.linkCode(code, LINK_CODE_MINUTES)] }];
-      }
-    }
+    if (!arg)
+      return [
+        {
+          text: [t.linkCode(await issueLinkCode(db, contact.id, now, LINK_CODE_MINUTES), LINK_CODE_MINUTES)],
+        },
+      ];
     if (await kit.codes.blocked(msg, now)) return [{ text: [t.tooManyAttempts] }];
     const code = arg.replace(/\D/g, "");
-    const row = await db.linkCode.findUnique({
-      where: { code },
-      select: { contactId: true, expiresAt: true },
-    });
+    const row = await findLinkCode(db, code);
     if (!row || row.expiresAt <= now) {
       await kit.codes.failed(msg, "tautkan", now);
       await recordFailure(db, contact.id, "tautkan", now);
@@ -176,17 +151,9 @@ export function identityRoute(kit: RouteKit): AppRoute {
       return [{ text: [it.linkStaffNeedsSecretariat] }];
     const ownerChannel = owner.channels[0] ?? "telegram";
     const merged = await db.$transaction(async (tx) => {
-      const used = await tx.linkCode.deleteMany({ where: { code, contactId: row.contactId } });
-      if (used.count !== 1) return false;
+      if (!(await consumeLinkCode(tx, code, row.contactId))) return false;
       await mergeContacts(tx, row.contactId, contact.id, "tautkan");
-      await tx.auditLog.create({
-        data: {
-          actorId: row.contactId,
-          action: "contact.link",
-          subject: row.contactId,
-          details: { channels: [ownerChannel, msg.channel] },
-        },
-      });
+      await auditLink(tx, row.contactId, [ownerChannel, msg.channel]);
       return true;
     });
     if (!merged) return [{ text: [t.linkBad] }];
