@@ -106,7 +106,7 @@ export async function removeFromUnit(
 /** Gives a proposal a new code (the old one stops working); false when the code is taken. */
 export async function changeProposalCode(
   db: Db,
-  c: { proposalId: string; from: string; to: string; actorId: string },
+  c: { proposalId: string; from: string; to: string; actorId: string | null },
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const clash = await tx.proposal.count({ where: { code: c.to } });
@@ -117,7 +117,12 @@ export async function changeProposalCode(
     });
     if (r.count === 0) return false;
     await tx.auditLog.create({
-      data: { actorId: c.actorId, action: "code.rotate", subject: c.to, details: { from: c.from } },
+      data: {
+        actorId: c.actorId,
+        action: "code.rotate",
+        subject: c.to,
+        details: { from: c.from, via: c.actorId ? "chat" : "cli" },
+      },
       select: { id: true },
     });
     return true;

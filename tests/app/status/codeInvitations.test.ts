@@ -6,6 +6,7 @@ import { createNotifier } from "../../../src/app/notifier.ts";
 import { createPrivacyRoutes } from "../../../src/app/privacy/createPrivacyRoutes.ts";
 import { normalizeCode } from "../../../src/app/status/competitionData.ts";
 import { createStatusRoutes } from "../../../src/app/status/createStatusRoutes.ts";
+import { makeCli } from "../../cli/cliHarness.ts";
 import { createTestDb, type TestDb } from "../../helpers/testDb.ts";
 import {
   makeSecretariat,
@@ -110,6 +111,23 @@ describe("a proposal code is an invitation", () => {
         where: { action: "code.rotate", details: { path: ["from"], equals: fresh } },
       }),
     ).toBe(1);
+  });
+
+  it("the secretariat rotates a code from the CLI, after confirming", async () => {
+    const p = await seedProposal(db, competitionId, { unit: "Kelurahan Sidanegara" });
+    const cli = makeCli(db);
+    const refused = await cli.run("proposal", "rotate-code", p.code);
+    expect(refused).toMatchObject({ code: 2, err: expect.stringContaining("--yes") });
+    expect(await db.prisma.proposal.count({ where: { code: p.code } })).toBe(1);
+    const r = await cli.run("proposal", "rotate-code", p.code, "--yes");
+    expect(r.code).toBe(0);
+    const fresh = new RegExp(`${p.code} → (KP-[A-Z0-9]{10})`).exec(r.out)![1]!;
+    expect(
+      await db.prisma.proposal.findUniqueOrThrow({ where: { id: p.id }, select: { code: true } }),
+    ).toEqual({
+      code: fresh,
+    });
+    expect(await db.prisma.auditLog.count({ where: { action: "code.rotate", subject: fresh } })).toBe(1);
   });
 
   it("new codes have 10 characters from an unambiguous alphabet; old 4-character codes keep working", () => {
