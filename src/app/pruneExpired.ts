@@ -1,5 +1,7 @@
 import type { Db } from "../db/createDatabase.ts";
+import { pruneCodeAttempts } from "../db/queries/codeAttempts.ts";
 import { pruneWindows } from "../db/queries/conversationWindows.ts";
+import { CODE_WINDOW_MS } from "./status/codeGuard.ts";
 
 const DAY = 86_400_000;
 
@@ -14,17 +16,20 @@ export const RETENTION = {
 /** Deletes records past their retention; returns how many of each went. */
 export async function pruneExpired(db: Db, now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const [updates, imports, linkCodes, windows] = await Promise.all([
+  const [updates, imports, linkCodes, windows, codeAttempts] = await Promise.all([
     db.processedUpdate.deleteMany({ where: { createdAt: { lt: before(RETENTION.processedUpdateDays) } } }),
     db.pendingImport.deleteMany({ where: { createdAt: { lt: before(RETENTION.pendingImportDays) } } }),
     db.linkCode.deleteMany({ where: { expiresAt: { lt: now } } }),
     // WhatsApp Cloud API windows and tier counts: a day matters, two are kept.
     pruneWindows(db, now),
+    // Wrong-code counts (hashed accounts) matter only within their window.
+    pruneCodeAttempts(db, new Date(now.getTime() - CODE_WINDOW_MS)),
   ]);
   return {
     processedUpdates: updates.count,
     pendingImports: imports.count,
     linkCodes: linkCodes.count,
     conversationWindows: windows,
+    codeAttempts,
   };
 }

@@ -33,7 +33,7 @@ describe("coaching dialogue through the app layer", () => {
   it("drafts all 8 sections with good answers to 100% readiness and keeps every draft", async () => {
     const p = new Person(makeHandler(db));
     const created = await p.createProposal();
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(created)![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(created)![1]!;
     expect(created).toContain("Bagian 1/8 · Ringkasan (bobot 0%");
     expect(created).toContain("Pertanyaan pemandu");
     for (const [i, key] of SECTION_KEYS.entries()) {
@@ -66,7 +66,7 @@ describe("coaching dialogue through the app layer", () => {
 
   it("a weak answer gets concrete findings with tips; revise replaces and add appends, each a new revision", async () => {
     const p = new Person(makeHandler(db));
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Revisi"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Revisi"))![1]!;
     await p.press("sec:signifikansi");
     await p.say(fixture("signifikansi", "bad"));
     const check = await p.say("selesai");
@@ -105,7 +105,7 @@ describe("coaching dialogue through the app layer", () => {
 
   it("/batal leaves the step and keeps the acknowledged text as a draft; /lihat and /cek return the user to where they were", async () => {
     const p = new Person(makeHandler(db));
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Batal"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Batal"))![1]!;
     await p.say("Masalah antrean panjang di loket.");
     const view = await p.say("/lihat");
     expect(view).toContain("Ringkasan masih kosong");
@@ -134,7 +134,7 @@ describe("coaching dialogue through the app layer", () => {
 
   it("/riwayat lists earlier versions and restores one as the newest", async () => {
     const p = new Person(makeHandler(db));
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Riwayat"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Riwayat"))![1]!;
     await p.say("Versi pertama ringkasan.");
     await p.say("selesai");
     await p.pick("Perbaiki");
@@ -186,7 +186,7 @@ describe("bad input never loses anything and always gets a polite answer", () =>
   it("the same message id handled twice has one effect", async () => {
     const handler = makeHandler(db);
     const p = new Person(handler);
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Ganda"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Ganda"))![1]!;
     await p.say("Isi ringkasan.");
     const done = p.message("selesai");
     await p.send(done);
@@ -197,7 +197,7 @@ describe("bad input never loses anything and always gets a polite answer", () =>
   it("two messages of one person handled at once both land (version check, losing turn re-run)", async () => {
     const handler = makeHandler(db);
     const p = new Person(handler);
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Serentak"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Serentak"))![1]!;
     await Promise.all([handler(p.message("Pesan A.")), handler(p.message("Pesan B."))]);
     await p.say("selesai");
     const text = (await sectionText(code, "ringkasan"))?.text ?? "";

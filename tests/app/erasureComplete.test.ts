@@ -7,6 +7,7 @@ import { makeCli, tmpPath } from "../cli/cliHarness.ts";
 import { fixture, Person, seedKipp } from "../helpers/appHarness.ts";
 import { countColumns, findInEveryTable } from "../helpers/scanDatabase.ts";
 import { createTestDb, type TestDb } from "../helpers/testDb.ts";
+import { seedProposal } from "./status/statusHarness.ts";
 
 let db: TestDb;
 beforeAll(async () => {
@@ -55,6 +56,7 @@ describe("/hapusdata", () => {
       (await cli.run("broadcast", "create", "--competition", slug, "--text-file", text, "--yes")).code,
     ).toBe(0);
     await p.say("/berhenti");
+
     await db.prisma.channelIdentity.create({
       data: { contactId, channel: "whatsapp", externalId: WA_JID, phone: `+${WA_NUMBER}` },
     });
@@ -88,6 +90,10 @@ describe("/hapusdata", () => {
         completionTokens: 5,
       },
     });
+    // A wrong code (counted against the account, hashed) and a join of another unit by its code.
+    await p.say("/daftar KP-ZZZZZZZZZZ");
+    const other = await seedProposal(db, competition.id, { title: "Inovasi Unit Lain" });
+    expect(await p.say(`/daftar ${other.code}`)).toContain("kini terhubung");
     const needles = [contactId, TELEGRAM_ID, WA_NUMBER, FORMER_ID, "sari_erase77"];
     expect((await findInEveryTable(db, needles)).length).toBeGreaterThan(10);
 
@@ -114,5 +120,7 @@ describe("/hapusdata", () => {
       1,
     );
     expect(await db.prisma.whatsAppAuth.count({ where: { key: "session-6281100000001.0" } })).toBe(1);
-  });
+    // The wrong-code count stays (under a keyed hash): erasing is no way to fresh guesses.
+    expect(await db.prisma.codeAttempt.count()).toBe(1);
+  }, 120_000);
 });

@@ -35,11 +35,18 @@ it("forgets old message ids, stale import previews and expired link codes, and k
       { channel: "whatsapp", externalId: "6281100000002@s.whatsapp.net", lastInboundAt: ago(0.5) },
     ],
   });
+  await db.prisma.codeAttempt.createMany({
+    data: [
+      { accountKey: "k", kind: "daftar", createdAt: new Date(now.getTime() - 3_700_000) },
+      { accountKey: "k", kind: "daftar", createdAt: new Date(now.getTime() - 60_000) },
+    ],
+  });
   expect(await pruneExpired(db.prisma, now)).toEqual({
     processedUpdates: 1,
     pendingImports: 1,
     linkCodes: 1,
     conversationWindows: 1,
+    codeAttempts: 1,
   });
   expect((await db.prisma.conversationWindow.findMany()).map((w) => w.externalId)).toEqual([
     "6281100000002@s.whatsapp.net",
@@ -51,5 +58,6 @@ it("forgets old message ids, stale import previews and expired link codes, and k
     pendingImports: 0,
     linkCodes: 0,
     conversationWindows: 0,
+    codeAttempts: 0,
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await seedKipp(db);
   // Someone else's finished proposal: no hostile message may touch it.
   const victim = new Person(makeHandler(db));
-  victimCode = /kode (KP-[A-Z0-9]{4})/.exec(await victim.createProposal("Proposal Korban"))![1]!;
+  victimCode = /kode (KP-[A-Z0-9]{10})/.exec(await victim.createProposal("Proposal Korban"))![1]!;
   for (const key of SECTION_KEYS) {
     await victim.press(`sec:${key}`);
     await victim.say(fixture(key, "good"));

@@ -70,7 +70,7 @@ const id: StatusTexts = {
   next: (label, date) => (date ? `Berikutnya: ${label}, perkiraan ${date}.` : `Berikutnya: ${label}.`),
   lastStage: "Ini tahap terakhir kompetisi.",
   notLinked:
-    "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misal /daftar KP-7Q2M).",
+    "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misal /daftar KP-7Q2M9X4KTD).",
   notLinkedShare:
     "Bila sekretariat sudah mendaftarkan nomor Bapak/Ibu, tekan tombol bagikan nomor telepon di bawah: proposal unit Anda akan langsung terhubung.",
   notLinkedWhatsApp: "Nomor WhatsApp ini belum terdaftar di data sekretariat.",
@@ -98,12 +98,12 @@ const id: StatusTexts = {
     `📣 Proposal ${code} "${title}" kini berada di tahap: ${label}.${note ? `\nCatatan sekretariat: ${note}` : ""}\nKetik /status untuk rinciannya.`,
   scoresReleased: (stage, codes) =>
     `📣 Nilai tahap ${stage} untuk proposal ${codes} sudah dirilis. Ketik /nilai untuk melihatnya.`,
-  daftarUsage: "Tulis kode proposal dari sekretariat, misal: /daftar KP-7Q2M",
+  daftarUsage: "Tulis kode proposal dari sekretariat, misal: /daftar KP-7Q2M9X4KTD",
   daftarOk: (unit, code, title) =>
     `Terima kasih. Bapak/Ibu kini terhubung dengan ${unit}, proposal ${code} "${title}". Ketik /status untuk melihat tahapnya.`,
   daftarAlready: (unit) =>
     `Bapak/Ibu sudah terhubung dengan ${unit}. Ketik /status untuk melihat tahap proposal.`,
-  codeNotFound: "Maaf, kode tidak ditemukan. Periksa kembali kode dari sekretariat (contoh: KP-7Q2M).",
+  codeNotFound: "Maaf, kode tidak ditemukan. Periksa kembali kode dari sekretariat (contoh: KP-7Q2M9X4KTD).",
   tooManyAttempts:
     "Terlalu banyak percobaan kode yang salah. Silakan coba lagi satu jam lagi, atau hubungi sekretariat.",
   linkCode: (code, minutes) =>
@@ -146,7 +146,7 @@ const en: StatusTexts = {
   next: (label, date) => (date ? `Next: ${label}, expected ${date}.` : `Next: ${label}.`),
   lastStage: "This is the competition's last stage.",
   notLinked:
-    "No proposal is linked to this account yet. Send /daftar followed by the proposal code from the secretariat (e.g. /daftar KP-7Q2M).",
+    "No proposal is linked to this account yet. Send /daftar followed by the proposal code from the secretariat (e.g. /daftar KP-7Q2M9X4KTD).",
   notLinkedShare:
     "If the secretariat registered your phone number, press the share-phone-number button below: your unit's proposals will be linked at once.",
   notLinkedWhatsApp: "This WhatsApp number is not in the secretariat's records.",
@@ -175,11 +175,11 @@ const en: StatusTexts = {
     `📣 Proposal ${code} "${title}" is now at the stage: ${label}.${note ? `\nNote from the secretariat: ${note}` : ""}\nSend /status for details.`,
   scoresReleased: (stage, codes) =>
     `📣 Scores of the ${stage} stage for proposal ${codes} are out. Send /nilai to see them.`,
-  daftarUsage: "Send the proposal code from the secretariat, e.g.: /daftar KP-7Q2M",
+  daftarUsage: "Send the proposal code from the secretariat, e.g.: /daftar KP-7Q2M9X4KTD",
   daftarOk: (unit, code, title) =>
     `Thank you. You are now linked to ${unit}, proposal ${code} "${title}". Send /status to see its stage.`,
   daftarAlready: (unit) => `You are already linked to ${unit}. Send /status to see the proposal's stage.`,
-  codeNotFound: "Sorry, code not found. Please check the code from the secretariat (e.g. KP-7Q2M).",
+  codeNotFound: "Sorry, code not found. Please check the code from the secretariat (e.g. KP-7Q2M9X4KTD).",
   tooManyAttempts: "Too many wrong codes. Please try again in an hour, or contact the secretariat.",
   linkCode: (code, minutes) =>
     `Link code: ${code} (valid ${minutes} minutes, one use).\nIn the other app (WhatsApp or Telegram), send: /tautkan ${code}`,

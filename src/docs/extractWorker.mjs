@@ -1,0 +1,18 @@
+// Worker-thread entry of extractInWorker.ts: parses the documents it is sent, one at a time,
+// under the heap limit the parent set. Plain JS so it starts the TypeScript loader itself
+// whether the parent runs under tsx (npm start) or vitest.
+import { parentPort } from "node:worker_threads";
+
+// pdfjs and its parser loaded natively, before the TypeScript loader is on: through it, the
+// 2 MB pdf.worker.mjs costs ~2 s and ~300 MB on first use. pdfjs then runs its parser in this
+// thread (globalThis.pdfjsWorker) instead of loading it again.
+await import("pdfjs-dist/legacy/build/pdf.mjs");
+globalThis.pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+const { register } = await import("tsx/esm/api");
+register();
+const { extractText } = await import("./extractText.ts");
+parentPort.on("message", async ({ id, bytes, fileName, mimeType }) => {
+  const result = await extractText(bytes, fileName, mimeType);
+  parentPort.postMessage({ id, result });
+});
+parentPort.postMessage({ ready: true });
