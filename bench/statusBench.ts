@@ -89,13 +89,15 @@ export async function runStatusBench(opts: { url?: string }): Promise<StatusBenc
       logger: silent,
       defaultLocale: "id",
       timezone: "Asia/Jakarta",
-      routes: createStatusRoutes({
-        db: db.prisma,
-        competitions,
-        notifier,
-        logger: silent,
-        timezone: "Asia/Jakarta",
-      }),
+      middleware: [
+        createStatusRoutes({
+          db: db.prisma,
+          competitions,
+          notifier,
+          logger: silent,
+          timezone: "Asia/Jakarta",
+        }),
+      ],
     });
     const ask = async (userId: string, text: string) => {
       const t = performance.now();

@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { readWhatsAppCloudConfig, whatsAppCloudEnvShape } from "./config/whatsAppCloudEnv.ts";
+import { KlinikError } from "./core/errors.ts";
 
 /** A configuration problem: one readable line naming the variable. main.ts exits with code 2. */
-export class ConfigError extends Error {
+export class ConfigError extends KlinikError {
   override readonly name = "ConfigError";
 }
 

@@ -19,6 +19,7 @@ import { createDatabase, DEFAULT_MIGRATIONS_DIR } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
 import { migrationStatus } from "./db/migrate.ts";
+import { secretariatTelegramIds } from "./db/queries/staff.ts";
 import { createSessionHolderLock, DISPATCHER_LOCK } from "./db/sessionHolderLock.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
 import { newToken, writeControlFile } from "./http/controlFile.ts";
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
         logger: logger.child({ channel: "telegram" }),
         flood: config.flood,
         onState: monitor.reporter("telegram"),
+        secretariatChats: () => secretariatTelegramIds(db.prisma),
       })
     : undefined;
   const cloud = cloudConfig.enabled

@@ -88,8 +88,8 @@ export function createApp(deps: AppDeps): App {
     defaultLocale: deps.defaultLocale,
     timezone: deps.timezone,
     now: deps.now,
-    routes: [
-      ...createBroadcastRoutes({
+    middleware: [
+      createBroadcastRoutes({
         db,
         competitions,
         logger,
@@ -97,10 +97,10 @@ export function createApp(deps: AppDeps): App {
         quietHours: deps.broadcast.quietHours,
         onQueued: () => worker.wake(),
       }),
-      ...createStatusRoutes({ db, competitions, notifier, logger, timezone: deps.timezone, now: deps.now }),
-      ...createPrivacyRoutes({ db }),
-      ...createDocumentRoutes({ db, competitions, logger }),
-      advice.route,
+      createStatusRoutes({ db, competitions, notifier, logger, timezone: deps.timezone, now: deps.now }),
+      createPrivacyRoutes({ db, now: deps.now }),
+      createDocumentRoutes({ db, competitions, logger }),
+      advice.routes,
     ],
     listeners: advice.listener ? [advice.listener] : [],
   });

@@ -1,21 +1,25 @@
-import { channelText } from "../channels/channelTexts.ts";
+import { parseCommand } from "../core/commands/parseCommand.ts";
+import type { Role } from "../core/commands/registry.ts";
 import { advance, contextNeeds } from "../core/dialogue/advance.ts";
 import { type DialogueState, initialState, readState } from "../core/dialogue/dialogueState.ts";
 import type { Effect, TurnInput } from "../core/dialogue/turnTypes.ts";
+import { KlinikError } from "../core/errors.ts";
+import { channelTexts } from "../core/i18n/channelTexts.ts";
 import { dialogueTexts } from "../core/i18n/dialogueTexts.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "../core/messages.ts";
 import { storableText } from "../core/storableText.ts";
 import type { Db } from "../db/createDatabase.ts";
+import { type Claim, finishUpdate, repliesToStore } from "../db/queries/processedUpdates.ts";
 import * as metrics from "../http/metrics.ts";
 import type { Logger } from "../logger.ts";
 import { applyEffects } from "./applyEffects.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
 import { loadTurnContext } from "./loadTurnContext.ts";
+import { Composer, type Middleware } from "./pipeline/Composer.ts";
+import { commandAccess } from "./pipeline/commandAccess.ts";
+import { inbox } from "./pipeline/inbox.ts";
 import { type ContactView, resolveContact } from "./resolveContact.ts";
-
-/** A use case outside the coaching dialogue (status, scores, data rights…); undefined = not mine. */
-export type AppRoute = (msg: IncomingMessage, contact: ContactView) => Promise<OutgoingMessage[] | undefined>;
 
 /**
  * Hears about saved turns and may add later messages (LLM feedback after a section check). It runs
@@ -34,12 +38,13 @@ export interface MessageHandlerDeps {
   defaultLocale: Locale;
   timezone: string;
   now?: () => Date;
-  routes?: AppRoute[];
+  /** The use cases outside the coaching dialogue, in the order they see a message (see createApp). */
+  middleware?: ReadonlyArray<Middleware | Composer>;
   listeners?: TurnListener[];
 }
 
-class DuplicateUpdate extends Error {}
-class StaleState extends Error {}
+class DuplicateUpdate extends KlinikError {}
+class StaleState extends KlinikError {}
 
 const MAX_ATTEMPTS = 6;
 const LAST_ACTIVE_GRANULARITY_MS = 10 * 60_000;
@@ -56,6 +61,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   async function turnOnce(
     msg: IncomingMessage,
     contact: ContactView,
+    claim: Claim,
+    role: Role,
   ): Promise<{ replies: OutgoingMessage[]; effects: Effect[] }> {
     const row = await db.dialogueState.findUnique({
       where: { contactId: contact.id },
@@ -75,37 +82,43 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       current,
       contextNeeds(current, input),
     );
-    const result = advance(current, input, ctx);
+    const result = advance(current, input, { ...ctx, role });
+    const replies = recovered
+      ? [{ text: [dialogueTexts(contact.locale).recovered] }, ...result.replies]
+      : result.replies;
+    const stored = JSON.stringify(repliesToStore(replies));
     const templateOf = (id: string) => ctx.competitions.find((c) => c.id === id)?.template;
     await db.$transaction(async (tx) => {
       if (row) {
-        // The message id and the version-checked state in one round trip: this runs every turn.
+        // The inbox row (done, with the replies) and the version-checked state in one round trip:
+        // this runs every turn. The claim's time is the token: a claim taken over meanwhile fails.
         const at = new Date().toISOString();
-        const [r] = await tx.$queryRaw<{ fresh: number; saved: number }[]>`
-          WITH fresh AS (
-            INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt")
-            VALUES (${msg.channel}, ${msg.messageId}, ${at}::timestamp)
-            ON CONFLICT DO NOTHING RETURNING 1
-          ), saved AS (
+        const [r] = await tx.$queryRaw<{ saved: number; done: number }[]>`
+          WITH saved AS (
             UPDATE "DialogueState"
             SET "state" = ${JSON.stringify(result.state)}::jsonb, "version" = "version" + 1, "updatedAt" = ${at}::timestamp
-            WHERE "contactId" = ${contact.id} AND "version" = ${row.version} AND EXISTS (SELECT 1 FROM fresh)
+            WHERE "contactId" = ${contact.id} AND "version" = ${row.version}
+            RETURNING 1
+          ), done AS (
+            UPDATE "ProcessedUpdate" SET "doneAt" = ${at}::timestamp, "replies" = ${stored}::jsonb
+            WHERE "channel" = ${claim.channel} AND "updateId" = ${claim.updateId} AND "doneAt" IS NULL
+              AND "claimedAt" = ${claim.at.toISOString()}::timestamp AND EXISTS (SELECT 1 FROM saved)
             RETURNING 1
           )
-          SELECT (SELECT count(*) FROM fresh)::int AS fresh, (SELECT count(*) FROM saved)::int AS saved`;
-        if (!r || r.fresh === 0) throw new DuplicateUpdate();
-        if (r.saved === 0) throw new StaleState();
+          SELECT (SELECT count(*) FROM saved)::int AS saved, (SELECT count(*) FROM done)::int AS done`;
+        if (!r || r.saved === 0)
+          throw new StaleState("dialogue state changed meanwhile", { contactId: contact.id });
+        if (r.done === 0)
+          throw new DuplicateUpdate("claim lost", { channel: msg.channel, messageId: msg.messageId });
       } else {
-        const fresh = await tx.processedUpdate.createMany({
-          data: [{ channel: msg.channel, updateId: msg.messageId }],
-          skipDuplicates: true,
-        });
-        if (fresh.count === 0) throw new DuplicateUpdate();
         const created = await tx.dialogueState.createMany({
           data: [{ contactId: contact.id, state: result.state, version: 1 }],
           skipDuplicates: true,
         });
-        if (created.count === 0) throw new StaleState();
+        if (created.count === 0)
+          throw new StaleState("dialogue state changed meanwhile", { contactId: contact.id });
+        if (!(await finishUpdate(tx, claim, replies, new Date())))
+          throw new DuplicateUpdate("claim lost", { channel: msg.channel, messageId: msg.messageId });
       }
       await applyEffects(tx, result.effects, { contactId: contact.id, templateOf });
       // "Last active" feeds the secretariat's who-is-stuck report (days): minutes do not matter.
@@ -115,9 +128,6 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       )
         await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
     });
-    const replies = recovered
-      ? [{ text: [dialogueTexts(contact.locale).recovered] }, ...result.replies]
-      : result.replies;
     return { replies, effects: result.effects };
   }
 
@@ -134,41 +144,58 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     ).then((all) => all.flat());
   }
 
+  /** The coaching dialogue: the last middleware, answering whatever nothing before it did. */
+  const dialogue: Middleware = async (ctx) => {
+    const { msg, contact } = ctx;
+    if (!ctx.claim)
+      throw new KlinikError("dialogue turn without an inbox claim", { messageId: msg.messageId });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { replies, effects } = await turnOnce(msg, contact, ctx.claim, ctx.role);
+        ctx.settled = true;
+        const out: Replies = [...replies];
+        const later = followUp({ contact, msg, effects });
+        if (later) out.followUp = later;
+        return out;
+      } catch (e) {
+        if (e instanceof DuplicateUpdate) {
+          logger.debug({ channel: msg.channel, messageId: msg.messageId }, "duplicate update ignored");
+          ctx.settled = true;
+          return [];
+        }
+        const clash = e instanceof StaleState || (e as { code?: string }).code === "P2002";
+        if (clash && attempt < MAX_ATTEMPTS) continue;
+        throw e;
+      }
+    }
+  };
+
+  const pipeline = new Composer(
+    inbox({ db, logger, now }),
+    commandAccess({ db }),
+    ...(deps.middleware ?? []).map((m) => (m instanceof Composer ? m.middleware() : m)),
+    dialogue,
+  );
+
   return async function handle(incoming: IncomingMessage): Promise<Replies> {
     const msg = storableMessage(incoming);
     let locale: Locale = deps.defaultLocale;
     try {
       const contact = await resolveContact(db, msg, deps.defaultLocale);
       locale = contact.locale;
-      for (const route of deps.routes ?? []) {
-        const out = await route(msg, contact);
-        if (out) {
-          countTurn(msg.channel, "ok", route.name || "route");
-          return out;
-        }
-      }
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const { replies, effects } = await turnOnce(msg, contact);
-          const out: Replies = [...replies];
-          const later = followUp({ contact, msg, effects });
-          if (later) out.followUp = later;
-          countTurn(msg.channel, "ok", "dialogue");
-          return out;
-        } catch (e) {
-          if (e instanceof DuplicateUpdate) {
-            logger.debug({ channel: msg.channel, messageId: msg.messageId }, "duplicate update ignored");
-            return [];
-          }
-          const clash = e instanceof StaleState || (e as { code?: string }).code === "P2002";
-          if (clash && attempt < MAX_ATTEMPTS) continue;
-          throw e;
-        }
-      }
+      const command = parseCommand(msg.text);
+      const out = await pipeline.run({
+        msg,
+        contact,
+        command,
+        role: contact.secretariat ? "secretariat" : "participant",
+      });
+      countTurn(msg.channel, "ok", command?.spec?.name ?? "message");
+      return out;
     } catch (e) {
       logger.error({ err: e, channel: msg.channel, messageId: msg.messageId }, "message handling failed");
       countTurn(msg.channel, "error");
-      return [{ text: [channelText("apology", locale)] }];
+      return [{ text: [channelTexts(locale).apology] }];
     }
   };
 }

@@ -11,6 +11,8 @@ export interface ContactView {
   lastActiveAt?: Date;
   /** Whether an announcement draft is open: read with the contact, so nobody else's message pays for the composer. */
   composing?: boolean;
+  /** Secretariat of some competition (the registry's role for commands, help and menu). */
+  secretariat?: boolean;
 }
 
 const contactSelect = { id: true, displayName: true, locale: true, optedOut: true } as const;
@@ -36,10 +38,12 @@ export async function resolveContact(
         optedOut: boolean;
         lastActiveAt: Date;
         composing: boolean;
+        secretariat: boolean;
       }[]
     >`
       SELECT ci."externalId", c.id, c."displayName", c.locale, c."optedOut", c."lastActiveAt",
-        EXISTS (SELECT 1 FROM "AnnouncementDraft" d WHERE d."contactId" = c.id) AS composing
+        EXISTS (SELECT 1 FROM "AnnouncementDraft" d WHERE d."contactId" = c.id) AS composing,
+        EXISTS (SELECT 1 FROM "StaffRole" s WHERE s."contactId" = c.id AND s.role = 'secretariat') AS secretariat
       FROM "ChannelIdentity" ci JOIN "Contact" c ON c.id = ci."contactId"
       WHERE ci.channel = ${msg.channel} AND ci."externalId" = ANY(${ids})`;
     const contact = found[0];
@@ -89,6 +93,7 @@ function asView(c: {
   optedOut: boolean;
   lastActiveAt?: Date;
   composing?: boolean;
+  secretariat?: boolean;
 }): ContactView {
   return {
     id: c.id,
@@ -97,5 +102,6 @@ function asView(c: {
     optedOut: c.optedOut,
     lastActiveAt: c.lastActiveAt,
     composing: c.composing ?? false,
+    secretariat: c.secretariat ?? false,
   };
 }

@@ -1,8 +1,9 @@
 import { createConfig, loadDotEnv } from "../config.ts";
+import { KlinikError } from "../core/errors.ts";
 import { createDatabase, type Database } from "../db/createDatabase.ts";
 
 /** Thrown for wrong arguments: printed as one line with the usage, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends KlinikError {
   override readonly name = "UsageError";
 }
 

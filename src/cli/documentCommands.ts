@@ -4,14 +4,15 @@ import { exportCompetition } from "../app/importing/exportCompetition.ts";
 import { loadProposalForExport, renderExport } from "../app/importing/exportProposal.ts";
 import { importProposalDocument } from "../app/importing/importProposalDocument.ts";
 import { createConfig } from "../config.ts";
+import { KlinikError } from "../core/errors.ts";
 import type { Locale } from "../core/i18n/locale.ts";
-import { renderImportSummary } from "../core/importing/importTexts.ts";
+import { importFailureTexts, renderImportSummary } from "../core/importing/importTexts.ts";
 import { plainText } from "../core/messages.ts";
 import { templateSchema } from "../core/templates/templateSchema.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 
 /** A document command that ran but failed (unreadable file, unknown code): one line, exit 1. */
-export class DocumentCommandError extends Error {
+export class DocumentCommandError extends KlinikError {
   override readonly name = "DocumentCommandError";
 }
 
@@ -43,7 +44,10 @@ export async function proposalImport(
       bytes,
       fileName: basename(file),
     });
-    if (!r.ok) throw new DocumentCommandError(`${basename(file)}: ${r.message[locale]} (${r.reason})`);
+    if (!r.ok)
+      throw new DocumentCommandError(
+        `${basename(file)}: ${importFailureTexts(locale)[r.reason]} (${r.reason})`,
+      );
     io.out(
       plainText(
         renderImportSummary(template, r.preview, locale, { fileName: basename(file), confirm: false }),

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import { CommanderError } from "commander";
 import { StatusError } from "../app/status/competitionData.ts";
-import { formatRowErrors, ImportError } from "../app/status/readTable.ts";
+import { formatRowErrors, TableImportError } from "../app/status/readTable.ts";
 import { ConfigError } from "../config.ts";
 import { TemplateError } from "../core/templates/loadTemplates.ts";
 import { DatabaseError } from "../db/errors.ts";
@@ -26,7 +26,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       io.err(`klinik: ${e.message}`);
       return 2;
     }
-    if (e instanceof ImportError) {
+    if (e instanceof TableImportError) {
       io.err(`klinik: ${e.message}`);
       for (const line of formatRowErrors(e.errors)) io.err(`  ${line}`);
       return 1;

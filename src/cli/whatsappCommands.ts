@@ -1,11 +1,12 @@
 import { BufferJSON } from "@whiskeysockets/baileys";
 import { AuthImportError, importMultiFileAuth } from "../channels/whatsapp/importMultiFileAuth.ts";
 import { CREDS_KEY } from "../channels/whatsapp/useStoredAuthState.ts";
+import { KlinikError } from "../core/errors.ts";
 import { createWhatsAppAuthStore } from "../db/whatsAppAuthStore.ts";
 import { type CliIo, confirmAction, UsageError, withDatabase } from "./cliContext.ts";
 
 /** A WhatsApp command that ran but failed (not an auth folder, a session already stored): exit 1. */
-export class WhatsAppCommandError extends Error {
+export class WhatsAppCommandError extends KlinikError {
   override readonly name = "WhatsAppCommandError";
 }
 

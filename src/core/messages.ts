@@ -1,3 +1,5 @@
+import { KlinikError } from "./errors.ts";
+
 /**
  * Channel-agnostic message shapes. Channel adapters translate their SDK's updates into
  * IncomingMessage and render OutgoingMessage; core and app never see a channel SDK.
@@ -76,7 +78,16 @@ export interface OutgoingMessage {
  * Replies to one message. `followUp`, when present, resolves to messages that come later (LLM
  * advice after the instant rule check); adapters send them after the replies, in order.
  */
-export type Replies = OutgoingMessage[] & { followUp?: Promise<OutgoingMessage[]> };
+export type Replies = OutgoingMessage[] & {
+  followUp?: Promise<OutgoingMessage[]>;
+  /** Adapters call it once the replies went out, so a repeat of the message is not answered again. */
+  delivered?: () => Promise<void>;
+};
+
+/** Tells the app the replies were sent (see Replies.delivered); never rejects. */
+export async function confirmDelivered(replies: OutgoingMessage[]): Promise<void> {
+  await (replies as Replies).delivered?.().catch(() => undefined);
+}
 
 /** What an inbound adapter calls for every message; never throws (app catches). */
 export type MessageHandler = (msg: IncomingMessage) => Promise<Replies>;
@@ -102,25 +113,19 @@ export interface ChannelSender {
 }
 
 /** A platform refusal that retrying cannot fix (user blocked the bot, number not on WhatsApp). */
-export class PermanentSendError extends Error {
+export class PermanentSendError extends KlinikError {
   override readonly name = "PermanentSendError";
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
 }
 
 /** A refusal that may pass later (rate limit, 5xx, network); retryAfterMs when the platform says. */
-export class TransientSendError extends Error {
+export class TransientSendError extends KlinikError {
   override readonly name = "TransientSendError";
   constructor(
     message: string,
     readonly retryAfterMs?: number,
-    readonly details: Record<string, unknown> = {},
+    details: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(message, { ...details, retryAfterMs });
   }
 }
 

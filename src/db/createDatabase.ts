@@ -5,11 +5,13 @@ import pg from "pg";
 import { acquireDataDirLock } from "./dataDirLock.ts";
 import { applyPendingRestore, dumpRunning } from "./embeddedBackup.ts";
 import { DatabaseError } from "./errors.ts";
-import { PrismaClient } from "./generated/client.ts";
+import { type Prisma, PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
 import { startEmbeddedPostgres } from "./startEmbeddedPostgres.ts";
 
 export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;
 
 export interface Database {
   prisma: PrismaClient;

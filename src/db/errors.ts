@@ -1,10 +1,6 @@
+import { KlinikError } from "../core/errors.ts";
+
 /** A database problem an operator must fix; `message` is one readable line. */
-export class DatabaseError extends Error {
+export class DatabaseError extends KlinikError {
   override readonly name = "DatabaseError";
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
 }

@@ -37,7 +37,7 @@ export interface ExportInput {
  */
 export async function exportProposalDocx(input: ExportInput): Promise<Uint8Array> {
   const { template, proposal, texts, locale } = input;
-  const t = exportTexts[locale];
+  const t = exportTexts(locale);
   const check = checkProposal(template, texts);
   const meta = (text: string, opts: { bold?: boolean; style?: string; pageBreakBefore?: boolean } = {}) =>
     new Paragraph({
@@ -143,7 +143,7 @@ export async function exportProposalDocx(input: ExportInput): Promise<Uint8Array
  */
 export function exportProposalText(input: Omit<ExportInput, "aiLog" | "timeZone">): string {
   const { template, proposal, texts, locale } = input;
-  const t = exportTexts[locale];
+  const t = exportTexts(locale);
   const lines = [
     proposal.title,
     `${t.unit}: ${proposal.unitName}`,
@@ -158,7 +158,7 @@ export function exportProposalText(input: Omit<ExportInput, "aiLog" | "timeZone"
 }
 
 function readinessTable(input: ExportInput, check: ReturnType<typeof checkProposal>): Table {
-  const t = exportTexts[input.locale];
+  const t = exportTexts(input.locale);
   const cell = (text: string, bold = false, right = false) =>
     new TableCell({
       children: [

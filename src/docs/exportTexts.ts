@@ -1,5 +1,5 @@
 import type { Mark } from "../core/completeness/checkSection.ts";
-import type { Locale } from "../core/i18n/locale.ts";
+import { catalog } from "../core/i18n/catalog.ts";
 
 /** Sentences of the exported documents, Indonesian first. */
 export interface ExportTexts {
@@ -21,7 +21,7 @@ export interface ExportTexts {
   general: string;
 }
 
-export const exportTexts: Record<Locale, ExportTexts> = {
+export const exportTexts = catalog<ExportTexts>({
   id: {
     code: "Kode proposal",
     unit: "Unit pelayanan",
@@ -71,4 +71,4 @@ export const exportTexts: Record<Locale, ExportTexts> = {
     aiNone: "None.",
     general: "General",
   },
-};
+});

@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { KlinikError } from "../core/errors.ts";
 
 /** A prompt file that is missing, empty or does not fit the code; thrown at start-up. */
-export class PromptFileError extends Error {
+export class PromptFileError extends KlinikError {
   override readonly name = "PromptFileError";
   constructor(
     readonly file: string,
     readonly problem: string,
   ) {
-    super(`prompt file ${file}: ${problem}`);
+    super(`prompt file ${file}: ${problem}`, { file, problem });
   }
 }
 

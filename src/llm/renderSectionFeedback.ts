@@ -1,6 +1,6 @@
+import { feedbackTexts } from "../core/i18n/feedbackTexts.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Template } from "../core/templates/templateSchema.ts";
-import { feedbackText } from "./feedbackTexts.ts";
 import type { AdviceRating, SectionFeedback } from "./schemas.ts";
 
 const MARK: Record<AdviceRating, string> = { 1: "⬜", 2: "⚠️", 3: "✅" };
@@ -20,13 +20,13 @@ export function renderSectionFeedback(
     template.criteria.find((c) => c.key === key)?.name[locale] ??
     (key === sectionKey ? template.sections.find((s) => s.key === sectionKey)?.title[locale] : undefined) ??
     key;
-  const lines = [feedbackText("heading", locale), feedback.summary];
+  const lines = [feedbackTexts(locale).heading, feedback.summary];
   for (const c of feedback.criteria) {
-    lines.push(`${MARK[c.rating]} ${name(c.criterionKey)}: ${feedbackText(WORD[c.rating], locale)}`);
-    lines.push(`   ${feedbackText("gap", locale)}: ${c.gap}`);
-    lines.push(`   ${feedbackText("nextStep", locale)}: ${c.nextStep}`);
+    lines.push(`${MARK[c.rating]} ${name(c.criterionKey)}: ${feedbackTexts(locale)[WORD[c.rating]]}`);
+    lines.push(`   ${feedbackTexts(locale).gap}: ${c.gap}`);
+    lines.push(`   ${feedbackTexts(locale).nextStep}: ${c.nextStep}`);
   }
-  if (feedback.example) lines.push(`${feedbackText("example", locale)}: "${feedback.example}"`);
-  lines.push(feedbackText("adviceOnly", locale));
+  if (feedback.example) lines.push(`${feedbackTexts(locale).example}: "${feedback.example}"`);
+  lines.push(feedbackTexts(locale).adviceOnly);
   return lines;
 }

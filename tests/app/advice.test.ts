@@ -32,7 +32,7 @@ function withCoach() {
     logger: pino({ level: "silent" }),
   });
   const advice = createAdvice({ db: db.prisma, competitions, coach, aiLog: createPrismaAiUseLog(db.prisma) });
-  return makeHandler(db, { competitions, listeners: [advice.listener!], routes: [advice.route] });
+  return makeHandler(db, { competitions, listeners: [advice.listener!], middleware: [advice.routes] });
 }
 
 describe("LLM coaching in the dialogue", () => {
@@ -83,7 +83,7 @@ describe("LLM coaching in the dialogue", () => {
     const competitions = createCompetitionCache(db.prisma, { ttlMs: 0 });
     const advice = createAdvice({ db: db.prisma, competitions });
     expect(advice.listener).toBeUndefined();
-    const handler = makeHandler(db, { competitions, routes: [advice.route] });
+    const handler = makeHandler(db, { competitions, middleware: [advice.routes] });
     const p = new Person(handler);
     await p.createProposal("Inovasi Tanpa Model");
     await p.say(fixture("signifikansi", "good").slice(0, 300));

@@ -20,7 +20,7 @@ function handler() {
   const competitions = createCompetitionCache(db.prisma, { ttlMs: 0 });
   return makeHandler(db, {
     competitions,
-    routes: createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
+    middleware: [createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) })],
   });
 }
 

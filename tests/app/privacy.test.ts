@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe("personal data (UU 27/2022)", () => {
   it("/datasaya shows what is stored; /hapusdata deletes it after confirmation and the unit keeps its drafts", async () => {
-    const handler = makeHandler(db, { routes: createPrivacyRoutes({ db: db.prisma }) });
+    const handler = makeHandler(db, { middleware: [createPrivacyRoutes({ db: db.prisma })] });
     const p = new Person(handler);
     await p.send(p.message("halo", { profile: { displayName: "Ibu Sari", phone: "+6281234567890" } }));
     const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Data Pribadi"))![1]!;
@@ -24,15 +24,22 @@ describe("personal data (UU 27/2022)", () => {
     expect(mine).toContain("Ibu Sari");
     expect(mine).toContain("+6281234567890");
     expect(mine).toContain(code);
-    expect(mine).toContain("Versi draf yang Anda tulis: 1");
+    expect(mine).toContain("Versi draf yang Bapak/Ibu tulis: 1");
 
     await p.say("/hapusdata");
-    expect(p.choices().map((c) => c.id)).toEqual(["erase:yes", "erase:no"]);
+    expect(p.choices().map((c) => c.id.replace(/^erase:yes:.+$/, "erase:yes"))).toEqual([
+      "erase:yes",
+      "erase:no",
+    ]);
+    const declined = p.choices()[0]!.id;
     expect(await p.press("erase:no")).toContain("tidak ada yang dihapus");
+    // A "yes" of the question already answered "no" erases nothing.
+    expect(await p.press(declined)).toContain("sudah dipakai atau sudah kedaluwarsa");
     expect(await db.prisma.channelIdentity.count({ where: { externalId: p.userId } })).toBe(1);
 
     await p.say("/hapusdata");
-    expect(await p.press("erase:yes")).toContain("sudah dihapus");
+    const yes = p.choices()[0]!.id;
+    expect(await p.press(yes)).toContain("sudah dihapus");
     expect(await db.prisma.channelIdentity.count({ where: { externalId: p.userId } })).toBe(0);
     expect(await db.prisma.contact.count({ where: { displayName: "Ibu Sari" } })).toBe(0);
     const draft = await db.prisma.sectionDraft.findFirst({
@@ -42,6 +49,8 @@ describe("personal data (UU 27/2022)", () => {
     expect(draft?.text).toBe(fixture("ringkasan", "good"));
     expect(draft?.revisions).toEqual([{ authorId: null }]);
 
+    // A second press of the same "yes" (a new update) erases nobody: the fresh contact it creates keeps its data.
+    expect(await p.press(yes)).toContain("sudah dipakai atau sudah kedaluwarsa");
     // Writing again starts as a new person, with a fresh welcome and privacy note.
     expect(await p.say("halo")).toContain("/hapusdata");
   });

@@ -82,7 +82,9 @@ describe("npm start", () => {
           .map((m) => m.text)
           .join("\n");
       };
-      expect(await replyTo(777, "/rekap")).toBe("Maaf, perintah ini khusus untuk sekretariat kompetisi.");
+      expect(await replyTo(777, "/rekap")).toMatch(
+        /^Maaf, perintah ini khusus untuk sekretariat kompetisi\./,
+      );
       expect(await replyTo(778, "/rekap")).toMatch(/^Rekap .+ · \d+ proposal/);
       expect(await replyTo(777, "/berhenti")).toMatch(/pengumuman/i);
       bot.child.kill("SIGTERM");

@@ -281,10 +281,13 @@ export class FakeTelegramServer {
         case "sendchataction":
           return ok(true);
         case "setmycommands":
-          this.commands.set(String(call.params.language_code ?? ""), call.params.commands as BotCommand[]);
+          this.commands.set(commandsKey(call.params), call.params.commands as BotCommand[]);
+          return ok(true);
+        case "deletemycommands":
+          this.commands.delete(commandsKey(call.params));
           return ok(true);
         case "getmycommands":
-          return ok(this.commands.get(String(call.params.language_code ?? "")) ?? []);
+          return ok(this.commands.get(commandsKey(call.params)) ?? []);
         case "getfile":
           return ok(this.#getFile(String(call.params.file_id)));
         case "setwebhook":
@@ -674,4 +677,18 @@ export function parseTelegramHtml(html: string): { text: string; entities: SentM
     text,
     entities: entities.map((e) => ({ type: e.type, text: text.slice(e.offset, e.offset + e.length) })),
   };
+}
+
+/**
+ * Where a command list is kept, as the Bot API scopes it: the language code alone for the
+ * default scope ("" or "en"), "chat:<id>|<language>" for one chat's list (BotCommandScopeChat).
+ */
+function commandsKey(params: Record<string, unknown>): string {
+  const lang = String(params.language_code ?? "");
+  const raw = params.scope;
+  const scope = (typeof raw === "string" ? JSON.parse(raw) : raw) as
+    | { type?: string; chat_id?: unknown }
+    | undefined;
+  if (!scope || scope.type === "default") return lang;
+  return `${scope.type}:${String(scope.chat_id ?? "")}|${lang}`;
 }

@@ -3,8 +3,8 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
-import { channelTexts } from "../../src/channels/channelTexts.ts";
-import { importFailureMessages } from "../../src/core/importing/importTexts.ts";
+import { channelTexts } from "../../src/core/i18n/channelTexts.ts";
+import { importFailureTexts } from "../../src/core/importing/importTexts.ts";
 import { createIsolatedExtractor } from "../../src/docs/extractInWorker.ts";
 import { startHarness } from "../channels/telegram/harness.ts";
 import { makeCli, tmpPath } from "../cli/cliHarness.ts";
@@ -114,7 +114,7 @@ describe("the bot while one person sends hostile documents", () => {
     const competitions = createCompetitionCache(db.prisma);
     const handler = makeHandler(db, {
       competitions,
-      routes: createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
+      middleware: [createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) })],
     });
     const attacker = telegramUser(9_400);
     await new Person(handler, String(attacker.id)).createProposal("Inovasi Berkas Berbahaya");
@@ -137,8 +137,8 @@ describe("the bot while one person sends hostile documents", () => {
       const replies = await h.fake.waitForMessages(attacker.id, HOSTILE.length, 120_000);
       const doneAt = Date.now();
       const texts = replies.map((m) => m.text);
-      for (const d of HOSTILE) expect(texts).toContain(importFailureMessages[d.reason].id);
-      expect(texts).not.toContain(channelTexts.apology.id);
+      for (const d of HOSTILE) expect(texts).toContain(importFailureTexts("id")[d.reason]);
+      expect(texts).not.toContain(channelTexts("id").apology);
       // The others were not queued behind the parses.
       expect(answeredOthersAt).toBeLessThanOrEqual(doneAt);
       const m = rss.stop();

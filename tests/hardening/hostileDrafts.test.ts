@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { channelTexts } from "../../src/channels/channelTexts.ts";
+import { channelTexts } from "../../src/core/i18n/channelTexts.ts";
 import { makeHandler, Person, seedKipp } from "../helpers/appHarness.ts";
 import { createTestDb, type TestDb } from "../helpers/testDb.ts";
 import { HOSTILE_COUNT, hostileMessages } from "./hostileMessages.ts";
@@ -28,9 +28,9 @@ it(
     for (const [i, text] of texts.entries()) {
       const out = await p.say(text);
       if (out === "") unanswered++;
-      if (out.includes(channelTexts.apology.id)) apologies++;
+      if (out.includes(channelTexts("id").apology)) apologies++;
       if (i % 5 === 4) {
-        if ((await p.say("selesai")).includes(channelTexts.apology.id)) apologies++;
+        if ((await p.say("selesai")).includes(channelTexts("id").apology)) apologies++;
         const revise = p.choices().find((c) => c.id === "revise");
         if (revise) await p.press(revise.id);
         else await p.say("/bagian").then(() => p.press("sec:ringkasan"));

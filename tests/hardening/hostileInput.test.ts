@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
 import { createPrivacyRoutes } from "../../src/app/privacy/createPrivacyRoutes.ts";
-import { channelTexts } from "../../src/channels/channelTexts.ts";
 import { createConsoleChannel } from "../../src/channels/console/createConsoleChannel.ts";
+import { channelTexts } from "../../src/core/i18n/channelTexts.ts";
 import type { IncomingMessage, MessageHandler } from "../../src/core/messages.ts";
 import { startHarness } from "../channels/telegram/harness.ts";
 import { createHarness as createWhatsAppHarness } from "../channels/whatsapp/harness.ts";
@@ -52,9 +52,9 @@ function countingApp() {
   const competitions = createCompetitionCache(db.prisma);
   const app = makeHandler(db, {
     competitions,
-    routes: [
-      ...createPrivacyRoutes({ db: db.prisma }),
-      ...createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
+    middleware: [
+      createPrivacyRoutes({ db: db.prisma }),
+      createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
     ],
   });
   const stats = { handled: 0, unanswered: 0, apologies: 0, inFlight: 0, lastAt: Date.now() };
@@ -66,7 +66,7 @@ function countingApp() {
     });
     stats.handled++;
     if (out.length === 0) stats.unanswered++;
-    if (out.some((o) => o.text.some((s) => typeof s === "string" && s === channelTexts.apology.id)))
+    if (out.some((o) => o.text.some((s) => typeof s === "string" && s === channelTexts("id").apology)))
       stats.apologies++;
     return out;
   };

@@ -4,7 +4,12 @@ import pino from "pino";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createMessageHandler, type MessageHandlerDeps } from "../../src/app/createMessageHandler.ts";
 import { seedDemo } from "../../src/app/seedDemo.ts";
-import { type IncomingMessage, type OutgoingMessage, plainText } from "../../src/core/messages.ts";
+import {
+  confirmDelivered,
+  type IncomingMessage,
+  type OutgoingMessage,
+  plainText,
+} from "../../src/core/messages.ts";
 import { loadTemplateFile } from "../../src/core/templates/loadTemplates.ts";
 import type { TestDb } from "./testDb.ts";
 
@@ -67,8 +72,10 @@ export class Person {
     return this.press(c.id);
   }
 
+  /** Sends like a channel does: the replies count as delivered once received. */
   async send(m: IncomingMessage): Promise<string> {
     this.last = await this.handler(m);
+    await confirmDelivered(this.last);
     return this.text();
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { feedbackTexts } from "../../src/core/i18n/feedbackTexts.ts";
 import { createInMemoryAiUseLog } from "../../src/llm/aiUseLog.ts";
 import { dayStart } from "../../src/llm/dayStart.ts";
-import { feedbackTexts } from "../../src/llm/feedbackTexts.ts";
 import { renderSectionFeedback } from "../../src/llm/renderSectionFeedback.ts";
 import type { SectionFeedback } from "../../src/llm/schemas.ts";
 import { intentSchema, proposalReviewSchema, sectionFeedbackSchema } from "../../src/llm/schemas.ts";
@@ -36,8 +36,8 @@ describe("renderSectionFeedback", () => {
       "⬜ Bermanfaat: belum terlihat",
       '   Yang kurang: Hanya "cakupan naik".',
       "   Langkah berikut: Tambahkan manfaat bagi warga.",
-      `${feedbackTexts.example.id}: "${feedback.example}"`,
-      feedbackTexts.adviceOnly.id,
+      `${feedbackTexts("id").example}: "${feedback.example}"`,
+      feedbackTexts("id").adviceOnly,
     ]);
   });
 
@@ -48,11 +48,12 @@ describe("renderSectionFeedback", () => {
     );
     expect(lines[0]).toBe("Additional suggestions (AI)");
     expect(lines).toContain("⚠️ Summary: partly there");
-    expect(lines.some((l) => l.startsWith(feedbackTexts.example.en))).toBe(false);
+    expect(lines.some((l) => l.startsWith(feedbackTexts("en").example))).toBe(false);
   });
 
   it("every text has Indonesian and English", () => {
-    for (const t of Object.values(feedbackTexts)) expect(Object.keys(t)).toEqual(["id", "en"]);
+    expect(Object.keys(feedbackTexts("en"))).toEqual(Object.keys(feedbackTexts("id")));
+    for (const v of Object.values(feedbackTexts("en"))) expect(v).not.toBe("");
   });
 });
 

@@ -1,6 +1,7 @@
 import { checkSection } from "../../core/completeness/checkSection.ts";
 import { readState } from "../../core/dialogue/dialogueState.ts";
 import { renderSectionCheck } from "../../core/dialogue/renderCheck.ts";
+import { adviceTexts } from "../../core/i18n/adviceTexts.ts";
 import { dialogueTexts } from "../../core/i18n/dialogueTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
@@ -11,8 +12,8 @@ import type { LlmCoach } from "../../llm/createLlmCoach.ts";
 import { renderSectionFeedback } from "../../llm/renderSectionFeedback.ts";
 import type { ProposalReview } from "../../llm/schemas.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
-import type { AppRoute, TurnListener } from "../createMessageHandler.ts";
-import { adviceText } from "./adviceTexts.ts";
+import type { TurnListener } from "../createMessageHandler.ts";
+import { Composer, type Middleware } from "../pipeline/Composer.ts";
 
 export interface AdviceDeps {
   db: Db;
@@ -27,7 +28,7 @@ export interface AdviceDeps {
  * Coaching advice beyond the rule check: LLM feedback after each checked section and after /cek
  * (as a follow-up message), and /saran on demand (rule-based advice when no model is configured).
  */
-export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route: AppRoute } {
+export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; routes: Composer } {
   const now = deps.now ?? (() => new Date());
 
   async function templateOf(proposalId: string) {
@@ -137,8 +138,7 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
     return text;
   }
 
-  const route: AppRoute = async (msg, contact) => {
-    if (!/^\/saran(@\w+)?\s*$/i.test(msg.text?.trim() ?? "")) return undefined;
+  const saran: Middleware = async ({ contact }) => {
     const L = contact.locale;
     const row = await deps.db.dialogueState.findUnique({
       where: { contactId: contact.id },
@@ -153,14 +153,14 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
           where: { id: proposalId, unit: { memberships: { some: { contactId: contact.id } } } },
         })
       : 0;
-    if (!key || !proposalId || mine === 0) return [{ text: [adviceText("noSection", L)] }];
+    if (!key || !proposalId || mine === 0) return [{ text: [adviceTexts(L).noSection] }];
     const t = await templateOf(proposalId);
     const section = t?.template.sections.find((s) => s.key === key);
     const draft = await deps.db.sectionDraft.findUnique({
       where: { proposalId_sectionKey: { proposalId, sectionKey: key } },
       select: { text: true },
     });
-    if (!t || !section || !draft?.text.trim()) return [{ text: [adviceText("emptySection", L)] }];
+    if (!t || !section || !draft?.text.trim()) return [{ text: [adviceTexts(L).emptySection] }];
     const llm = await sectionAdvice({
       ...t,
       proposalId,
@@ -181,23 +181,23 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
     const check = checkSection(section, draft.text, others);
     return [
       {
-        text: [adviceText("ruleIntro", L), "\n", ...renderSectionCheck(section, check, dialogueTexts(L), L)],
+        text: [adviceTexts(L).ruleIntro, "\n", ...renderSectionCheck(section, check, dialogueTexts(L), L)],
       },
     ];
   };
 
-  return { listener, route };
+  return { listener, routes: new Composer().command("saran", saran) };
 }
 
 function renderReview(r: ProposalReview, L: Locale): string {
   const mark = { 1: "⬜", 2: "⚠️", 3: "✅" } as const;
   const lines = [
-    adviceText("reviewHeading", L),
-    `${mark[r.consistency.problemStrategyResult]} ${adviceText("consistency", L)}: ${r.consistency.comment}`,
-    `${r.ringkasanMatchesBody ? "✅" : "⚠️"} ${adviceText(r.ringkasanMatchesBody ? "ringkasanMatches" : "ringkasanDiffers", L)}`,
+    adviceTexts(L).reviewHeading,
+    `${mark[r.consistency.problemStrategyResult]} ${adviceTexts(L).consistency}: ${r.consistency.comment}`,
+    `${r.ringkasanMatchesBody ? "✅" : "⚠️"} ${r.ringkasanMatchesBody ? adviceTexts(L).ringkasanMatches : adviceTexts(L).ringkasanDiffers}`,
     r.comment,
   ];
   if (r.topSuggestions.length)
-    lines.push(`${adviceText("suggestions", L)}:`, ...r.topSuggestions.map((s, i) => `${i + 1}. ${s}`));
+    lines.push(`${adviceTexts(L).suggestions}:`, ...r.topSuggestions.map((s, i) => `${i + 1}. ${s}`));
   return lines.join("\n");
 }

@@ -9,9 +9,8 @@ import { parseScheduleTime } from "../../core/broadcast/parseScheduleTime.ts";
 import { DEFAULT_QUIET_HOURS, quietUntil } from "../../core/broadcast/quietHours.ts";
 import { broadcastTexts, formatWhen } from "../../core/i18n/broadcastTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
-import { broadcastCommand } from "./broadcastCommand.ts";
 import {
   type AudienceId,
   audienceChoices,
@@ -27,7 +26,7 @@ import { createAnnouncement, DraftGone } from "./createAnnouncement.ts";
 import type { BroadcastRouteDeps } from "./createBroadcastRoutes.ts";
 import { renderDelivery } from "./renderDelivery.ts";
 import { resolveAudience } from "./resolveAudience.ts";
-import { recordDenied, secretariatCompetitions } from "./secretariat.ts";
+import { secretariatCompetitions } from "./secretariat.ts";
 import { shortId } from "./shortId.ts";
 
 export const MAX_ANNOUNCEMENT_CHARS = 3_500;
@@ -38,7 +37,7 @@ export const MAX_ANNOUNCEMENT_CHARS = 3_500;
  * open the composer's free text and "bc:" buttons come here, and everything else (other commands,
  * other buttons, other people) passes through untouched.
  */
-export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
+export function composeRoute(deps: BroadcastRouteDeps): Composer {
   const { db } = deps;
   const clock = deps.now ?? (() => new Date());
   const channels = deps.channels ?? PUSH_CHANNELS;
@@ -66,11 +65,9 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
 
   async function begin(msg: IncomingMessage, contact: ContactView): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
+    // Who may is the registry's role (commandAccess); of which competitions, this lookup.
     const comps = await secretariatCompetitions(db, contact.id);
-    if (comps.length === 0) {
-      await recordDenied(db, contact.id, "umumkan");
-      return [{ text: [t.onlySecretariat] }];
-    }
+    if (comps.length === 0) return [{ text: [t.onlySecretariat] }];
     const base = {
       version: COMPOSE_VERSION,
       filters: [],
@@ -250,23 +247,23 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
     }
   }
 
-  return async (msg, contact) => {
-    const cmd = broadcastCommand(msg.text);
-    if (cmd?.name === "umumkan") return begin(msg, contact);
-    // Most messages come from people with no draft open: known from the contact lookup, no query.
-    if (contact.composing === false && !msg.choice?.startsWith("bc:")) return undefined;
-    const draft = await drafts.load(contact.id);
-    if (!draft) {
-      // A button of a draft that was sent, cancelled or expired.
-      if (msg.choice?.startsWith("bc:")) return [{ text: [broadcastTexts(contact.locale).draftGone] }];
-      return undefined;
-    }
-    if (cmd) {
-      if (cmd.name !== "batal") return undefined;
-      await drafts.discard(contact.id);
-      return [{ text: [broadcastTexts(contact.locale).cancelled] }];
-    }
-    if (msg.choice && !msg.choice.startsWith("bc:")) return undefined;
-    return step(msg, contact, draft);
-  };
+  return new Composer()
+    .command("umumkan", ({ msg, contact }) => begin(msg, contact))
+    .use(async ({ msg, contact, command }, next) => {
+      // Most messages come from people with no draft open: known from the contact lookup, no query.
+      if (contact.composing === false && !msg.choice?.startsWith("bc:")) return next();
+      const draft = await drafts.load(contact.id);
+      if (!draft) {
+        // A button of a draft that was sent, cancelled or expired.
+        if (msg.choice?.startsWith("bc:")) return [{ text: [broadcastTexts(contact.locale).draftGone] }];
+        return next();
+      }
+      if (command) {
+        if (command.name !== "batal") return next();
+        await drafts.discard(contact.id);
+        return [{ text: [broadcastTexts(contact.locale).cancelled] }];
+      }
+      if (msg.choice && !msg.choice.startsWith("bc:")) return next();
+      return step(msg, contact, draft);
+    });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Audience } from "../../core/broadcast/audienceSchema.ts";
 import { describe } from "../../core/broadcast/deliveryPolicy.ts";
 import { firstAllowed, type QuietHours } from "../../core/broadcast/quietHours.ts";
+import { KlinikError } from "../../core/errors.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import type { ProgressRef } from "./progressRef.ts";
 import type { Recipient } from "./resolveAudience.ts";
@@ -35,7 +36,7 @@ export interface CreatedAnnouncement {
 }
 
 /** The draft was consumed by an earlier confirmation. */
-export class DraftGone extends Error {
+export class DraftGone extends KlinikError {
   override readonly name = "DraftGone";
 }
 

@@ -3,7 +3,7 @@ import type { QuietHours } from "../../core/broadcast/quietHours.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import type { Logger } from "../../logger.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import { composeRoute } from "./composeRoute.ts";
 import { optOutRoute } from "./optOutRoute.ts";
 import { reportRoute } from "./reportRoute.ts";
@@ -26,6 +26,10 @@ export interface BroadcastRouteDeps {
  * /berhenti and the re-subscribe side of /mulai; /umumkan, whose draft also takes the composer's
  * free text while it is open (everything else passes through); /laporan.
  */
-export function createBroadcastRoutes(deps: BroadcastRouteDeps): AppRoute[] {
-  return [optOutRoute(deps), composeRoute(deps), reportRoute(deps)];
+export function createBroadcastRoutes(deps: BroadcastRouteDeps): Composer {
+  return new Composer(
+    optOutRoute(deps).middleware(),
+    composeRoute(deps).middleware(),
+    reportRoute(deps).middleware(),
+  );
 }

@@ -1,6 +1,5 @@
 import { broadcastTexts } from "../../core/i18n/broadcastTexts.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
-import { broadcastCommand } from "./broadcastCommand.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import type { BroadcastRouteDeps } from "./createBroadcastRoutes.ts";
 
 /**
@@ -8,11 +7,10 @@ import type { BroadcastRouteDeps } from "./createBroadcastRoutes.ts";
  * the contact). /mulai turns them on again but stays the coaching dialogue's command: this route
  * only flips the flag and lets the dialogue answer.
  */
-export function optOutRoute(deps: BroadcastRouteDeps): AppRoute {
+export function optOutRoute(deps: BroadcastRouteDeps): Composer {
   const { db, logger } = deps;
-  return async (msg, contact) => {
-    const cmd = broadcastCommand(msg.text);
-    if (cmd?.name === "berhenti") {
+  return new Composer()
+    .command("berhenti", async ({ msg, contact }) => {
       if (!contact.optedOut) {
         await db.contact.update({ where: { id: contact.id }, data: { optedOut: true } });
         await db.auditLog.create({
@@ -21,14 +19,14 @@ export function optOutRoute(deps: BroadcastRouteDeps): AppRoute {
         logger.info({ contactId: contact.id }, "contact opted out of announcements");
       }
       return [{ text: [broadcastTexts(contact.locale).optedOut] }];
-    }
-    if (cmd?.name === "mulai" && contact.optedOut) {
+    })
+    .command("mulai", async ({ msg, contact }, next) => {
+      if (!contact.optedOut) return next();
       await db.contact.update({ where: { id: contact.id }, data: { optedOut: false } });
       await db.auditLog.create({
         data: { actorId: contact.id, action: "broadcast.optIn", subject: msg.channel },
       });
       logger.info({ contactId: contact.id }, "contact subscribed to announcements again");
-    }
-    return undefined;
-  };
+      return next();
+    });
 }

@@ -2,31 +2,27 @@ import { audienceParts } from "../../core/broadcast/audienceSchema.ts";
 import { type BroadcastTexts, broadcastTexts, formatShortDate } from "../../core/i18n/broadcastTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import {
   type AnnouncementReport,
   loadAnnouncementReport,
   recentAnnouncements,
 } from "./announcementReport.ts";
-import { broadcastCommand } from "./broadcastCommand.ts";
 import type { BroadcastRouteDeps } from "./createBroadcastRoutes.ts";
-import { recordDenied, secretariatCompetitions } from "./secretariat.ts";
+import { secretariatCompetitions } from "./secretariat.ts";
 import { findAnnouncementId, shortId } from "./shortId.ts";
 
 const LISTED_FAILURES = 20;
 
 /** /laporan [id]: the secretariat's recent announcements, or one with its failures and reasons. */
-export function reportRoute(deps: BroadcastRouteDeps): AppRoute {
+export function reportRoute(deps: BroadcastRouteDeps): Composer {
   const { db } = deps;
-  return async (msg, contact) => {
-    const cmd = broadcastCommand(msg.text);
-    if (cmd?.name !== "laporan") return undefined;
+  // Who may ask is the registry's role (commandAccess); which competitions, this lookup.
+  return new Composer().command("laporan", async ({ contact, command }) => {
+    const cmd = command!;
     const t = broadcastTexts(contact.locale);
     const comps = await secretariatCompetitions(db, contact.id);
-    if (comps.length === 0) {
-      await recordDenied(db, contact.id, "laporan");
-      return [{ text: [t.onlySecretariat] }];
-    }
+    if (comps.length === 0) return [{ text: [t.onlySecretariat] }];
     const ids = comps.map((c) => c.id);
     if (!cmd.arg) {
       const recent = await recentAnnouncements(db, ids, 5);
@@ -48,7 +44,7 @@ export function reportRoute(deps: BroadcastRouteDeps): AppRoute {
     const report = await loadAnnouncementReport(db, id, { failureLimit: LISTED_FAILURES });
     if (!report) return [{ text: [t.notFound(ref)] }];
     return [renderReport(report, contact.locale)];
-  };
+  });
 }
 
 /** The report as a chat message: header, counts, then failures with their reasons. */

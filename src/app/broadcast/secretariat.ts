@@ -17,10 +17,3 @@ export async function secretariatCompetitions(db: Db, contactId: string): Promis
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
     .map(({ id, name, timezone }) => ({ id, name, timezone }));
 }
-
-/** A refused attempt, kept for the secretariat's review like other denied actions. */
-export async function recordDenied(db: Db, contactId: string, what: string): Promise<void> {
-  await db.auditLog.create({
-    data: { actorId: contactId, action: "access.denied", subject: "", details: { what } },
-  });
-}

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { documentTexts } from "../../core/i18n/documentTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
-import { importFailureMessages, renderImportSummary } from "../../core/importing/importTexts.ts";
+import { pipelineTexts } from "../../core/i18n/pipelineTexts.ts";
+import { importFailureTexts, renderImportSummary } from "../../core/importing/importTexts.ts";
 import type { SplitResult } from "../../core/importing/splitIntoSections.ts";
 import type { Choice, OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
@@ -9,10 +11,9 @@ import { MAX_FILE_BYTES } from "../../docs/extractText.ts";
 import type { Logger } from "../../logger.ts";
 import { activeProposal } from "../activeProposal.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
 import { exportProposal } from "../importing/exportProposal.ts";
 import { applyImport, assignUnmatched, importProposalDocument } from "../importing/importProposalDocument.ts";
-import { documentText as dt } from "./documentTexts.ts";
+import { Composer, type Middleware } from "../pipeline/Composer.ts";
 
 const previewSchema = z.object({
   sections: z.array(z.object({ key: z.string(), text: z.string(), heading: z.string() })),
@@ -28,7 +29,7 @@ export function createDocumentRoutes(deps: {
   db: Db;
   competitions: CompetitionCache;
   logger: Logger;
-}): AppRoute[] {
+}): Composer {
   const { db } = deps;
 
   async function templateOf(competitionId: string): Promise<Template | undefined> {
@@ -38,30 +39,30 @@ export function createDocumentRoutes(deps: {
   function summary(template: Template, preview: SplitResult, fileName: string, L: Locale): OutgoingMessage {
     const choices: Choice[] = [];
     if (preview.sections.length > 0 || preview.unmatched.length > 0)
-      choices.push({ id: "imp:save", label: dt("save", L) });
+      choices.push({ id: "imp:save", label: documentTexts(L).save });
     const assignable = Math.min(preview.unmatched.length, 5);
     for (let i = 0; i < assignable; i++)
-      choices.push({ id: `imp:assign:${i}`, label: dt("assign", L, { n: i + 1 }) });
-    choices.push({ id: "imp:cancel", label: dt("cancel", L) });
+      choices.push({ id: `imp:assign:${i}`, label: documentTexts(L).assign(i + 1) });
+    choices.push({ id: "imp:cancel", label: documentTexts(L).cancel });
     const text = renderImportSummary(template, preview, L, { fileName, confirm: true });
     return { text, choices };
   }
 
-  const onDocument: AppRoute = async (msg, contact) => {
+  const onDocument: Middleware = async ({ msg, contact }) => {
     const att = msg.attachment;
-    if (att?.kind !== "document") return undefined;
+    if (att?.kind !== "document") return [];
     const L = contact.locale;
     const active = await activeProposal(db, contact.id);
     const template = active && (await templateOf(active.competitionId));
-    if (!active || !template) return [{ text: [dt("needProposal", L)] }];
-    if ((att.size ?? 0) > MAX_FILE_BYTES) return [{ text: [importFailureMessages.too_large[L]] }];
+    if (!active || !template) return [{ text: [documentTexts(L).needProposal] }];
+    if ((att.size ?? 0) > MAX_FILE_BYTES) return [{ text: [importFailureTexts(L).too_large] }];
     let bytes: Uint8Array;
     try {
       if (!att.fetch) throw new Error("no fetch");
       bytes = await att.fetch();
     } catch (err) {
       deps.logger.warn({ err, channel: msg.channel, messageId: msg.messageId }, "document download failed");
-      return [{ text: [dt("fetchFailed", L)] }];
+      return [{ text: [documentTexts(L).fetchFailed] }];
     }
     const fileName = att.fileName ?? "dokumen";
     const r = await importProposalDocument(db, {
@@ -72,9 +73,9 @@ export function createDocumentRoutes(deps: {
       fileName,
       mimeType: att.mimeType,
     });
-    if (!r.ok) return [{ text: [r.message[L]] }];
+    if (!r.ok) return [{ text: [importFailureTexts(L)[r.reason]] }];
     if (r.preview.sections.length === 0 && r.preview.unmatched.length === 0)
-      return [{ text: [dt("nothingFound", L)] }];
+      return [{ text: [documentTexts(L).nothingFound] }];
     await db.pendingImport.upsert({
       where: { contactId: contact.id },
       create: { contactId: contact.id, proposalId: active.id, fileName, preview: asJson(r.preview) },
@@ -83,14 +84,12 @@ export function createDocumentRoutes(deps: {
     return [summary(template, r.preview, fileName, L)];
   };
 
-  const onPending: AppRoute = async (msg, contact) => {
+  const onPending: Middleware = async ({ msg, contact }, next) => {
     const choice = msg.choice ?? "";
     const text = msg.text?.trim().toLowerCase() ?? "";
-    const mine = choice.startsWith("imp:") || /^(simpan|save|batal|cancel)$/.test(text);
-    if (!mine) return undefined;
     const L = contact.locale;
     const pending = await db.pendingImport.findUnique({ where: { contactId: contact.id } });
-    if (!pending) return choice.startsWith("imp:") ? [{ text: [dt("cancelled", L)] }] : undefined;
+    if (!pending) return choice.startsWith("imp:") ? [{ text: [documentTexts(L).cancelled] }] : next();
     const parsed = previewSchema.safeParse(pending.preview);
     const proposal = await db.proposal.findFirst({
       where: { id: pending.proposalId, unit: { memberships: { some: { contactId: contact.id } } } },
@@ -99,7 +98,7 @@ export function createDocumentRoutes(deps: {
     const template = proposal && (await templateOf(proposal.competitionId));
     if (!parsed.success || !template || choice === "imp:cancel" || text === "batal" || text === "cancel") {
       await db.pendingImport.delete({ where: { contactId: contact.id } });
-      return [{ text: [dt("cancelled", L)] }];
+      return [{ text: [documentTexts(L).cancelled] }];
     }
     const preview = parsed.data;
     const assign = /^imp:assign:(\d+)$/.exec(choice);
@@ -107,7 +106,7 @@ export function createDocumentRoutes(deps: {
       const i = Number(assign[1]);
       return [
         {
-          text: [dt("chooseSection", L, { n: i + 1 })],
+          text: [documentTexts(L).chooseSection(i + 1)],
           choices: template.sections.map((s) => ({ id: `imp:to:${i}:${s.key}`, label: s.title[L] })),
         },
       ];
@@ -118,30 +117,44 @@ export function createDocumentRoutes(deps: {
       await db.pendingImport.update({ where: { contactId: contact.id }, data: { preview: asJson(next) } });
       return [summary(template, next, pending.fileName, L)];
     }
+    // Single use: only the press that removes the pending preview saves it (a second press, a
+    // repeat or a concurrent one finds nothing to save).
+    const taken = await db.pendingImport.deleteMany({
+      where: { contactId: contact.id, createdAt: pending.createdAt },
+    });
+    if (taken.count === 0) return [{ text: [pipelineTexts(L).confirmationUsed] }];
     const report = await applyImport(
       db,
       { proposalId: pending.proposalId, contactId: contact.id, template, fileName: pending.fileName },
       preview,
     );
-    await db.pendingImport.delete({ where: { contactId: contact.id } });
-    return [{ text: [dt("saved", L, { n: report.saved.length, r: report.readiness })] }];
+    return [{ text: [documentTexts(L).saved(report.saved.length, report.readiness)] }];
   };
 
-  const onExport: AppRoute = async (msg, contact) => {
-    const m = /^\/ekspor(?:@\w+)?(?:\s+(\w+))?\s*$/i.exec(msg.text?.trim() ?? "");
-    if (!m) return undefined;
+  const onExport: Middleware = async ({ contact, command }) => {
     const L = contact.locale;
     const active = await activeProposal(db, contact.id);
-    if (!active) return [{ text: [dt("noProposalToExport", L)] }];
-    const asText = /^(teks|text|txt)$/i.test(m[1] ?? "");
+    if (!active) return [{ text: [documentTexts(L).noProposalToExport] }];
+    const asText = /^(teks|text|txt)$/i.test(command?.args[0] ?? "");
     const r = await exportProposal(db, { code: active.code, format: asText ? "txt" : "docx", locale: L });
-    if (!r.ok) return [{ text: [dt("noProposalToExport", L)] }];
+    if (!r.ok) return [{ text: [documentTexts(L).noProposalToExport] }];
     return [
-      { text: [dt(asText ? "exportedText" : "exported", L, { code: active.code })], document: r.document },
+      {
+        text: [(asText ? documentTexts(L).exportedText : documentTexts(L).exported)(active.code)],
+        document: r.document,
+      },
     ];
   };
 
-  return [onDocument, onPending, onExport];
+  const pendingWords = /^(simpan|save|batal|cancel)$/;
+  return new Composer()
+    .filter(({ msg }) => msg.attachment?.kind === "document", onDocument)
+    .filter(
+      ({ msg }) =>
+        msg.choice?.startsWith("imp:") === true || pendingWords.test(msg.text?.trim().toLowerCase() ?? ""),
+      onPending,
+    )
+    .command("ekspor", onExport);
 }
 
 /** A split preview is plain JSON (strings and arrays of them). */

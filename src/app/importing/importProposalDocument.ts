@@ -1,10 +1,10 @@
 import { checkProposal, type ProposalCheck } from "../../core/completeness/checkProposal.ts";
 import type { Mark } from "../../core/completeness/checkSection.ts";
 import { countWords } from "../../core/completeness/countWords.ts";
+import { KlinikError } from "../../core/errors.ts";
 import type { ImportFailureReason } from "../../core/importing/importLimits.ts";
-import { importFailureMessages } from "../../core/importing/importTexts.ts";
 import { type SplitResult, splitIntoSections } from "../../core/importing/splitIntoSections.ts";
-import type { Localized, Template } from "../../core/templates/templateSchema.ts";
+import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { extractIsolated } from "../../docs/extractInWorker.ts";
 
@@ -33,7 +33,7 @@ export interface ApplyReport {
 }
 
 export type ImportDocumentResult =
-  | { ok: false; reason: ImportFailureReason; message: Localized }
+  | { ok: false; reason: ImportFailureReason }
   | {
       ok: true;
       /** The sections found and the unmatched text, for the user to confirm. */
@@ -47,26 +47,19 @@ export type ImportDocumentResult =
     };
 
 /** A preview that names sections the template does not have, or a proposal that disappeared. */
-export class ImportError extends Error {
-  override readonly name = "ImportError";
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
+export class DocumentImportError extends KlinikError {
+  override readonly name = "DocumentImportError";
 }
 
 const fail = (reason: ImportFailureReason): ImportDocumentResult => ({
   ok: false,
   reason,
-  message: importFailureMessages[reason],
 });
 
 /**
  * "Bring your own draft": reads an uploaded DOCX/PDF/TXT, cuts it into the template's sections
  * and returns a preview. Nothing is written until `apply` is called; a file that cannot be read
- * returns a reason with a polite message and changes nothing.
+ * returns a reason (importFailureTexts says it politely) and changes nothing.
  */
 export async function importProposalDocument(
   db: Db,
@@ -95,11 +88,12 @@ export async function applyImport(
   const { template, proposalId } = input;
   const known = new Set(template.sections.map((s) => s.key));
   const unknown = preview.sections.filter((s) => !known.has(s.key)).map((s) => s.key);
-  if (unknown.length > 0) throw new ImportError(`unknown section key(s): ${unknown.join(", ")}`, { unknown });
+  if (unknown.length > 0)
+    throw new DocumentImportError(`unknown section key(s): ${unknown.join(", ")}`, { unknown });
 
   return db.$transaction(async (tx) => {
     const exists = await tx.proposal.findUnique({ where: { id: proposalId }, select: { id: true } });
-    if (!exists) throw new ImportError("proposal not found", { proposalId });
+    if (!exists) throw new DocumentImportError("proposal not found", { proposalId });
     const drafts = await tx.sectionDraft.findMany({
       where: { proposalId },
       select: { sectionKey: true, text: true, mark: true },

@@ -1,9 +1,10 @@
+import { KlinikError } from "../../core/errors.ts";
 import type { Localized, Stage, Template } from "../../core/templates/templateSchema.ts";
 import { templateSchema } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 
 /** An operator-facing problem (unknown competition, code or stage): one line, exit code 1. */
-export class StatusError extends Error {
+export class StatusError extends KlinikError {
   override readonly name = "StatusError";
 }
 

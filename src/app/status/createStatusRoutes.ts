@@ -1,4 +1,4 @@
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import { identityRoute } from "./identityRoute.ts";
 import { invitationRoute } from "./invitationRoute.ts";
 import { queryRoute } from "./queryRoute.ts";
@@ -13,7 +13,12 @@ export type { StatusRouteDeps } from "./routeKit.ts";
  * unit's proposals; then /status and /nilai (and the same questions in plain words); then the
  * secretariat's /tahap and /rekap.
  */
-export function createStatusRoutes(deps: StatusRouteDeps): AppRoute[] {
+export function createStatusRoutes(deps: StatusRouteDeps): Composer {
   const kit = createRouteKit(deps);
-  return [identityRoute(kit), invitationRoute(kit), queryRoute(kit), staffRoute(kit)];
+  return new Composer(
+    identityRoute(kit).middleware(),
+    invitationRoute(kit).middleware(),
+    queryRoute(kit).middleware(),
+    staffRoute(kit).middleware(),
+  );
 }

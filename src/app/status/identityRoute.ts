@@ -18,12 +18,12 @@ import {
   unitNamesOf,
 } from "../../db/queries/linkCodes.ts";
 import { newJoinRef } from "../codes.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { normalizeCode } from "./competitionData.ts";
 import { IMPORT_CHANNEL, normalizePhone, normalizeUsername } from "./contactIdentity.ts";
 import { mergeContacts } from "./mergeContacts.ts";
-import { firstDelivery, isPrivateChat, parseCommand, type RouteKit, recordFailure } from "./routeKit.ts";
+import { isPrivateChat, type RouteKit, recordFailure } from "./routeKit.ts";
 
 export const LINK_CODE_MINUTES = 10;
 
@@ -36,7 +36,7 @@ export const LINK_CODE_MINUTES = 10;
  * - across channels: /tautkan gives a one-time code, /tautkan <code> on the other channel links.
  * A match folds the other contact into the one who is chatting (see mergeContacts).
  */
-export function identityRoute(kit: RouteKit): AppRoute {
+export function identityRoute(kit: RouteKit): Composer {
   const { db } = kit;
 
   /** Folds every other contact holding this phone or username into the chatting one. */
@@ -76,7 +76,6 @@ export function identityRoute(kit: RouteKit): AppRoute {
   ): Promise<OutgoingMessage[]> {
     const t = statusTexts(contact.locale);
     if (!arg) return [{ text: [t.daftarUsage] }];
-    if (!(await firstDelivery(db, msg))) return [];
     const now = kit.clock();
     if (await kit.codes.blocked(msg, now)) return [{ text: [t.tooManyAttempts] }];
     const code = normalizeCode(arg);
@@ -123,7 +122,6 @@ export function identityRoute(kit: RouteKit): AppRoute {
     const it = invitationTexts(contact.locale);
     const now = kit.clock();
     if (!isPrivateChat(msg)) return [{ text: [it.linkPrivateOnly] }];
-    if (!(await firstDelivery(db, msg))) return [];
     if (!arg)
       return [
         {
@@ -176,19 +174,23 @@ export function identityRoute(kit: RouteKit): AppRoute {
     return [{ text: [it.linkDone(it.channel(msg.channel), it.channel(ownerChannel))] }];
   }
 
-  return async (msg, contact) => {
-    if (msg.sharedPhone) return sharedPhone(msg, contact, msg.sharedPhone);
-    const cmd = parseCommand(msg.text);
-    if (cmd?.name === "daftar") return daftar(msg, contact, cmd.rest || undefined);
-    if (cmd?.name === "tautkan") return tautkan(msg, contact, cmd.args[0]);
-    // Silent linking on ordinary messages: the conversation goes on, now with the unit's proposals.
-    const phone =
-      msg.channel === "whatsapp" && msg.profile?.phone ? normalizePhone(msg.profile.phone) : undefined;
-    const username =
-      msg.channel === "telegram" && msg.profile?.username
-        ? normalizeUsername(msg.profile.username)
-        : undefined;
-    if (phone || username) await claim(contact, { phone, username }, phone ? "phone" : "username");
-    return undefined;
-  };
+  // The duplicate check (the inbox) runs before this, for every message.
+  return new Composer()
+    .filter(
+      ({ msg }) => msg.sharedPhone !== undefined,
+      ({ msg, contact }) => sharedPhone(msg, contact, msg.sharedPhone!),
+    )
+    .command("daftar", ({ msg, contact, command }) => daftar(msg, contact, command!.arg || undefined))
+    .command("tautkan", ({ msg, contact, command }) => tautkan(msg, contact, command!.args[0]))
+    .use(async ({ msg, contact }, next) => {
+      // Silent linking on ordinary messages: the conversation goes on, now with the unit's proposals.
+      const phone =
+        msg.channel === "whatsapp" && msg.profile?.phone ? normalizePhone(msg.profile.phone) : undefined;
+      const username =
+        msg.channel === "telegram" && msg.profile?.username
+          ? normalizeUsername(msg.profile.username)
+          : undefined;
+      if (phone || username) await claim(contact, { phone, username }, phone ? "phone" : "username");
+      return next();
+    });
 }

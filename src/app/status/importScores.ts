@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { checkScoreValue, type ValueProblem } from "../../core/scoring/checkScoreValue.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { type CompetitionData, normalizeCode, StatusError } from "./competitionData.ts";
-import { ImportError, type RowError, type TableRow } from "./readTable.ts";
+import { type RowError, TableImportError, type TableRow } from "./readTable.ts";
 
 /** Accepted header spellings of a score sheet. */
 export const SCORE_COLUMNS = {
@@ -134,7 +134,7 @@ export async function importScores(
     }
     if (conflict && proposalId && judge) conflicts.set(`${proposalId}|${judge}`, { proposalId, judge });
   }
-  if (errors.length) throw new ImportError(`${errors.length} bad row(s); nothing was imported`, errors);
+  if (errors.length) throw new TableImportError(`${errors.length} bad row(s); nothing was imported`, errors);
 
   const released = await db.scoreRelease.findUnique({
     where: { competitionId_stage: { competitionId: competition.id, stage: stageKey } },

@@ -4,7 +4,7 @@ import type { Prisma } from "../../db/generated/client.ts";
 import { newProposalCode } from "../codes.ts";
 import type { CompetitionData } from "./competitionData.ts";
 import { findOrCreateContact, normalizePhone, normalizeUsername, type PersonRef } from "./contactIdentity.ts";
-import { ImportError, type RowError, type TableRow } from "./readTable.ts";
+import { type RowError, TableImportError, type TableRow } from "./readTable.ts";
 
 type Tx = Prisma.TransactionClient;
 type UnitKind = "KL" | "PEMDA" | "BUMN" | "BUMD";
@@ -80,7 +80,7 @@ export async function importUnits(
     else seen.set(key, r.row);
     parsed.push(u);
   }
-  if (errors.length) throw new ImportError(`${errors.length} problem(s); nothing was imported`, errors);
+  if (errors.length) throw new TableImportError(`${errors.length} problem(s); nothing was imported`, errors);
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction((tx) => apply(tx, competition, parsed, actorId), {

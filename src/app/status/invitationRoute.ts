@@ -1,5 +1,5 @@
 import { invitationTexts } from "../../core/i18n/invitationTexts.ts";
-import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { OutgoingMessage } from "../../core/messages.ts";
 import {
   changeProposalCode,
   isMember,
@@ -12,10 +12,10 @@ import {
 } from "../../db/queries/invitations.ts";
 import { activeProposal } from "../activeProposal.ts";
 import { newProposalCode } from "../codes.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { normalizeCode } from "./competitionData.ts";
-import { firstDelivery, parseCommand, type RouteKit } from "./routeKit.ts";
+import type { RouteKit } from "./routeKit.ts";
 
 /**
  * What makes a proposal code an invitation rather than a password: /keluarkan <ref> takes a
@@ -23,7 +23,7 @@ import { firstDelivery, parseCommand, type RouteKit } from "./routeKit.ts";
  * /kodebaru [kode] gives the proposal a new code so the old one stops working (same people).
  * Both are audit-logged; a rotation is told to the unit and the secretariat through the outbox.
  */
-export function invitationRoute(kit: RouteKit): AppRoute {
+export function invitationRoute(kit: RouteKit): Composer {
   const { db } = kit;
 
   /** A member of the unit, or secretariat of a competition the unit takes part in. */
@@ -34,14 +34,9 @@ export function invitationRoute(kit: RouteKit): AppRoute {
     return false;
   }
 
-  async function keluarkan(
-    msg: IncomingMessage,
-    contact: ContactView,
-    arg?: string,
-  ): Promise<OutgoingMessage[]> {
+  async function keluarkan(contact: ContactView, arg?: string): Promise<OutgoingMessage[]> {
     const it = invitationTexts(contact.locale);
     if (!arg) return [{ text: [it.removeUsage] }];
-    if (!(await firstDelivery(db, msg))) return [];
     const ref = arg.trim().toUpperCase();
     const join = await joinByRef(db, ref);
     if (!join) return [{ text: [it.removeNotFound] }];
@@ -68,15 +63,10 @@ export function invitationRoute(kit: RouteKit): AppRoute {
     return [{ text: [it.removeDone(join.contact.displayName || it.someone, unit)] }];
   }
 
-  async function kodebaru(
-    msg: IncomingMessage,
-    contact: ContactView,
-    arg?: string,
-  ): Promise<OutgoingMessage[]> {
+  async function kodebaru(contact: ContactView, arg?: string): Promise<OutgoingMessage[]> {
     const it = invitationTexts(contact.locale);
     const code = arg ? normalizeCode(arg) : (await activeProposal(db, contact.id))?.code;
     if (!code) return [{ text: [it.rotateUsage] }];
-    if (!(await firstDelivery(db, msg))) return [];
     const p = await proposalByCode(db, code);
     if (!p || !(await mayManage(contact.id, p.unitId))) return [{ text: [it.rotateNotAllowed] }];
     let fresh = newProposalCode();
@@ -105,10 +95,8 @@ export function invitationRoute(kit: RouteKit): AppRoute {
     return [{ text: [it.rotateDone(p.code, fresh)] }];
   }
 
-  return async (msg, contact) => {
-    const cmd = parseCommand(msg.text);
-    if (cmd?.name === "keluarkan") return keluarkan(msg, contact, cmd.args[0]);
-    if (cmd?.name === "kodebaru") return kodebaru(msg, contact, cmd.rest || undefined);
-    return undefined;
-  };
+  // The duplicate check (the inbox) runs before this, for every message.
+  return new Composer()
+    .command("keluarkan", ({ contact, command }) => keluarkan(contact, command!.args[0]))
+    .command("kodebaru", ({ contact, command }) => kodebaru(contact, command!.arg || undefined));
 }

@@ -4,14 +4,14 @@ import { detectIntent, type Intent } from "../../core/intent/detectIntent.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import { type Access, loadAccess } from "../access.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { normalizeCode } from "./competitionData.ts";
 import { type ProposalStatus, proposalByCode, proposalsOfContact } from "./loadProposals.ts";
 import { resultCommentsSchema, resultCriteriaSchema } from "./releaseScores.ts";
 import { type ReleasedResult, renderScores } from "./renderScores.ts";
 import { renderStatus } from "./renderStatus.ts";
-import { parseCommand, type RouteKit, recordDenied } from "./routeKit.ts";
+import { type RouteKit, recordDenied } from "./routeKit.ts";
 import { stageDates } from "./stageDates.ts";
 
 interface ReleaseRow {
@@ -40,7 +40,7 @@ const BUSY_STEPS = new Set(["writing", "newProposal"]);
  * ("status proposal kami gimana?", "what is our score") unless the user is in the middle of
  * writing. Participants see their units' proposals only; scores only once released.
  */
-export function queryRoute(kit: RouteKit): AppRoute {
+export function queryRoute(kit: RouteKit): Composer {
   const { db } = kit;
 
   async function isBusy(contactId: string): Promise<boolean> {
@@ -173,14 +173,20 @@ export function queryRoute(kit: RouteKit): AppRoute {
     return intent === "status" ? status(contact, found.proposals) : scores(contact, found.proposals);
   }
 
-  return async (msg, contact) => {
-    const cmd = parseCommand(msg.text);
-    // Only a word that looks like a code names a proposal ("/status kami" is just /status).
-    if (cmd?.name === "status" || cmd?.name === "nilai")
-      return answer(msg, contact, cmd.name === "status" ? "status" : "scores", CODE.exec(cmd.rest)?.[0]);
-    if (cmd || !msg.text) return undefined;
-    const intent = detectIntent(msg.text);
-    if (!intent || (await isBusy(contact.id))) return undefined;
-    return answer(msg, contact, intent, CODE.exec(msg.text)?.[0]);
-  };
+  return (
+    new Composer()
+      // Only a word that looks like a code names a proposal ("/status kami" is just /status).
+      .command("status", ({ msg, contact, command }) =>
+        answer(msg, contact, "status", CODE.exec(command!.arg)?.[0]),
+      )
+      .command("nilai", ({ msg, contact, command }) =>
+        answer(msg, contact, "scores", CODE.exec(command!.arg)?.[0]),
+      )
+      .use(async ({ msg, contact, command }, next) => {
+        if (command || !msg.text) return next();
+        const intent = detectIntent(msg.text);
+        if (!intent || (await isBusy(contact.id))) return next();
+        return answer(msg, contact, intent, CODE.exec(msg.text)?.[0]);
+      })
+  );
 }

@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
+import { KlinikError } from "../../core/errors.ts";
 import { TABLE_LIMITS } from "../../core/importing/importLimits.ts";
 import { inspectZip } from "../../docs/inspectZip.ts";
 
@@ -19,13 +20,13 @@ export interface RowError {
 }
 
 /** An import refused: every bad row, or a problem with the whole file (row 0). */
-export class ImportError extends Error {
-  override readonly name = "ImportError";
+export class TableImportError extends KlinikError {
+  override readonly name = "TableImportError";
   constructor(
     message: string,
     readonly errors: RowError[] = [],
   ) {
-    super(message);
+    super(message, { badRows: errors.length });
   }
 }
 
@@ -41,17 +42,17 @@ export async function readTable(
 ): Promise<TableRow[]> {
   const ext = extname(path).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".csv" && ext !== ".txt")
-    throw new ImportError(`${path}: use a .csv or .xlsx file`);
+    throw new TableImportError(`${path}: use a .csv or .xlsx file`);
   const { size } = await stat(path);
   if (size > TABLE_LIMITS.maxFileBytes)
-    throw new ImportError(
+    throw new TableImportError(
       `${path}: ${mb(size)} MB is more than the ${mb(TABLE_LIMITS.maxFileBytes)} MB an import may have`,
     );
   const grid = ext === ".xlsx" ? await readXlsx(path) : readCsv(await readFile(path, "utf8"));
   if (grid.length > TABLE_LIMITS.maxRows + 1)
-    throw new ImportError(`${path}: more than ${TABLE_LIMITS.maxRows} rows; split the file`);
+    throw new TableImportError(`${path}: more than ${TABLE_LIMITS.maxRows} rows; split the file`);
   const [header, ...body] = grid;
-  if (!header) throw new ImportError(`${path}: the file is empty`);
+  if (!header) throw new TableImportError(`${path}: the file is empty`);
   const canon = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
   const index = new Map<string, number>();
   header.forEach((h, i) => {
@@ -61,7 +62,7 @@ export async function readTable(
   });
   const missing = required.filter((r) => !index.has(r));
   if (missing.length)
-    throw new ImportError(
+    throw new TableImportError(
       `${path}: missing column(s) ${missing.join(", ")} (header: ${header.filter(Boolean).join(", ")})`,
     );
   const rows: TableRow[] = [];
@@ -91,7 +92,7 @@ async function readXlsx(path: string): Promise<string[][]> {
   // An XLSX is a zip: bounded (unpacked size, parts, ratio, XML depth, no DTD) before ExcelJS.
   const zip = await inspectZip(bytes, TABLE_LIMITS.zip);
   if (!zip.ok)
-    throw new ImportError(
+    throw new TableImportError(
       zip.reason === "corrupt"
         ? `${path}: not a readable .xlsx file`
         : `${path}: the workbook unpacks beyond the import limits (${zip.reason.replace(/_/g, " ")}); save the sheet alone as .csv`,
@@ -103,7 +104,7 @@ async function readXlsx(path: string): Promise<string[][]> {
   const sheet = wb.worksheets[0];
   if (!sheet) return [];
   if (sheet.rowCount > TABLE_LIMITS.maxRows + 1)
-    throw new ImportError(`${path}: more than ${TABLE_LIMITS.maxRows} rows; split the file`);
+    throw new TableImportError(`${path}: more than ${TABLE_LIMITS.maxRows} rows; split the file`);
   const columns = Math.min(sheet.columnCount, TABLE_LIMITS.maxColumns);
   const grid: string[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {

@@ -61,50 +61,6 @@ export function createRouteKit(deps: StatusRouteDeps): RouteKit {
   };
 }
 
-const ALIASES: Record<string, string> = {
-  status: "status",
-  nilai: "nilai",
-  skor: "nilai",
-  score: "nilai",
-  scores: "nilai",
-  daftar: "daftar",
-  join: "daftar",
-  tautkan: "tautkan",
-  link: "tautkan",
-  tahap: "tahap",
-  stage: "tahap",
-  rekap: "rekap",
-  summary: "rekap",
-  report: "rekap",
-  keluarkan: "keluarkan",
-  remove: "keluarkan",
-  kodebaru: "kodebaru",
-  newcode: "kodebaru",
-};
-
-/** A command of this module ("/Status@bot KP-7Q2M" → { name: "status", args: ["KP-7Q2M"] }), else undefined. */
-export function parseCommand(
-  text: string | undefined,
-): { name: string; args: string[]; rest: string } | undefined {
-  const m = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text?.trim() ?? "");
-  const name = m ? ALIASES[m[1]!.toLowerCase()] : undefined;
-  if (!m || !name) return undefined;
-  const rest = (m[2] ?? "").trim();
-  return { name, args: rest ? rest.split(/\s+/) : [], rest };
-}
-
-/**
- * Marks a message handled; false when it was handled before (a channel delivering an update
- * twice), so a state-changing command acts once.
- */
-export async function firstDelivery(db: Db, msg: IncomingMessage): Promise<boolean> {
-  const r = await db.processedUpdate.createMany({
-    data: [{ channel: msg.channel, updateId: msg.messageId }],
-    skipDuplicates: true,
-  });
-  return r.count > 0;
-}
-
 /** A one-to-one chat with the bot (link codes are shown only there). */
 export function isPrivateChat(msg: IncomingMessage): boolean {
   if (msg.channel === "whatsapp") return !msg.chatId.endsWith("@g.us");
@@ -119,9 +75,4 @@ export async function recordFailure(db: Db, contactId: string, kind: string, now
   });
 }
 
-/** A refused attempt to see or change what is not the contact's (kept for the secretariat's review). */
-export async function recordDenied(db: Db, contactId: string, what: string, subject: string): Promise<void> {
-  await db.auditLog.create({
-    data: { actorId: contactId, action: "access.denied", subject, details: { what } },
-  });
-}
+export { recordDenied } from "../../db/queries/audit.ts";

@@ -4,7 +4,7 @@ import type { Db } from "../../db/createDatabase.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import type { Notifier } from "../notifier.ts";
 import { findStage, normalizeCode, stageIndex } from "./competitionData.ts";
-import { ImportError, type RowError, type TableRow } from "./readTable.ts";
+import { type RowError, TableImportError, type TableRow } from "./readTable.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -172,7 +172,7 @@ export async function importStages(
       announced: stage.announced,
     });
   }
-  if (errors.length) throw new ImportError(`${errors.length} bad row(s); nothing was changed`, errors);
+  if (errors.length) throw new TableImportError(`${errors.length} bad row(s); nothing was changed`, errors);
   await opts.beforeApply?.({ changes, unchanged });
   await db.$transaction(
     async (tx) => {

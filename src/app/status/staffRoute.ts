@@ -1,17 +1,17 @@
 import { statusTexts } from "../../core/i18n/statusTexts.ts";
-import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import { loadAccess } from "../access.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { loadReportRows, renderRekap, summarize } from "./report.ts";
-import { firstDelivery, parseCommand, type RouteKit, recordDenied } from "./routeKit.ts";
+import type { RouteKit } from "./routeKit.ts";
 import { notifyStageChange, setStage } from "./setStage.ts";
 
 const FORCE_FLAGS = new Set(["--force", "--paksa", "paksa!", "-f"]);
 
 /** The secretariat's chat commands: /tahap <kode> <tahap> [catatan] and /rekap [slug]. */
-export function staffRoute(kit: RouteKit): AppRoute {
+export function staffRoute(kit: RouteKit): Composer {
   const { db } = kit;
 
   function stageList(template: Template | undefined, contact: ContactView): string {
@@ -20,22 +20,15 @@ export function staffRoute(kit: RouteKit): AppRoute {
       .join("\n");
   }
 
-  async function tahap(
-    msg: IncomingMessage,
-    contact: ContactView,
-    args: string[],
-  ): Promise<OutgoingMessage[]> {
+  async function tahap(contact: ContactView, args: string[]): Promise<OutgoingMessage[]> {
     const t = statusTexts(contact.locale);
+    // Who may is the registry's role (commandAccess); which proposals, setStage's mayChange.
     const access = await loadAccess(db, contact.id);
-    if (access.secretariatOf.length === 0) {
-      await recordDenied(db, contact.id, "tahap", args[0] ?? "");
-      return [{ text: [t.onlySecretariat] }];
-    }
+    if (access.secretariatOf.length === 0) return [{ text: [t.onlySecretariat] }];
     const force = args.some((a) => FORCE_FLAGS.has(a.toLowerCase()));
     const [code, stage, ...note] = args.filter((a) => !FORCE_FLAGS.has(a.toLowerCase()));
     if (!code || !stage)
       return [{ text: [t.tahapUsage(stageList(await kit.templateOf(access.secretariatOf[0]!), contact))] }];
-    if (!(await firstDelivery(db, msg))) return [];
     const r = await setStage(db, kit.templateOf, {
       code,
       stage,
@@ -81,10 +74,7 @@ export function staffRoute(kit: RouteKit): AppRoute {
   async function rekap(contact: ContactView, slug: string | undefined): Promise<OutgoingMessage[]> {
     const t = statusTexts(contact.locale);
     const access = await loadAccess(db, contact.id);
-    if (access.secretariatOf.length === 0) {
-      await recordDenied(db, contact.id, "rekap", slug ?? "");
-      return [{ text: [t.onlySecretariat] }];
-    }
+    if (access.secretariatOf.length === 0) return [{ text: [t.onlySecretariat] }];
     let ids = access.secretariatOf.filter(access.canReport);
     if (slug) {
       const c = await db.competition.findUnique({ where: { slug }, select: { id: true } });
@@ -103,10 +93,7 @@ export function staffRoute(kit: RouteKit): AppRoute {
     return out.length ? out : [{ text: [t.rekapNone] }];
   }
 
-  return async (msg, contact) => {
-    const cmd = parseCommand(msg.text);
-    if (cmd?.name === "tahap") return tahap(msg, contact, cmd.args);
-    if (cmd?.name === "rekap") return rekap(contact, cmd.args[0]);
-    return undefined;
-  };
+  return new Composer()
+    .command("tahap", ({ contact, command }) => tahap(contact, command!.args))
+    .command("rekap", ({ contact, command }) => rekap(contact, command!.args[0]));
 }

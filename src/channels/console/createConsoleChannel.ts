@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import {
   type ChannelSender,
+  confirmDelivered,
   followUpOf,
   type MessageHandler,
   type OutgoingMessage,
@@ -57,6 +58,7 @@ export function createConsoleChannel(deps: ConsoleChannelDeps) {
       });
       if (replies.length > 0) lastChoices = replies.flatMap((r) => r.choices ?? []);
       for (const r of replies) write(r);
+      await confirmDelivered(replies);
       for (const r of await followUpOf(replies)) write(r);
       if (color && !closed) rl?.prompt();
     });

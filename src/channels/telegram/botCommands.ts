@@ -1,57 +1,9 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { Logger } from "pino";
+import type { Role } from "../../core/commands/registry.ts";
+import { menuEntries } from "../../core/commands/renderHelp.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
-
-/**
- * The command menu, Indonesian first. The first command is /mulai in Indonesian and /start in
- * English (Telegram's Start button always sends /start, which the app handles in any language).
- */
-const COMMANDS: ReadonlyArray<{ command: Record<Locale, string>; description: Record<Locale, string> }> = [
-  {
-    command: { id: "mulai", en: "start" },
-    description: { id: "Mulai atau lanjutkan proposal", en: "Start or continue a proposal" },
-  },
-  {
-    command: same("bagian"),
-    description: { id: "Daftar bagian proposal", en: "List the proposal sections" },
-  },
-  { command: same("lihat"), description: { id: "Lihat isi bagian", en: "View a section" } },
-  { command: same("cek"), description: { id: "Cek kelengkapan proposal", en: "Check the proposal" } },
-  { command: same("riwayat"), description: { id: "Riwayat perubahan bagian", en: "Section history" } },
-  {
-    command: same("proposal"),
-    description: { id: "Pilih atau buat proposal", en: "Choose or create a proposal" },
-  },
-  { command: same("saran"), description: { id: "Saran perbaikan bagian", en: "Advice on a section" } },
-  {
-    command: same("ekspor"),
-    description: { id: "Unduh proposal (DOCX)", en: "Download the proposal (DOCX)" },
-  },
-  { command: same("status"), description: { id: "Status proposal", en: "Proposal status" } },
-  { command: same("nilai"), description: { id: "Nilai proposal", en: "Proposal scores" } },
-  {
-    command: same("daftar"),
-    description: { id: "Daftar ke proposal dengan kode", en: "Join a proposal by its code" },
-  },
-  {
-    command: same("tautkan"),
-    description: { id: "Hubungkan Telegram dan WhatsApp", en: "Link Telegram and WhatsApp" },
-  },
-  { command: same("bahasa"), description: { id: "Ganti bahasa", en: "Change language" } },
-  { command: same("bantuan"), description: { id: "Bantuan", en: "Help" } },
-  { command: same("batal"), description: { id: "Batalkan langkah ini", en: "Cancel this step" } },
-  {
-    command: same("berhenti"),
-    description: { id: "Berhenti menerima pengumuman", en: "Stop announcements" },
-  },
-  { command: same("datasaya"), description: { id: "Data saya yang tersimpan", en: "My stored data" } },
-  { command: same("hapusdata"), description: { id: "Hapus data saya", en: "Delete my data" } },
-];
-
-function same(command: string): Record<Locale, string> {
-  return { id: command, en: command };
-}
 
 /** grammY's Node build types its signals with the abort-controller polyfill. */
 export type GrammySignal = NonNullable<Parameters<Api["setMyCommands"]>[2]>;
@@ -61,13 +13,17 @@ export function timeoutSignal(ms: number): GrammySignal {
   return AbortSignal.timeout(ms) as unknown as GrammySignal;
 }
 
-export function botCommands(locale: Locale): BotCommand[] {
-  return COMMANDS.map((c) => ({ command: c.command[locale], description: c.description[locale] }));
+/**
+ * The command menu of a role, from the command registry, Indonesian first. The first command is
+ * /mulai in Indonesian and /start in English (Telegram's Start button always sends /start).
+ */
+export function botCommands(locale: Locale, role: Role = "participant"): BotCommand[] {
+  return menuEntries(locale, role);
 }
 
 /**
- * Publishes the menu: Indonesian as the default (no language_code), English for "en" users.
- * A failure is logged, not fatal: the bot works without a menu.
+ * Publishes the participants' menu for everyone: Indonesian as the default (no language_code),
+ * English for "en" users. A failure is logged, not fatal: the bot works without a menu.
  */
 export async function publishBotCommands(api: Api, logger: Logger, signal?: GrammySignal): Promise<void> {
   try {
@@ -76,4 +32,42 @@ export async function publishBotCommands(api: Api, logger: Logger, signal?: Gram
   } catch (err) {
     logger.warn({ err }, "could not publish the bot command menu");
   }
+}
+
+/**
+ * The secretariat's menu in their own chats (BotCommandScopeChat, which Telegram prefers over the
+ * default scope): keeps the set of chats given a menu, adds new secretariat chats and gives a
+ * removed one the participants' menu back. Returns the chats now holding the secretariat menu.
+ */
+export async function syncSecretariatMenus(
+  api: Api,
+  logger: Logger,
+  want: readonly string[],
+  have: ReadonlySet<string>,
+  signal?: GrammySignal,
+): Promise<Set<string>> {
+  const now = new Set(have);
+  for (const chatId of want) {
+    if (now.has(chatId)) continue;
+    try {
+      const scope = { type: "chat", chat_id: Number(chatId) } as const;
+      await api.setMyCommands(botCommands("id", "secretariat"), { scope }, signal);
+      await api.setMyCommands(botCommands("en", "secretariat"), { scope, language_code: "en" }, signal);
+      now.add(chatId);
+    } catch (err) {
+      logger.warn({ err }, "could not publish the secretariat menu in a chat");
+    }
+  }
+  for (const chatId of have) {
+    if (want.includes(chatId)) continue;
+    try {
+      const scope = { type: "chat", chat_id: Number(chatId) } as const;
+      await api.deleteMyCommands({ scope }, signal);
+      await api.deleteMyCommands({ scope, language_code: "en" }, signal);
+      now.delete(chatId);
+    } catch (err) {
+      logger.warn({ err }, "could not remove the secretariat menu from a chat");
+    }
+  }
+  return now;
 }

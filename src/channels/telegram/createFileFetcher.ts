@@ -1,14 +1,9 @@
 import type { Api } from "grammy";
+import { KlinikError } from "../../core/errors.ts";
 
 /** A file could not be downloaded from Telegram; never carries the token-bearing URL. */
-export class TelegramFileError extends Error {
+export class TelegramFileError extends KlinikError {
   override readonly name = "TelegramFileError";
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
 }
 
 export interface FileFetcherDeps {

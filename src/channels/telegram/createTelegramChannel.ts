@@ -5,10 +5,15 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Hono } from "hono";
 import type { Logger } from "pino";
 import type { ChannelState } from "../../core/channelState.ts";
-import type { ChannelSender, MessageHandler, OutgoingMessage } from "../../core/messages.ts";
+import { channelTexts } from "../../core/i18n/channelTexts.ts";
+import {
+  type ChannelSender,
+  confirmDelivered,
+  type MessageHandler,
+  type OutgoingMessage,
+} from "../../core/messages.ts";
 import * as metrics from "../../http/metrics.ts";
-import { channelText } from "../channelTexts.ts";
-import { publishBotCommands, timeoutSignal } from "./botCommands.ts";
+import { publishBotCommands, syncSecretariatMenus, timeoutSignal } from "./botCommands.ts";
 import { createFileFetcher } from "./createFileFetcher.ts";
 import { createTelegramSender } from "./createTelegramSender.ts";
 import { createWebhookApp, type WebhookApp } from "./createWebhookApp.ts";
@@ -31,12 +36,16 @@ export interface TelegramChannelDeps {
   logger: Logger;
   /** Skips getMe at start when given. */
   botUsername?: string;
-  /** Larger documents are refused with channelTexts.fileTooLarge; default 10 MB. */
+  /** Larger documents are refused with channelTexts(locale).fileTooLarge; default 10 MB. */
   maxFileBytes?: number;
   /** Inbound per-user limit; default 30 updates a minute. */
   flood?: FloodOptions;
   /** Told when the channel connects or stops for good (401/409 from getUpdates). */
   onState?: (state: ChannelState) => void;
+  /** Private chats of the secretariat: they get the secretariat's menu (checked every few minutes). */
+  secretariatChats?: () => Promise<string[]>;
+  /** How often secretariatChats is read again; default 10 minutes. */
+  menuRefreshMs?: number;
 }
 
 export interface TelegramChannel {
@@ -81,6 +90,22 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   const fileFetcher = createFileFetcher({ api: bot.api, token: deps.token, apiRoot, maxFileBytes });
   const username = () => deps.botUsername ?? bot.botInfo.username;
   const updates = new InFlight();
+  let staffMenus: Set<string> = new Set();
+  let menuTimer: NodeJS.Timeout | undefined;
+  async function refreshStaffMenus(signal?: ReturnType<typeof timeoutSignal>): Promise<void> {
+    if (!deps.secretariatChats) return;
+    try {
+      staffMenus = await syncSecretariatMenus(
+        bot.api,
+        logger,
+        await deps.secretariatChats(),
+        staffMenus,
+        signal,
+      );
+    } catch (err) {
+      logger.warn({ err }, "could not read the secretariat's chats for their menu");
+    }
+  }
 
   async function say(chatId: number, text: string, log: Logger): Promise<void> {
     await bot.api
@@ -108,7 +133,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       replies = await withTypingIndicator(() => deps.handler(mapped.message), typing);
     } catch (err) {
       log.error({ err }, "message handler failed; sent an apology");
-      await say(chatId, channelText("apology", locale), log);
+      await say(chatId, channelTexts(locale).apology, log);
       return;
     }
     const deliver = async (messages: OutgoingMessage[], removeKeyboard: boolean) => {
@@ -119,6 +144,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     };
     try {
       await deliver(replies, mapped.sharedContact);
+      await confirmDelivered(replies);
       // Later messages (LLM advice) come inside this chat's turn, so they stay in order.
       const later = followUpOf(replies);
       if (later) await deliver(await withTypingIndicator(() => settle(later, log), typing), false);
@@ -138,15 +164,15 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
         case "message":
           return await converse(mapped, log);
         case "staleButton":
-          return await answerQuery(mapped.callbackQueryId, log, channelText("staleButton", mapped.locale));
+          return await answerQuery(mapped.callbackQueryId, log, channelTexts(mapped.locale).staleButton);
         case "groupCommand":
           return await say(
             mapped.chatId,
-            `${channelText("groupPointer", mapped.locale)}https://t.me/${username()}`,
+            `${channelTexts(mapped.locale).groupPointer}https://t.me/${username()}`,
             log,
           );
         case "fileTooLarge":
-          return await say(mapped.chatId, channelText("fileTooLarge", mapped.locale), log);
+          return await say(mapped.chatId, channelTexts(mapped.locale).fileTooLarge, log);
       }
     } catch (err) {
       log.error({ err }, "update failed");
@@ -168,7 +194,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       const locale = ctx.mapped && "locale" in ctx.mapped ? ctx.mapped.locale : "id";
       const log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
       log.info({ userId: ctx.from?.id }, "flood limit reached; further messages dropped this window");
-      if (ctx.chat) await say(ctx.chat.id, channelText("flood", locale), log);
+      if (ctx.chat) await say(ctx.chat.id, channelTexts(locale).flood, log);
     }),
   );
   // One chat's updates stay in order; other chats proceed meanwhile.
@@ -191,6 +217,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     async start() {
       await bot.init(timeoutSignal(STARTUP_TIMEOUT_MS));
       await publishBotCommands(bot.api, logger, timeoutSignal(STARTUP_TIMEOUT_MS));
+      await refreshStaffMenus(timeoutSignal(STARTUP_TIMEOUT_MS));
+      if (deps.secretariatChats) {
+        menuTimer = setInterval(() => void refreshStaffMenus(), deps.menuRefreshMs ?? 10 * 60_000);
+        menuTimer.unref();
+      }
       if (mode.kind === "polling") {
         await bot.api.deleteWebhook({ drop_pending_updates: false }, timeoutSignal(STARTUP_TIMEOUT_MS));
         runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
@@ -209,6 +240,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     stop() {
       stopping ??= (async () => {
         // The webhook stays registered: Telegram keeps updates queued until the next start.
+        clearInterval(menuTimer);
         await runner?.stop();
         await webhook?.drain();
         await updates.drain();

@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from "grammy/types";
+import { channelTexts } from "../../core/i18n/channelTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { Choice } from "../../core/messages.ts";
-import { channelText } from "../channelTexts.ts";
 
 /** Labels up to this many characters may share a row with others. */
 const SHORT_LABEL = 14;
@@ -24,7 +24,7 @@ export function inlineKeyboard(choices: readonly Choice[]): InlineKeyboardMarkup
  * app matches like a typed answer (Telegram allows one keyboard per message).
  */
 export function contactKeyboard(locale: Locale, choices: readonly Choice[] = []): ReplyKeyboardMarkup {
-  const share = [{ text: channelText("sharePhoneButton", locale), request_contact: true }];
+  const share = [{ text: channelTexts(locale).sharePhoneButton, request_contact: true }];
   const rest = layoutRows(choices).map((row) => row.map((c) => ({ text: c.label })));
   return { keyboard: [share, ...rest], one_time_keyboard: true, resize_keyboard: true };
 }

@@ -1,4 +1,5 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
+import { channelTexts } from "../../core/i18n/channelTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import {
   type OutgoingDocument,
@@ -6,7 +7,6 @@ import {
   plainText,
   type RichText,
 } from "../../core/messages.ts";
-import { channelText } from "../channelTexts.ts";
 import { isValidCallbackData } from "./callbackData.ts";
 import { contactKeyboard, inlineKeyboard } from "./keyboards.ts";
 import { renderRichText } from "./renderRichText.ts";
@@ -76,5 +76,5 @@ function withMarkup(msg: OutgoingMessage, opts: PlanOptions): { text: RichText; 
   if (choices.every((c) => isValidCallbackData(c.id)))
     return { text: msg.text, markup: inlineKeyboard(choices) };
   const list = choices.map((c, i) => `\n${i + 1}. ${c.label}`).join("");
-  return { text: [...msg.text, `\n${list}\n\n`, { i: channelText("replyWithNumber", opts.locale) }] };
+  return { text: [...msg.text, `\n${list}\n\n`, { i: channelTexts(opts.locale).replyWithNumber }] };
 }

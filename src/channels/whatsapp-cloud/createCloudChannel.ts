@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import type { Logger } from "pino";
+import { channelTexts } from "../../core/i18n/channelTexts.ts";
 import {
   type ChannelSender,
   followUpOf,
@@ -9,7 +10,6 @@ import {
   TransientSendError,
 } from "../../core/messages.ts";
 import { type CloudTemplates, templateParams } from "../../core/whatsapp/cloudTemplates.ts";
-import { channelTexts } from "../channelTexts.ts";
 import { BoundedMap } from "../whatsapp/boundedMap.ts";
 import { createChatQueue } from "../whatsapp/chatQueue.ts";
 import { createChoiceMemory } from "../whatsapp/choiceMemory.ts";
@@ -53,8 +53,8 @@ export interface CloudChannel {
 
 /** A person's window is 24 hours; a send that close to its end may land after it closes. */
 const WINDOW_MS = 24 * 3_600_000 - 5 * 60_000;
-const apology: OutgoingMessage = { text: [channelTexts.apology.id] };
-const floodNotice: OutgoingMessage = { text: [channelTexts.flood.id] };
+const apology: OutgoingMessage = { text: [channelTexts("id").apology] };
+const floodNotice: OutgoingMessage = { text: [channelTexts("id").flood] };
 
 /**
  * WhatsApp through the official Cloud API: a webhook for what people send (and for receipts),

@@ -6,13 +6,14 @@ import {
   type WAMessageKey,
 } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
+import { channelTexts } from "../../core/i18n/channelTexts.ts";
 import {
+  confirmDelivered,
   followUpOf,
   type IncomingMessage,
   type MessageHandler,
   type OutgoingMessage,
 } from "../../core/messages.ts";
-import { channelTexts } from "../channelTexts.ts";
 import { BoundedMap } from "./boundedMap.ts";
 import type { ChatQueue } from "./chatQueue.ts";
 import type { ChoiceMemory } from "./choiceMemory.ts";
@@ -30,8 +31,8 @@ export interface InboundRouter {
 }
 
 // The adapter texts the adapter says on its own: it does not know the user's locale, so Indonesian.
-const apology: OutgoingMessage = { text: [channelTexts.apology.id] };
-const floodNotice: OutgoingMessage = { text: [channelTexts.flood.id] };
+const apology: OutgoingMessage = { text: [channelTexts("id").apology] };
+const floodNotice: OutgoingMessage = { text: [channelTexts("id").flood] };
 
 export function createInboundRouter(deps: {
   handler: MessageHandler;
@@ -90,6 +91,7 @@ export function createInboundRouter(deps: {
       replies = [apology];
     }
     await deps.outbound.reply(chatId, replies);
+    await confirmDelivered(replies);
     // Later advice (LLM after the rule check) follows the replies, still in this chat's queue.
     const later = await followUpOf(replies);
     if (later.length > 0) await deps.outbound.reply(chatId, later);

@@ -1,16 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BufferJSON } from "@whiskeysockets/baileys";
+import { KlinikError } from "../../core/errors.ts";
 import { type AuthKeyValueStore, CREDS_KEY } from "./useStoredAuthState.ts";
 
-export class AuthImportError extends Error {
+export class AuthImportError extends KlinikError {
   override readonly name = "AuthImportError";
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KlinikError } from "../errors.ts";
 
 /**
  * Who an announcement goes to, as a pure description (stored in Announcement.audience and
@@ -64,7 +65,7 @@ export function readAudience(json: unknown): Audience | undefined {
 }
 
 /** A spec the operator typed that does not parse; the message says what is accepted. */
-export class AudienceSpecError extends Error {
+export class AudienceSpecError extends KlinikError {
   override readonly name = "AudienceSpecError";
 }
 

@@ -1,3 +1,5 @@
+import { COMMANDS, type CommandSpec } from "../commands/registry.ts";
+import { renderHelp } from "../commands/renderHelp.ts";
 import { checkProposal } from "../completeness/checkProposal.ts";
 import { countWords } from "../completeness/countWords.ts";
 import { formatDate } from "../i18n/dialogueTexts.ts";
@@ -7,26 +9,17 @@ import { MARK_ICON } from "./renderCheck.ts";
 import { flushBuffer, resumePrompt, showProposalCheck } from "./sectionFlow.ts";
 import type { Turn } from "./Turn.ts";
 
-/** Commands the coaching engine handles; the app routes the others (status, scores, data). */
-export const ENGINE_COMMANDS = new Set([
-  "mulai",
-  "bagian",
-  "lihat",
-  "ubah",
-  "riwayat",
-  "cek",
-  "proposal",
-  "bahasa",
-  "bantuan",
-  "batal",
-]);
+/** Commands the coaching engine handles (registry owner "dialogue"); the app answers the others. */
+export const ENGINE_COMMANDS: ReadonlySet<string> = new Set(
+  (COMMANDS as readonly CommandSpec[]).filter((c) => c.owner === "dialogue").map((c) => c.name),
+);
 
 export function runCommand(turn: Turn, name: string, arg: string): void {
   switch (name) {
     case "mulai":
       return start(turn);
     case "bantuan":
-      turn.say(turn.t.help);
+      turn.say(renderHelp(turn.locale, turn.ctx.role ?? "participant"));
       return resumePrompt(turn);
     case "batal":
       return cancel(turn);

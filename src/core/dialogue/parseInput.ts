@@ -1,3 +1,4 @@
+import { parseCommand } from "../commands/parseCommand.ts";
 import type { DialogueState } from "./dialogueState.ts";
 import type { TurnInput } from "./turnTypes.ts";
 
@@ -12,22 +13,6 @@ export type ParsedInput =
   | { kind: "text"; text: string }
   | { kind: "tooLong"; chars: number }
   | { kind: "nonText" };
-
-/** English and older names of the commands, mapped to the Indonesian ones the engine knows. */
-const COMMAND_ALIASES: Record<string, string> = {
-  start: "mulai",
-  help: "bantuan",
-  cancel: "batal",
-  sections: "bagian",
-  view: "lihat",
-  edit: "ubah",
-  history: "riwayat",
-  check: "cek",
-  language: "bahasa",
-  lang: "bahasa",
-  proposals: "proposal",
-  menu: "mulai",
-};
 
 const DONE_WORDS = new Set(["selesai", "done", "sudah", "sudah selesai", "finish", "finished", "cukup"]);
 const GREETINGS =
@@ -46,11 +31,8 @@ export function parseInput(input: TurnInput, state: DialogueState): ParsedInput 
   if (raw === undefined || raw.trim() === "") return { kind: "nonText" };
   if (raw.length > MAX_MESSAGE_CHARS) return { kind: "tooLong", chars: raw.length };
   const text = raw.trim();
-  const cmd = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
-  if (cmd) {
-    const name = cmd[1]!.toLowerCase();
-    return { kind: "command", name: COMMAND_ALIASES[name] ?? name, arg: (cmd[2] ?? "").trim() };
-  }
+  const cmd = parseCommand(text);
+  if (cmd) return { kind: "command", name: cmd.name, arg: cmd.arg };
   const picked = pickChoice(text, state);
   if (picked) return { kind: "choice", id: picked };
   const lower = text.toLowerCase().replace(/[.!]+$/, "");

@@ -1,3 +1,4 @@
+import type { Role } from "../commands/registry.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { OutgoingMessage } from "../messages.ts";
 import type { Template } from "../templates/templateSchema.ts";
@@ -49,6 +50,8 @@ export interface TurnContext {
   revisions?: RevisionView[];
   /** Ids the engine may use if it creates a proposal this turn. */
   fresh: { proposalId: string; code: string };
+  /** The person's role for commands and /bantuan (registry); participant when absent. */
+  role?: Role;
 }
 
 export type Effect =

@@ -1,4 +1,5 @@
 import type { FailureReason } from "../broadcast/deliveryPolicy.ts";
+import { catalog } from "./catalog.ts";
 import type { Locale } from "./locale.ts";
 
 /**
@@ -270,11 +271,7 @@ const en: BroadcastTexts = {
     `Upload deadline reminder (${deadline}, ${daysLeft} days left) to incomplete proposals.`,
 };
 
-const catalogs: Record<Locale, BroadcastTexts> = { id, en };
-
-export function broadcastTexts(locale: Locale): BroadcastTexts {
-  return catalogs[locale];
-}
+export const broadcastTexts = catalog<BroadcastTexts>({ id, en });
 
 /** "Selasa, 1 Desember 2026 08.00" / "Tuesday, 1 December 2026 08:00" in the given time zone. */
 export function formatWhen(d: Date, locale: Locale, timeZone: string): string {

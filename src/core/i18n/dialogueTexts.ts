@@ -1,3 +1,4 @@
+import { catalog } from "./catalog.ts";
 import type { Locale } from "./locale.ts";
 import { en } from "./texts.en.ts";
 import { id } from "./texts.id.ts";
@@ -65,7 +66,6 @@ export interface DialogueTexts {
   switched: (title: string, code: string) => string;
   chooseLocale: string;
   localeSet: string;
-  help: string;
   cancelled: string;
   cancelledSaved: (title: string) => string;
   tooLong: (chars: number) => string;
@@ -82,9 +82,7 @@ export interface DialogueTexts {
   pickOne: string;
 }
 
-export function dialogueTexts(locale: Locale): DialogueTexts {
-  return locale === "en" ? en : id;
-}
+export const dialogueTexts = catalog<DialogueTexts>({ id, en });
 
 /** "6 Mei 2023" / "6 May 2023" in the competition's time zone. */
 export function formatDate(d: Date, locale: Locale, timeZone: string): string {

@@ -1,3 +1,4 @@
+import { catalog } from "./catalog.ts";
 import type { Locale } from "./locale.ts";
 
 /**
@@ -211,9 +212,7 @@ const en: StatusTexts = {
   rekapNone: "You do not manage any competition yet.",
 };
 
-export function statusTexts(locale: Locale): StatusTexts {
-  return locale === "en" ? en : id;
-}
+export const statusTexts = catalog<StatusTexts>({ id, en });
 
 // Building an Intl formatter costs far more than using one: keep them per locale and zone.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

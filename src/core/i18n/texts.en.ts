@@ -72,7 +72,6 @@ export const en: DialogueTexts = {
   switched: (title, code) => `Active proposal: "${title}" (${code}).`,
   chooseLocale: "Pilih bahasa / Choose a language:",
   localeSet: "Fine, I will use English.",
-  help: "Commands:\n/bagian – sections and their marks\n/lihat – see this section's text\n/ubah – rewrite this section\n/riwayat – earlier versions\n/cek – check the whole proposal\n/saran – advice on this section\n/ekspor – download the proposal (DOCX; /ekspor teks for SINOVIK)\n/proposal – switch or create a proposal\n/status, /nilai – status and scores of the proposal\n/daftar <code> – join a registered proposal\n/tautkan – link your Telegram and WhatsApp accounts\n/kodebaru – change the proposal code (the old one stops working)\n/keluarkan <code> – remove someone who joined without permission\n/bahasa – language (id/en)\n/batal – leave this step\n/berhenti – stop announcements (/mulai to subscribe again)\n/datasaya, /hapusdata – your personal data\nHave a draft in Word or PDF? Just send the file.\nSecretariat: /tahap, /rekap, /umumkan, /laporan",
   cancelled: "Cancelled. Nothing is lost. Type /bagian to continue.",
   cancelledSaved: (title) =>
     `Cancelled. What you wrote for ${title} is kept as a draft. Type /bagian to continue.`,

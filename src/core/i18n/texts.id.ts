@@ -73,7 +73,6 @@ export const id: DialogueTexts = {
   switched: (title, code) => `Proposal aktif: "${title}" (${code}).`,
   chooseLocale: "Pilih bahasa / Choose a language:",
   localeSet: "Baik, saya akan memakai Bahasa Indonesia.",
-  help: "Perintah yang tersedia:\n/bagian – daftar bagian dan tandanya\n/lihat – lihat teks bagian ini\n/ubah – tulis ulang bagian ini\n/riwayat – versi sebelumnya\n/cek – periksa seluruh proposal\n/saran – saran perbaikan bagian ini\n/ekspor – unduh proposal (DOCX; /ekspor teks untuk SINOVIK)\n/proposal – ganti atau buat proposal\n/status, /nilai – status dan nilai proposal\n/daftar <kode> – hubungkan diri ke proposal terdaftar\n/tautkan – hubungkan akun Telegram dan WhatsApp\n/kodebaru – ganti kode proposal (kode lama tidak berlaku lagi)\n/keluarkan <kode> – keluarkan orang yang bergabung tanpa izin\n/bahasa – ganti bahasa (id/en)\n/batal – keluar dari langkah ini\n/berhenti – berhenti menerima pengumuman (/mulai untuk berlangganan lagi)\n/datasaya, /hapusdata – data pribadi Anda\nPunya draf di Word atau PDF? Kirim saja berkasnya.\nSekretariat: /tahap, /rekap, /umumkan, /laporan",
   cancelled: "Baik, dibatalkan. Tidak ada yang hilang. Ketik /bagian untuk melanjutkan.",
   cancelledSaved: (title) =>
     `Baik, dibatalkan. Yang sudah Bapak/Ibu tulis untuk ${title} tetap tersimpan sebagai draf. Ketik /bagian untuk melanjutkan.`,

@@ -1,51 +1,50 @@
 import { countWords } from "../completeness/countWords.ts";
+import { catalog } from "../i18n/catalog.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { RichText } from "../messages.ts";
-import type { Localized, Template } from "../templates/templateSchema.ts";
+import type { Template } from "../templates/templateSchema.ts";
 import { type ImportFailureReason, MAX_FILE_BYTES, MAX_PDF_PAGES } from "./importLimits.ts";
 import type { SplitResult } from "./splitIntoSections.ts";
 
 const MB = Math.round(MAX_FILE_BYTES / (1024 * 1024));
 
 /** Why an uploaded draft could not be used, said politely, with what to do instead. */
-export const importFailureMessages: Record<ImportFailureReason, Localized> = {
-  too_large: {
-    id: `Maaf, berkasnya terlalu besar (batas ${MB} MB). Mohon kirim versi tanpa foto/lampiran, atau kirim per bagian.`,
-    en: `Sorry, the file is too large (limit ${MB} MB). Please send a version without photos/attachments, or send it section by section.`,
+export const importFailureTexts = catalog<Record<ImportFailureReason, string>>({
+  id: {
+    too_large: `Maaf, berkasnya terlalu besar (batas ${MB} MB). Mohon kirim versi tanpa foto/lampiran, atau kirim per bagian.`,
+    too_many_pages: `Maaf, PDF-nya lebih dari ${MAX_PDF_PAGES} halaman. Mohon kirim naskah proposalnya saja, tanpa lampiran.`,
+    too_complex:
+      "Maaf, isi berkas ini terlalu besar atau terlalu rumit untuk dibaca (misalnya berisi banyak gambar atau tabel bertumpuk). Mohon simpan ulang tanpa lampiran, atau kirim per bagian.",
+    image_only:
+      "Berkas ini berupa gambar/hasil pindai, jadi teksnya tidak bisa dibaca. Mohon kirim versi teks: DOCX, atau PDF yang disimpan langsung dari Word.",
+    encrypted:
+      "Berkas ini dikunci dengan kata sandi. Mohon buka kuncinya dulu (simpan ulang tanpa kata sandi), lalu kirim lagi.",
+    corrupt:
+      "Maaf, berkasnya tidak bisa dibuka; mungkin rusak atau belum selesai terunduh. Mohon simpan ulang lalu kirim lagi.",
+    unsupported_type:
+      "Maaf, jenis berkas ini belum bisa dibaca. Mohon kirim dalam bentuk DOCX, PDF (teks), atau TXT. Berkas .doc lama: simpan ulang sebagai .docx.",
+    empty: "Berkasnya terbaca, tetapi tidak ada teks di dalamnya. Mohon periksa lagi berkas yang dikirim.",
+    proposal_not_found:
+      "Proposal tujuan tidak ditemukan. Pilih proposal dulu lewat /proposal, lalu kirim berkasnya lagi.",
   },
-  too_many_pages: {
-    id: `Maaf, PDF-nya lebih dari ${MAX_PDF_PAGES} halaman. Mohon kirim naskah proposalnya saja, tanpa lampiran.`,
-    en: `Sorry, the PDF has more than ${MAX_PDF_PAGES} pages. Please send only the proposal text, without attachments.`,
+  en: {
+    too_large: `Sorry, the file is too large (limit ${MB} MB). Please send a version without photos/attachments, or send it section by section.`,
+    too_many_pages: `Sorry, the PDF has more than ${MAX_PDF_PAGES} pages. Please send only the proposal text, without attachments.`,
+    too_complex:
+      "Sorry, the contents of this file are too large or too complex to read (for example many images or nested tables). Please save it again without attachments, or send it section by section.",
+    image_only:
+      "This file is an image or a scan, so its text cannot be read. Please send a text version: DOCX, or a PDF saved directly from Word.",
+    encrypted:
+      "This file is password-protected. Please unlock it first (save it again without a password), then send it again.",
+    corrupt:
+      "Sorry, the file cannot be opened; it may be damaged or incompletely downloaded. Please save it again and resend.",
+    unsupported_type:
+      "Sorry, this kind of file cannot be read yet. Please send DOCX, a text PDF, or TXT. Old .doc files: save again as .docx.",
+    empty: "The file was read, but there is no text in it. Please check the file you sent.",
+    proposal_not_found:
+      "The target proposal was not found. Choose a proposal first with /proposal, then send the file again.",
   },
-  too_complex: {
-    id: "Maaf, isi berkas ini terlalu besar atau terlalu rumit untuk dibaca (misalnya berisi banyak gambar atau tabel bertumpuk). Mohon simpan ulang tanpa lampiran, atau kirim per bagian.",
-    en: "Sorry, the contents of this file are too large or too complex to read (for example many images or nested tables). Please save it again without attachments, or send it section by section.",
-  },
-  image_only: {
-    id: "Berkas ini berupa gambar/hasil pindai, jadi teksnya tidak bisa dibaca. Mohon kirim versi teks: DOCX, atau PDF yang disimpan langsung dari Word.",
-    en: "This file is an image or a scan, so its text cannot be read. Please send a text version: DOCX, or a PDF saved directly from Word.",
-  },
-  encrypted: {
-    id: "Berkas ini dikunci dengan kata sandi. Mohon buka kuncinya dulu (simpan ulang tanpa kata sandi), lalu kirim lagi.",
-    en: "This file is password-protected. Please unlock it first (save it again without a password), then send it again.",
-  },
-  corrupt: {
-    id: "Maaf, berkasnya tidak bisa dibuka; mungkin rusak atau belum selesai terunduh. Mohon simpan ulang lalu kirim lagi.",
-    en: "Sorry, the file cannot be opened; it may be damaged or incompletely downloaded. Please save it again and resend.",
-  },
-  unsupported_type: {
-    id: "Maaf, jenis berkas ini belum bisa dibaca. Mohon kirim dalam bentuk DOCX, PDF (teks), atau TXT. Berkas .doc lama: simpan ulang sebagai .docx.",
-    en: "Sorry, this kind of file cannot be read yet. Please send DOCX, a text PDF, or TXT. Old .doc files: save again as .docx.",
-  },
-  empty: {
-    id: "Berkasnya terbaca, tetapi tidak ada teks di dalamnya. Mohon periksa lagi berkas yang dikirim.",
-    en: "The file was read, but there is no text in it. Please check the file you sent.",
-  },
-  proposal_not_found: {
-    id: "Proposal tujuan tidak ditemukan. Pilih proposal dulu lewat /proposal, lalu kirim berkasnya lagi.",
-    en: "The target proposal was not found. Choose a proposal first with /proposal, then send the file again.",
-  },
-};
+});
 
 interface SummaryTexts {
   header: (file: string) => string;
@@ -62,7 +61,7 @@ interface SummaryTexts {
 }
 
 /** Texts of the import confirmation, Indonesian first. */
-export const importSummaryTexts: Record<Locale, SummaryTexts> = {
+export const importSummaryTexts = catalog<SummaryTexts>({
   id: {
     header: (file) => `Hasil membaca ${file}:`,
     found: "Bagian yang ditemukan:",
@@ -91,7 +90,7 @@ export const importSummaryTexts: Record<Locale, SummaryTexts> = {
     nothingFound: "No section heading was recognised. Choose a section for the text below.",
     confirm: "Save to the proposal? The old text stays in /riwayat.",
   },
-};
+});
 
 const PREVIEW_CHARS = 80;
 
@@ -109,7 +108,7 @@ export function renderImportSummary(
     confirm?: boolean;
   } = {},
 ): RichText {
-  const t = importSummaryTexts[locale];
+  const t = importSummaryTexts(locale);
   const out: RichText = [{ b: t.header(opts.fileName ?? "dokumen") }, "\n"];
   if (preview.sections.length === 0) out.push(t.nothingFound, "\n");
   else {

@@ -1,16 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "zod";
+import { KlinikError } from "../errors.ts";
 import { type Template, templateSchema } from "./templateSchema.ts";
 
 /** A template file that failed validation; `message` names the file and every bad field. */
-export class TemplateError extends Error {
+export class TemplateError extends KlinikError {
   override readonly name = "TemplateError";
   constructor(
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`${file}: ${problems.join("; ")}`);
+    super(`${file}: ${problems.join("; ")}`, { file, problems });
   }
 }
 

@@ -60,6 +60,7 @@ export async function eraseContactRows(db: Db, contactId: string): Promise<void>
     await tx.aiSuggestion.updateMany({ where: { contactId }, data: { contactId: null } });
     await tx.llmUsage.deleteMany({ where: { contactId } });
     await tx.pendingImport.deleteMany({ where: { contactId } });
+    await tx.confirmation.deleteMany({ where: { contactId } });
     const ids = [contactId, ...formerIds];
     const accounts = identities.flatMap((i) => [i.externalId, i.phone, i.username]);
     await scrubAudit(tx, [...ids, ...accounts.filter((x): x is string => Boolean(x))]);

@@ -180,7 +180,7 @@ export function makeBroadcastHandler(db: TestDb, o: { now?: () => Date; onQueued
     now,
     onQueued: o.onQueued,
   });
-  return makeHandler(db, { routes, now, competitions });
+  return makeHandler(db, { middleware: [routes], now, competitions });
 }
 
 /** Polls until check() is truthy. */

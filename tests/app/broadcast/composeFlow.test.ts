@@ -57,9 +57,7 @@ async function secretariat(): Promise<Person> {
 describe("/umumkan in chat", () => {
   it("politely refuses someone who is not secretariat", async () => {
     const p = new Person(handler);
-    expect(await p.say("/umumkan")).toMatch(
-      /^Maaf, pengumuman hanya dapat dikirim oleh sekretariat kompetisi/,
-    );
+    expect(await p.say("/umumkan")).toMatch(/^Maaf, perintah ini khusus untuk sekretariat kompetisi/);
     expect(await db.prisma.announcementDraft.count()).toBe(0);
     // Free text afterwards still goes to the coaching dialogue.
     expect(await p.say("halo")).toContain("Selamat datang");

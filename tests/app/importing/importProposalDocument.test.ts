@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   assignUnmatched,
-  ImportError,
+  DocumentImportError,
   importProposalDocument,
 } from "../../../src/app/importing/importProposalDocument.ts";
 import { seedDemo } from "../../../src/app/seedDemo.ts";
 import { checkProposal } from "../../../src/core/completeness/checkProposal.ts";
 import { checkSection } from "../../../src/core/completeness/checkSection.ts";
-import { importFailureMessages } from "../../../src/core/importing/importTexts.ts";
+import { importFailureTexts } from "../../../src/core/importing/importTexts.ts";
 import { MAX_FILE_BYTES } from "../../../src/docs/extractText.ts";
 import {
   makeDocx,
@@ -273,7 +273,7 @@ describe("importProposalDocument", () => {
       sections: [...r.preview.sections, { key: "lampiran", heading: "", text: "x" }],
       unmatched: [],
     };
-    await expect(r.apply(bad)).rejects.toThrow(ImportError);
+    await expect(r.apply(bad)).rejects.toThrow(DocumentImportError);
     expect(await snapshot(proposalId)).toEqual(before);
   });
 
@@ -344,8 +344,8 @@ describe("importProposalDocument", () => {
         expect(r).toEqual({
           ok: false,
           reason,
-          message: importFailureMessages[reason as keyof typeof importFailureMessages],
         });
+        expect(importFailureTexts("id")[reason as keyof ReturnType<typeof importFailureTexts>]).toBeTruthy();
         expect(await snapshot(proposalId)).toEqual(before);
       });
     }

@@ -152,8 +152,8 @@ describe("guessing codes", () => {
       defaultLocale: "id",
       timezone: "Asia/Jakarta",
       now: () => now.at,
-      routes: [
-        ...createStatusRoutes({
+      middleware: [
+        createStatusRoutes({
           db: db.prisma,
           competitions,
           notifier: createNotifier({ db: db.prisma, quietHours: null }),
@@ -161,7 +161,7 @@ describe("guessing codes", () => {
           timezone: "Asia/Jakarta",
           now: () => now.at,
         }),
-        ...createPrivacyRoutes({ db: db.prisma }),
+        createPrivacyRoutes({ db: db.prisma }),
       ],
     });
     const target = await seedProposal(db, competitionId, { unit: "Target Tebakan" });
@@ -176,7 +176,8 @@ describe("guessing codes", () => {
       }
       // Erase the contact and start again as "someone new".
       await guesser.say("/hapusdata");
-      expect(await guesser.press("erase:yes")).toContain("sudah dihapus");
+      const yes = guesser.choices().find((c) => c.id.startsWith("erase:yes:"))!;
+      expect(await guesser.press(yes.id)).toContain("sudah dihapus");
     }
     expect(guesses).toBe(5);
     expect(blocked).toBe(19);

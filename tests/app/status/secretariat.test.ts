@@ -84,7 +84,7 @@ describe("/tahap", () => {
     const p = await seedProposal(db, competitionId);
     const member = await seedMember(db, p.unitId);
     expect(await app.person(member.userId).say(`/tahap ${p.code} top99`)).toBe(
-      "Maaf, perintah ini khusus untuk sekretariat kompetisi.",
+      "Maaf, perintah ini khusus untuk sekretariat kompetisi. Ketik /bantuan untuk perintah yang bisa Bapak/Ibu pakai.",
     );
     const judge = await seedMember(db, undefined);
     await db.prisma.staffRole.create({
@@ -179,7 +179,7 @@ describe("/rekap", () => {
     const p = await seedProposal(db, competitionId);
     const m = await seedMember(db, p.unitId, { locale: "en" });
     expect(await app.person(m.userId).say("/rekap")).toBe(
-      "Sorry, this command is for the competition secretariat only.",
+      "Sorry, this command is for the competition secretariat only. Type /bantuan for the commands you can use.",
     );
   });
 });

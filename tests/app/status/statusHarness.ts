@@ -150,7 +150,7 @@ export function makeStatusApp(db: TestDb, opts: { now?: Date } = {}) {
     defaultLocale: "id",
     timezone: "Asia/Jakarta",
     now,
-    routes,
+    middleware: [routes],
   });
   return {
     handler,

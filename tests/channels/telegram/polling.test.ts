@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { channelTexts } from "../../../src/channels/channelTexts.ts";
+import { channelTexts } from "../../../src/core/i18n/channelTexts.ts";
 import type { OutgoingMessage } from "../../../src/core/messages.ts";
 import {
   callbackQuery,
@@ -91,7 +91,7 @@ describe("telegram channel, polling", () => {
     h.fake.injectUpdate(callbackQuery(bob, "ok\u0000<script>"));
     await h.fake.waitUntil(() => h.fake.callsOf("answerCallbackQuery").length === 2, "two answers");
     const texts = h.fake.callsOf("answerCallbackQuery").map((c) => c.params.text);
-    expect(texts.sort()).toEqual([channelTexts.staleButton.en, channelTexts.staleButton.id].sort());
+    expect(texts.sort()).toEqual([channelTexts("en").staleButton, channelTexts("id").staleButton].sort());
     await h.close();
     expect(h.received).toHaveLength(0);
   });
@@ -173,7 +173,7 @@ describe("telegram channel, polling", () => {
     h = await startHarness({ channel: { maxFileBytes: 1000 } });
     h.fake.injectUpdate(documentMessage(bob, { fileId: "big", fileName: "besar.pdf", size: 5000 }));
     const [sent] = await h.fake.waitForMessages(1002, 1);
-    expect(sent?.text).toBe(channelTexts.fileTooLarge.en);
+    expect(sent?.text).toBe(channelTexts("en").fileTooLarge);
     await h.close();
     expect(h.received).toHaveLength(0);
     expect(h.fake.callsOf("getFile")).toHaveLength(0);
@@ -219,7 +219,10 @@ describe("telegram channel, polling", () => {
     h.fake.injectUpdate(textMessage(bob, "hi"));
     const [sent] = await h.fake.waitForMessages(1002, 1);
     expect(sent?.replyMarkup).toEqual({
-      keyboard: [[{ text: channelTexts.sharePhoneButton.en, request_contact: true }], [{ text: "Lewati" }]],
+      keyboard: [
+        [{ text: channelTexts("en").sharePhoneButton, request_contact: true }],
+        [{ text: "Lewati" }],
+      ],
       one_time_keyboard: true,
       resize_keyboard: true,
     });
@@ -233,7 +236,7 @@ describe("telegram channel, polling", () => {
     h.fake.injectUpdate(channelPost(-100900, "pengumuman"));
     const last = h.fake.injectUpdate(groupMessage(ani, -100500, "/mulai@KlinikInovasiBot"));
     const [pointer] = await h.fake.waitForMessages(-100500, 1);
-    expect(pointer?.text).toBe(`${channelTexts.groupPointer.id}https://t.me/KlinikInovasiBot`);
+    expect(pointer?.text).toBe(`${channelTexts("id").groupPointer}https://t.me/KlinikInovasiBot`);
     await h.fake.waitForDelivered(last);
     await h.close();
     expect(h.received).toHaveLength(0);
@@ -306,7 +309,7 @@ describe("telegram channel, polling", () => {
     await h.fake.waitForDelivered(last);
     await h.close();
     expect(h.received.map((m) => m.text)).toEqual(["pesan 1", "pesan 2"]);
-    const notices = h.fake.messagesTo(1001).filter((m) => m.text === channelTexts.flood.id);
+    const notices = h.fake.messagesTo(1001).filter((m) => m.text === channelTexts("id").flood);
     expect(notices).toHaveLength(1);
   });
 
@@ -317,7 +320,7 @@ describe("telegram channel, polling", () => {
     await h.fake.waitForDelivered(last);
     await h.close();
     expect(h.received).toHaveLength(40);
-    expect(h.fake.messagesTo(1001).filter((m) => m.text === channelTexts.flood.id)).toHaveLength(0);
+    expect(h.fake.messagesTo(1001).filter((m) => m.text === channelTexts("id").flood)).toHaveLength(0);
   });
 
   it("keeps one chat's updates in order while another chat proceeds", async () => {

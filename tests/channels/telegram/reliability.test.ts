@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { channelTexts } from "../../../src/channels/channelTexts.ts";
+import { channelTexts } from "../../../src/core/i18n/channelTexts.ts";
 import { telegramUser, textMessage } from "../../fakes/telegramUpdates.ts";
 import { type Harness, reply, startHarness } from "./harness.ts";
 
@@ -51,7 +51,7 @@ describe("telegram channel reliability", () => {
     };
     h.fake.injectUpdate(textMessage(bob, "first"));
     const [apology] = await h.fake.waitForMessages(2002, 1);
-    expect(apology?.text).toBe(channelTexts.apology.en);
+    expect(apology?.text).toBe(channelTexts("en").apology);
     h.fake.injectUpdate(textMessage(bob, "second"));
     const sent = await h.fake.waitForMessages(2002, 2);
     expect(sent[1]?.text).toBe("ok second");
@@ -64,7 +64,7 @@ describe("telegram channel reliability", () => {
     };
     h.fake.injectUpdate(textMessage(ani, "halo"));
     const [apology] = await h.fake.waitForMessages(2001, 1);
-    expect(apology?.text).toBe(channelTexts.apology.id);
+    expect(apology?.text).toBe(channelTexts("id").apology);
   });
 
   it("survives a reply the user can no longer receive", async () => {

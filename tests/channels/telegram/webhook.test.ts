@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { channelTexts } from "../../../src/channels/channelTexts.ts";
+import { channelTexts } from "../../../src/core/i18n/channelTexts.ts";
 import { callbackQuery, groupMessage, telegramUser, textMessage } from "../../fakes/telegramUpdates.ts";
 import { gate, type Harness, SECRET, startHarness } from "./harness.ts";
 
@@ -44,7 +44,7 @@ describe("telegram channel, webhook", () => {
     expect(h.received[0]?.choice).toBe("sec:next");
     expect(h.fake.callsOf("answerCallbackQuery")).toHaveLength(1);
     await h.fake.webhookPost(h.webhookUrl(), groupMessage(ani, -100700, "/bantuan@KlinikInovasiBot"), SECRET);
-    expect(h.fake.messagesTo(-100700)[0]?.text).toContain(channelTexts.groupPointer.id);
+    expect(h.fake.messagesTo(-100700)[0]?.text).toContain(channelTexts("id").groupPointer);
   });
 
   it("stop() closes the server only after an in-flight update is handled", async () => {

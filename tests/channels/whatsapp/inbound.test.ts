@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { channelTexts } from "../../../src/channels/channelTexts.ts";
+import { channelTexts } from "../../../src/core/i18n/channelTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../../src/core/messages.ts";
 import { inboundMessage } from "../../fakes/fakeBaileysSocket.ts";
 import { createHarness, LID, PN } from "./harness.ts";
@@ -156,7 +156,7 @@ describe("WhatsApp inbound", () => {
     const socket = await h.open();
     socket.receive(inboundMessage({ from: PN, id: "E1", text: "rusak" }));
     socket.receive(inboundMessage({ from: PN, id: "E2", text: "lagi" }));
-    await vi.waitFor(() => expect(h.texts(socket)).toEqual([channelTexts.apology.id, "baik"]));
+    await vi.waitFor(() => expect(h.texts(socket)).toEqual([channelTexts("id").apology, "baik"]));
     expect(h.errors().map((l) => l.msg)).toEqual(["WhatsApp message handler failed"]);
   });
 
@@ -165,13 +165,13 @@ describe("WhatsApp inbound", () => {
     const socket = await h.open();
     for (let i = 1; i <= 6; i++)
       socket.receive(inboundMessage({ from: PN, id: `F${i}`, text: `pesan ${i}` }));
-    await vi.waitFor(() => expect(h.texts(socket)).toEqual([channelTexts.flood.id]));
+    await vi.waitFor(() => expect(h.texts(socket)).toEqual([channelTexts("id").flood]));
     expect(h.calls.map((c) => c.messageId)).toEqual(["F1", "F2", "F3"]);
 
     h.clock.t += 10_001;
     socket.receive(inboundMessage({ from: PN, id: "F7", text: "sudah tenang" }));
     await vi.waitFor(() => expect(h.calls).toHaveLength(4));
-    expect(h.texts(socket)).toEqual([channelTexts.flood.id]);
+    expect(h.texts(socket)).toEqual([channelTexts("id").flood]);
   });
 
   it("with the flood limit off (0) a fast sender is not limited", async () => {

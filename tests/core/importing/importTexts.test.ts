@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../../src/core/i18n/locale.ts";
-import { importFailureMessages, renderImportSummary } from "../../../src/core/importing/importTexts.ts";
+import { importFailureTexts, renderImportSummary } from "../../../src/core/importing/importTexts.ts";
 import { splitIntoSections } from "../../../src/core/importing/splitIntoSections.ts";
 import { plainText } from "../../../src/core/messages.ts";
 import { KIPP, SAMPLE } from "../../docs/sampleProposal.ts";
@@ -58,15 +58,18 @@ describe("renderImportSummary", () => {
   });
 });
 
-describe("importFailureMessages", () => {
+describe("importFailureTexts", () => {
   it("has a polite Indonesian and English message for every reason, saying what to do", () => {
-    for (const [reason, msg] of Object.entries(importFailureMessages)) {
-      for (const l of LOCALES) expect(msg[l].length, `${reason}.${l}`).toBeGreaterThan(30);
-      expect(msg.id).not.toBe(msg.en);
+    for (const reason of Object.keys(importFailureTexts("id")) as (keyof ReturnType<
+      typeof importFailureTexts
+    >)[]) {
+      for (const l of LOCALES)
+        expect(importFailureTexts(l)[reason].length, `${reason}.${l}`).toBeGreaterThan(30);
+      expect(importFailureTexts("id")[reason]).not.toBe(importFailureTexts("en")[reason]);
     }
-    expect(importFailureMessages.image_only.id).toMatch(/versi teks: DOCX/);
-    expect(importFailureMessages.encrypted.id).toMatch(/buka kuncinya dulu/);
-    expect(importFailureMessages.too_large.id).toContain("10 MB");
-    expect(importFailureMessages.too_many_pages.en).toContain("200 pages");
+    expect(importFailureTexts("id").image_only).toMatch(/versi teks: DOCX/);
+    expect(importFailureTexts("id").encrypted).toMatch(/buka kuncinya dulu/);
+    expect(importFailureTexts("id").too_large).toContain("10 MB");
+    expect(importFailureTexts("en").too_many_pages).toContain("200 pages");
   });
 });

@@ -1,0 +1,59 @@
+import { pipelineTexts } from "../../core/i18n/pipelineTexts.ts";
+import type { OutgoingMessage, Replies } from "../../core/messages.ts";
+import type { Db } from "../../db/createDatabase.ts";
+import { claimUpdate, finishUpdate, markSent, type UpdateKey } from "../../db/queries/processedUpdates.ts";
+import type { Logger } from "../../logger.ts";
+import type { Middleware } from "./Composer.ts";
+
+/** Longer than any one handling (a document parse, an awaited /saran), shorter than a redelivery. */
+export const CLAIM_LEASE_MS = 120_000;
+
+/**
+ * The duplicate check, before any route and for every message: a message is claimed in the inbox
+ * (ProcessedUpdate) first; a repeat of a finished one gets its stored replies again when they
+ * were never confirmed sent, and nothing once they were; a repeat of one being handled gets
+ * nothing. What the routes answer is stored with the claim (the dialogue stores it inside its
+ * own transaction and says so with ctx.settled). See ADR 0007.
+ */
+export function inbox(deps: { db: Db; logger: Logger; now: () => Date; leaseMs?: number }): Middleware {
+  const { db, logger } = deps;
+  const lease = deps.leaseMs ?? CLAIM_LEASE_MS;
+  return async (ctx, next) => {
+    const key: UpdateKey = { channel: ctx.msg.channel, updateId: ctx.msg.messageId };
+    const log = () => ({ channel: key.channel, messageId: key.updateId });
+    const claimed = await claimUpdate(db, key, deps.now(), lease);
+    if (claimed.kind === "busy") {
+      logger.debug(log(), "repeat of a message being handled; ignored");
+      return [];
+    }
+    if (claimed.kind === "done") {
+      logger.debug({ ...log(), sent: claimed.sent }, "repeat of a handled message");
+      return claimed.sent ? [] : delivered(key, claimed.replies);
+    }
+    ctx.claim = claimed.claim;
+    const spec = ctx.command?.spec;
+    let out: Replies;
+    if (claimed.kind === "retaken" && spec?.repeat === "ignore") {
+      logger.warn({ ...log(), command: spec.name }, "interrupted command not run again");
+      out = [{ text: [pipelineTexts(ctx.contact.locale).interrupted(spec.name)] }];
+    } else {
+      out = await next();
+    }
+    if (!ctx.settled && !(await finishUpdate(db, claimed.claim, out, deps.now()))) {
+      logger.warn(log(), "claim lost while handling (lease passed); another process answers");
+      return [];
+    }
+    return delivered(key, out, out.followUp);
+  };
+
+  /** Replies whose sending the channel confirms (Replies.delivered), so a later repeat stays silent. */
+  function delivered(key: UpdateKey, messages: OutgoingMessage[], followUp?: Replies["followUp"]): Replies {
+    const out: Replies = [...messages];
+    if (followUp) out.followUp = followUp;
+    out.delivered = () =>
+      markSent(db, key, deps.now()).catch((err: unknown) =>
+        logger.warn({ err, channel: key.channel, messageId: key.updateId }, "could not mark replies sent"),
+      );
+    return out;
+  }
+}

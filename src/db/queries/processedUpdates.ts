@@ -1,0 +1,109 @@
+import { z } from "zod";
+import type { OutgoingMessage } from "../../core/messages.ts";
+import type { Db, Tx } from "../createDatabase.ts";
+
+/** One incoming message in the inbox: its channel and the channel's id for it. */
+export interface UpdateKey {
+  channel: string;
+  updateId: string;
+}
+
+/** The claim a process holds on a message; its time is the token that finishing checks. */
+export interface Claim extends UpdateKey {
+  at: Date;
+}
+
+export type ClaimResult =
+  | { kind: "fresh"; claim: Claim }
+  /** Claimed before by a process that did not finish in the lease (killed): taken over. */
+  | { kind: "retaken"; claim: Claim }
+  /** Another process is handling it right now. */
+  | { kind: "busy" }
+  | { kind: "done"; replies: OutgoingMessage[]; sent: boolean };
+
+const storedReplies = z
+  .array(
+    z.object({
+      text: z.array(
+        z.union([
+          z.string(),
+          z.object({ b: z.string() }),
+          z.object({ i: z.string() }),
+          z.object({ code: z.string() }),
+        ]),
+      ),
+      choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+      requestContact: z.boolean().optional(),
+    }),
+  )
+  .catch([]);
+
+/**
+ * Claims a message for handling, before any route runs: a first delivery inserts the row; a
+ * repeat finds it (done, or being handled); a claim older than the lease is taken over.
+ */
+export async function claimUpdate(db: Db, key: UpdateKey, now: Date, leaseMs: number): Promise<ClaimResult> {
+  // ISO text cast to timestamp: the UTC wall time Prisma itself writes, whatever the session's zone.
+  const at = now.toISOString();
+  const staleBefore = new Date(now.getTime() - leaseMs).toISOString();
+  const rows = await db.$queryRaw<{ inserted: boolean }[]>`
+    INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt", "claimedAt")
+    VALUES (${key.channel}, ${key.updateId}, ${at}::timestamp, ${at}::timestamp)
+    ON CONFLICT ("channel", "updateId") DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt"
+      WHERE "ProcessedUpdate"."doneAt" IS NULL AND "ProcessedUpdate"."claimedAt" < ${staleBefore}::timestamp
+    RETURNING (xmax = 0) AS inserted`;
+  const row = rows[0];
+  if (row) return { kind: row.inserted ? "fresh" : "retaken", claim: { ...key, at: now } };
+  const seen = await db.processedUpdate.findUnique({
+    where: { channel_updateId: key },
+    select: { doneAt: true, replies: true, sentAt: true },
+  });
+  if (!seen?.doneAt) return { kind: "busy" };
+  return { kind: "done", replies: storedReplies.parse(seen.replies ?? []), sent: seen.sentAt !== null };
+}
+
+/** What of the replies is stored: text and choices (a document is not kept; a repeat gets its caption). */
+export function repliesToStore(replies: readonly OutgoingMessage[]): object[] {
+  return replies.map((r) => ({
+    text: r.text,
+    ...(r.choices ? { choices: r.choices } : {}),
+    ...(r.requestContact ? { requestContact: true } : {}),
+  }));
+}
+
+/**
+ * Marks a claimed message done with its replies; false when the claim was lost meanwhile (taken
+ * over after the lease), so the caller knows another process answers it.
+ */
+export async function finishUpdate(
+  db: Db | Tx,
+  claim: Claim,
+  replies: readonly OutgoingMessage[],
+  now: Date,
+): Promise<boolean> {
+  const r = await db.processedUpdate.updateMany({
+    where: { channel: claim.channel, updateId: claim.updateId, doneAt: null, claimedAt: claim.at },
+    data: { doneAt: now, replies: repliesToStore(replies) },
+  });
+  return r.count === 1;
+}
+
+/** The channel confirmed the replies went out: a later repeat of the message is silent. */
+export async function markSent(db: Db, key: UpdateKey, now: Date): Promise<void> {
+  await db.processedUpdate.updateMany({
+    where: { channel: key.channel, updateId: key.updateId, sentAt: null },
+    data: { sentAt: now },
+  });
+}
+
+/**
+ * Start-up on the embedded database, which one process owns: every unfinished claim was held by
+ * a process that is gone, so it is released at once instead of after the lease.
+ */
+export async function releaseDeadClaims(db: Db): Promise<number> {
+  const r = await db.processedUpdate.updateMany({
+    where: { doneAt: null },
+    data: { claimedAt: new Date(0) },
+  });
+  return r.count;
+}
