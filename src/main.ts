@@ -19,6 +19,7 @@ import { createDatabase, DEFAULT_MIGRATIONS_DIR } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
 import { migrationStatus } from "./db/migrate.ts";
+import { releaseDeadClaims } from "./db/queries/processedUpdates.ts";
 import { secretariatTelegramIds } from "./db/queries/staff.ts";
 import { createSessionHolderLock, DISPATCHER_LOCK } from "./db/sessionHolderLock.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
@@ -66,6 +67,11 @@ async function main(): Promise<void> {
     : undefined;
   const senders = new Map<ChannelName, ChannelSender>();
   const cloudConfig = config.whatsappCloud;
+  if (db.kind === "embedded") {
+    // One process owns the embedded database: messages claimed before a crash are free again.
+    const unfinished = await releaseDeadClaims(db.prisma);
+    if (unfinished) logger.info({ messages: unfinished }, "messages claimed before a crash given back");
+  }
   const status = createServiceStatus();
   const { handler, worker } = createApp({
     db: db.prisma,

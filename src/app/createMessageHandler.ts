@@ -7,6 +7,7 @@ import { KlinikError } from "../core/errors.ts";
 import { channelTexts } from "../core/i18n/channelTexts.ts";
 import { dialogueTexts } from "../core/i18n/dialogueTexts.ts";
 import type { Locale } from "../core/i18n/locale.ts";
+import { pipelineTexts } from "../core/i18n/pipelineTexts.ts";
 import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "../core/messages.ts";
 import { storableText } from "../core/storableText.ts";
 import type { Db } from "../db/createDatabase.ts";
@@ -29,7 +30,10 @@ export type TurnListener = (e: {
   contact: ContactView;
   msg: IncomingMessage;
   effects: readonly Effect[];
-}) => Promise<OutgoingMessage[]>;
+}) => Promise<LaterMessage[]>;
+
+/** A later message and what it is about ("bagian …"), shown when the person has moved on meanwhile. */
+export type LaterMessage = OutgoingMessage & { about?: string };
 
 export interface MessageHandlerDeps {
   db: Db;
@@ -41,12 +45,15 @@ export interface MessageHandlerDeps {
   /** The use cases outside the coaching dialogue, in the order they see a message (see createApp). */
   middleware?: ReadonlyArray<Middleware | Composer>;
   listeners?: TurnListener[];
+  /** Follow-ups not ready by then are dropped; default 60 s (above the LLM's own time limit). */
+  followUpTimeoutMs?: number;
 }
 
 class DuplicateUpdate extends KlinikError {}
 class StaleState extends KlinikError {}
 
 const MAX_ATTEMPTS = 6;
+const FOLLOW_UP_TIMEOUT_MS = 60_000;
 const LAST_ACTIVE_GRANULARITY_MS = 10 * 60_000;
 
 /**
@@ -131,22 +138,56 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     return { replies, effects: result.effects };
   }
 
-  function followUp(e: Parameters<TurnListener>[0]): Promise<OutgoingMessage[]> | undefined {
+  // The person's latest message per contact (this process): a follow-up that resolves after a
+  // newer message was handled is labelled with what it is about.
+  const latest = new Map<string, number>();
+  let sequence = 0;
+  function arrived(contactId: string): number {
+    latest.delete(contactId);
+    latest.set(contactId, ++sequence);
+    if (latest.size > 10_000) latest.delete(latest.keys().next().value!);
+    return sequence;
+  }
+
+  /**
+   * The listeners' later messages, never awaited by the turn: channels send them when ready,
+   * outside the chat's queue. Dropped after the timeout; labelled when the person moved on.
+   */
+  function followUp(e: Parameters<TurnListener>[0], seq: number): Promise<OutgoingMessage[]> | undefined {
     const listeners = deps.listeners ?? [];
     if (listeners.length === 0 || e.effects.length === 0) return undefined;
-    return Promise.all(
+    const log = { channel: e.msg.channel, messageId: e.msg.messageId };
+    const all = Promise.all(
       listeners.map((l) =>
         l(e).catch((err) => {
-          logger.warn({ err, channel: e.msg.channel, messageId: e.msg.messageId }, "follow-up failed");
+          logger.warn({ err, ...log }, "follow-up failed");
           return [];
         }),
       ),
-    ).then((all) => all.flat());
+    ).then((xs) => xs.flat());
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<LaterMessage[]>((resolve) => {
+      timer = setTimeout(() => {
+        logger.info(log, "follow-up not ready in time; dropped");
+        resolve([]);
+      }, deps.followUpTimeoutMs ?? FOLLOW_UP_TIMEOUT_MS);
+      timer.unref();
+    });
+    return Promise.race([all, timeout]).then((messages) => {
+      clearTimeout(timer);
+      const movedOn = latest.get(e.contact.id) !== seq;
+      return messages.map(({ about, ...m }) =>
+        movedOn && about
+          ? { ...m, text: [pipelineTexts(e.contact.locale).laterAbout(about), "\n", ...m.text] }
+          : m,
+      );
+    });
   }
 
   /** The coaching dialogue: the last middleware, answering whatever nothing before it did. */
   const dialogue: Middleware = async (ctx) => {
     const { msg, contact } = ctx;
+    const seq = ctx.arrival ?? arrived(contact.id);
     if (!ctx.claim)
       throw new KlinikError("dialogue turn without an inbox claim", { messageId: msg.messageId });
     for (let attempt = 1; ; attempt++) {
@@ -154,7 +195,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         const { replies, effects } = await turnOnce(msg, contact, ctx.claim, ctx.role);
         ctx.settled = true;
         const out: Replies = [...replies];
-        const later = followUp({ contact, msg, effects });
+        const later = followUp({ contact, msg, effects }, seq);
         if (later) out.followUp = later;
         return out;
       } catch (e) {
@@ -189,6 +230,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         contact,
         command,
         role: contact.secretariat ? "secretariat" : "participant",
+        arrival: arrived(contact.id),
       });
       countTurn(msg.channel, "ok", command?.spec?.name ?? "message");
       return out;

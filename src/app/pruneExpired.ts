@@ -24,6 +24,7 @@ export async function pruneExpired(db: Db, now = new Date()) {
     pruneWindows(db, now),
     // Wrong-code counts (hashed accounts) matter only within their window.
     pruneCodeAttempts(db, new Date(now.getTime() - CODE_WINDOW_MS)),
+    db.confirmation.deleteMany({ where: { expiresAt: { lt: now } } }),
   ]);
   return {
     processedUpdates: updates.count,

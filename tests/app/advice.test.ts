@@ -55,6 +55,57 @@ describe("LLM coaching in the dialogue", () => {
     expect(await db.prisma.llmUsage.count()).toBeGreaterThan(0);
   });
 
+  it("a slow model holds nothing: the next message is answered while the advice is written, which then names its section", async () => {
+    const handler = withCoach();
+    const p = new Person(handler);
+    await p.createProposal("Inovasi Uji Lambat");
+    await p.say(fixture("ringkasan", "good"));
+    let release!: () => void;
+    const written = new Promise<void>((r) => {
+      release = r;
+    });
+    llm.respondWith(async () => {
+      await written;
+      return { kind: "json" };
+    });
+    const replies = await handler(p.message("selesai"));
+    expect(plainText(replies[0]!.text)).toContain("Ringkasan ·");
+    let ready = false;
+    void followUpOf(replies).then(() => {
+      ready = true;
+    });
+    // The person moves on before the advice is ready, and gets their answer first.
+    const next = await handler(p.message("/bagian"));
+    expect(next.flatMap((r) => r.choices ?? []).map((c) => c.id)).toContain("sec:latar_belakang");
+    expect(ready).toBe(false);
+    release();
+    llm.respondWith(() => ({ kind: "json" }));
+    const later = await followUpOf(replies);
+    expect(plainText(later[0]!.text)).toMatch(
+      /^↩️ Saran ini untuk bagian "Ringkasan":\nSaran tambahan \(AI\)/,
+    );
+  });
+
+  it("advice not ready within the follow-up time limit is dropped", async () => {
+    const competitions = createCompetitionCache(db.prisma, { ttlMs: 0 });
+    const coach = createLlmCoach({
+      apiKey: "test-key",
+      baseURL: llm.baseURL,
+      model: "fake-model",
+      timeoutMs: 2_000,
+      usage: createPrismaLlmUsageStore(db.prisma),
+      logger: pino({ level: "silent" }),
+    });
+    const advice = createAdvice({ db: db.prisma, competitions, coach });
+    const handler = makeHandler(db, { competitions, listeners: [advice.listener!], followUpTimeoutMs: 100 });
+    const p = new Person(handler);
+    await p.createProposal("Inovasi Uji Habis Waktu");
+    await p.say(fixture("ringkasan", "good"));
+    llm.enqueue({ kind: "json", delayMs: 800 });
+    const replies = await handler(p.message("selesai"));
+    expect(await followUpOf(replies)).toEqual([]);
+  });
+
   it("a broken model answer leaves the rule feedback and no follow-up, never an error", async () => {
     const handler = withCoach();
     const p = new Person(handler);

@@ -4,7 +4,6 @@ import { renderSectionCheck } from "../../core/dialogue/renderCheck.ts";
 import { adviceTexts } from "../../core/i18n/adviceTexts.ts";
 import { dialogueTexts } from "../../core/i18n/dialogueTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
-import type { OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import type { AiUseLog } from "../../llm/aiUseLog.ts";
@@ -12,7 +11,7 @@ import type { LlmCoach } from "../../llm/createLlmCoach.ts";
 import { renderSectionFeedback } from "../../llm/renderSectionFeedback.ts";
 import type { ProposalReview } from "../../llm/schemas.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
-import type { TurnListener } from "../createMessageHandler.ts";
+import type { LaterMessage, TurnListener } from "../createMessageHandler.ts";
 import { Composer, type Middleware } from "../pipeline/Composer.ts";
 
 export interface AdviceDeps {
@@ -82,7 +81,7 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
 
   const listener: TurnListener | undefined = deps.coach
     ? async ({ contact, effects }) => {
-        const out: OutgoingMessage[] = [];
+        const out: LaterMessage[] = [];
         for (const e of effects) {
           if (e.kind === "sectionChecked") {
             const saved = effects.find((x) => x.kind === "saveSection" && x.sectionKey === e.sectionKey);
@@ -96,11 +95,16 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
               contactId: contact.id,
               locale: contact.locale,
             });
-            if (text) out.push({ text: [text] });
+            const title = t.template.sections.find((s) => s.key === e.sectionKey)?.title[contact.locale];
+            if (text)
+              out.push({
+                text: [text],
+                about: adviceTexts(contact.locale).aboutSection(title ?? e.sectionKey),
+              });
           }
           if (e.kind === "proposalChecked") {
             const review = await proposalReview(e.proposalId, contact.id, contact.locale);
-            if (review) out.push({ text: [review] });
+            if (review) out.push({ text: [review], about: adviceTexts(contact.locale).aboutProposal });
           }
         }
         return out;

@@ -11,6 +11,8 @@ export interface TurnCtx {
   /** The slash command, parsed once against the registry (spec absent: unknown command). */
   readonly command?: ParsedCommand;
   readonly role: Role;
+  /** The message's place among the person's messages in this process (labels late advice). */
+  readonly arrival?: number;
   /**
    * Set by a handler that saved the inbox row as done itself, in the transaction of its effect
    * (the dialogue turn): the inbox then only hands the replies on.

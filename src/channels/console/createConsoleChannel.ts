@@ -34,6 +34,7 @@ export function createConsoleChannel(deps: ConsoleChannelDeps) {
   let lastChoices: { id: string }[] = [];
   let rl: ReturnType<typeof createInterface> | undefined;
   let closed = false;
+  const pending = new Set<Promise<void>>();
 
   const sender: ChannelSender = {
     name: "console",
@@ -59,7 +60,13 @@ export function createConsoleChannel(deps: ConsoleChannelDeps) {
       if (replies.length > 0) lastChoices = replies.flatMap((r) => r.choices ?? []);
       for (const r of replies) write(r);
       await confirmDelivered(replies);
-      for (const r of await followUpOf(replies)) write(r);
+      // Advice comes when ready; the next line is answered meanwhile.
+      const later = followUpOf(replies).then((rs) => {
+        for (const r of rs) write(r);
+        if (rs.length > 0 && color && !closed) rl?.prompt();
+      });
+      pending.add(later);
+      void later.finally(() => pending.delete(later));
       if (color && !closed) rl?.prompt();
     });
   }
@@ -82,6 +89,7 @@ export function createConsoleChannel(deps: ConsoleChannelDeps) {
       closed = true;
       rl?.close();
       await chain;
+      await Promise.allSettled([...pending]);
     },
   };
 }

@@ -145,9 +145,15 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     try {
       await deliver(replies, mapped.sharedContact);
       await confirmDelivered(replies);
-      // Later messages (LLM advice) come inside this chat's turn, so they stay in order.
+      // Later messages (LLM advice) go out when ready, outside this chat's turn: the person's next
+      // message is answered at once (the app labels advice that arrives after they moved on).
       const later = followUpOf(replies);
-      if (later) await deliver(await withTypingIndicator(() => settle(later, log), typing), false);
+      if (later)
+        void updates.track(
+          settle(later, log)
+            .then((messages) => deliver(messages, false))
+            .catch((err: unknown) => log.warn({ err }, "could not deliver the follow-up")),
+        );
     } catch (err) {
       const unreachable = err instanceof GrammyError && err.error_code === 403;
       log[unreachable ? "warn" : "error"]({ err }, "could not deliver the replies");

@@ -92,9 +92,12 @@ export function createInboundRouter(deps: {
     }
     await deps.outbound.reply(chatId, replies);
     await confirmDelivered(replies);
-    // Later advice (LLM after the rule check) follows the replies, still in this chat's queue.
-    const later = await followUpOf(replies);
-    if (later.length > 0) await deps.outbound.reply(chatId, later);
+    // Later advice (LLM after the rule check) goes out when ready, in a queue of its own: the
+    // chat's next message does not wait for it.
+    void deps.queue.run(`later:${chatId}`, async () => {
+      const later = await followUpOf(replies);
+      if (later.length > 0) await deps.outbound.reply(chatId, later);
+    });
   };
 
   const accept = (msg: WAMessage, type: BaileysEventMap["messages.upsert"]["type"]): void => {

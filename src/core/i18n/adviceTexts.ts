@@ -10,6 +10,8 @@ export interface AdviceTexts {
   ringkasanMatches: string;
   ringkasanDiffers: string;
   suggestions: string;
+  aboutSection: (title: string) => string;
+  aboutProposal: string;
 }
 
 const id: AdviceTexts = {
@@ -21,6 +23,8 @@ const id: AdviceTexts = {
   ringkasanMatches: "Ringkasan sesuai isi proposal",
   ringkasanDiffers: "Ringkasan belum mencerminkan isi proposal",
   suggestions: "Saran utama",
+  aboutSection: (title) => `bagian "${title}"`,
+  aboutProposal: "seluruh proposal",
 };
 
 const en: AdviceTexts = {
@@ -32,6 +36,8 @@ const en: AdviceTexts = {
   ringkasanMatches: "The summary matches the body",
   ringkasanDiffers: "The summary does not yet reflect the body",
   suggestions: "Main suggestions",
+  aboutSection: (title) => `the section "${title}"`,
+  aboutProposal: "the whole proposal",
 };
 
 export const adviceTexts = catalog<AdviceTexts>({ id, en });

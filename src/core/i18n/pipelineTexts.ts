@@ -5,6 +5,8 @@ export interface PipelineTexts {
   onlySecretariat: string;
   interrupted: (command: string) => string;
   confirmationUsed: string;
+  /** Heads advice that arrives after the person moved on. */
+  laterAbout: (about: string) => string;
 }
 
 const id: PipelineTexts = {
@@ -13,6 +15,7 @@ const id: PipelineTexts = {
   interrupted: (command) =>
     `Perintah /${command} sebelumnya terputus saat diproses dan tidak saya jalankan ulang agar tidak terjadi dua kali. Mohon periksa hasilnya, lalu kirim lagi bila perlu.`,
   confirmationUsed: "Konfirmasi ini sudah dipakai atau sudah kedaluwarsa; tidak ada yang diubah.",
+  laterAbout: (about) => `↩️ Saran ini untuk ${about}:`,
 };
 
 const en: PipelineTexts = {
@@ -21,6 +24,7 @@ const en: PipelineTexts = {
   interrupted: (command) =>
     `Your earlier /${command} was interrupted while it was being handled, and I did not run it again so that it does not happen twice. Please check the result, then send it again if needed.`,
   confirmationUsed: "This confirmation was already used or has expired; nothing was changed.",
+  laterAbout: (about) => `↩️ This advice is about ${about}:`,
 };
 
 export const pipelineTexts = catalog<PipelineTexts>({ id, en });

@@ -341,7 +341,7 @@ describe("telegram channel, polling", () => {
     expect(aniReplies.map((m) => m.text)).toEqual(["re A1", "re A2"]);
   });
 
-  it("sends follow-up messages after the replies, before the chat's next message", async () => {
+  it("sends follow-up messages when ready, without holding the chat's next message", async () => {
     h = await startHarness();
     const advice = gate();
     h.handler = async (msg) => {
@@ -352,13 +352,16 @@ describe("telegram channel, polling", () => {
     h.fake.injectUpdate(textMessage(ani, "selesai"));
     await h.fake.waitForMessages(1001, 1);
     h.fake.injectUpdate(textMessage(ani, "berikutnya"));
+    // The advice is still being written: the next message is answered at once.
+    const before = await h.fake.waitForMessages(1001, 2);
+    expect(before.map((m) => m.text)).toEqual(["Ringkasan · 152/200 kata", "re berikutnya"]);
     advice.open();
     const sent = await h.fake.waitForMessages(1001, 4);
     expect(sent.map((m) => m.text)).toEqual([
       "Ringkasan · 152/200 kata",
+      "re berikutnya",
       "saran 1",
       "saran 2",
-      "re berikutnya",
     ]);
   });
 
