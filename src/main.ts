@@ -19,6 +19,7 @@ import { createDatabase, DEFAULT_MIGRATIONS_DIR } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
 import { migrationStatus } from "./db/migrate.ts";
+import { createUpdateInbox } from "./db/queries/inboxUpdates.ts";
 import { releaseDeadClaims } from "./db/queries/processedUpdates.ts";
 import { secretariatTelegramIds } from "./db/queries/staff.ts";
 import { createSessionHolderLock, DISPATCHER_LOCK } from "./db/sessionHolderLock.ts";
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
         flood: config.flood,
         onState: monitor.reporter("telegram"),
         secretariatChats: () => secretariatTelegramIds(db.prisma),
+        inbox: config.telegram.mode.kind === "polling" ? createUpdateInbox(db.prisma, "telegram") : undefined,
       })
     : undefined;
   const cloud = cloudConfig.enabled

@@ -25,6 +25,7 @@ export async function pruneExpired(db: Db, now = new Date()) {
     // Wrong-code counts (hashed accounts) matter only within their window.
     pruneCodeAttempts(db, new Date(now.getTime() - CODE_WINDOW_MS)),
     db.confirmation.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.inboxUpdate.deleteMany({ where: { receivedAt: { lt: before(RETENTION.processedUpdateDays) } } }),
   ]);
   return {
     processedUpdates: updates.count,

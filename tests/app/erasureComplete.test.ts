@@ -97,8 +97,11 @@ describe("/hapusdata", () => {
     const needles = [contactId, TELEGRAM_ID, WA_NUMBER, FORMER_ID, "sari_erase77"];
     expect((await findInEveryTable(db, needles)).length).toBeGreaterThan(10);
 
+    // The stored reply of /datasaya lists the accounts: it must go with them.
+    expect(await p.say("/datasaya")).toContain(WA_NUMBER);
     await p.say("/hapusdata");
-    expect(await p.press("erase:yes")).toContain("sudah dihapus");
+    const yes = p.choices().find((c) => c.id.startsWith("erase:yes:"))!;
+    expect(await p.press(yes.id)).toContain("sudah dihapus");
 
     const { tables, columns } = await countColumns(db);
     expect(tables).toBeGreaterThan(20);

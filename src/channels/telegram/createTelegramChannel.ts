@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type Context, GrammyError, type Transformer } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import type { Update, UserFromGetMe } from "grammy/types";
 import type { Hono } from "hono";
 import type { Logger } from "pino";
 import type { ChannelState } from "../../core/channelState.ts";
@@ -12,6 +12,7 @@ import {
   type MessageHandler,
   type OutgoingMessage,
 } from "../../core/messages.ts";
+import type { UpdateInbox } from "../../db/queries/inboxUpdates.ts";
 import * as metrics from "../../http/metrics.ts";
 import { publishBotCommands, syncSecretariatMenus, timeoutSignal } from "./botCommands.ts";
 import { createFileFetcher } from "./createFileFetcher.ts";
@@ -46,6 +47,11 @@ export interface TelegramChannelDeps {
   secretariatChats?: () => Promise<string[]>;
   /** How often secretariatChats is read again; default 10 minutes. */
   menuRefreshMs?: number;
+  /**
+   * Polling mode: every fetched batch is recorded here before the next getUpdates confirms it to
+   * Telegram, and what a killed process fetched but did not finish is handled at the next start.
+   */
+  inbox?: UpdateInbox;
 }
 
 export interface TelegramChannel {
@@ -83,6 +89,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     ...(deps.botUsername ? { botInfo: botInfoFor(deps.token, deps.botUsername) } : {}),
   });
   bot.api.config.use(logApiFailures(logger), autoRetry(REPLY_RETRY));
+  if (deps.inbox) bot.api.config.use(recordFetched(deps.inbox));
   // No auto-retry: the sender's callers pace themselves, and "typing" is not worth a wait.
   const directApi = new Api(deps.token, { apiRoot });
   directApi.config.use(logApiFailures(logger));
@@ -185,7 +192,15 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     }
   }
 
-  bot.use((_ctx, next) => updates.track(next()));
+  bot.use((ctx, next) =>
+    updates.track(
+      next().then(() =>
+        deps.inbox
+          ?.done(String(ctx.update.update_id))
+          .catch((err: unknown) => logger.warn({ err }, "could not clear a handled update from the inbox")),
+      ),
+    ),
+  );
   bot.use(async (ctx, next) => {
     ctx.mapped = toIncomingMessage(ctx.update, {
       botId: deps.token.split(":")[0],
@@ -218,6 +233,14 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       ? createWebhookApp({ bot, secret: mode.secret, logger, stopping: () => stopping !== undefined })
       : undefined;
 
+  /** Updates a killed process fetched (Telegram counts them received) but did not finish. */
+  async function replayInbox(): Promise<void> {
+    const left = (await deps.inbox?.pending()) ?? [];
+    if (left.length === 0) return;
+    logger.info({ updates: left.length }, "handling updates fetched before a restart");
+    for (const u of left) void updates.track(bot.handleUpdate(u.payload as Update).catch(() => undefined));
+  }
+
   const channel: TelegramChannel = {
     sender,
     async start() {
@@ -230,6 +253,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       }
       if (mode.kind === "polling") {
         await bot.api.deleteWebhook({ drop_pending_updates: false }, timeoutSignal(STARTUP_TIMEOUT_MS));
+        await replayInbox();
         runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
         runner.task()?.catch((err: unknown) => {
           logger.fatal({ err }, "long polling stopped");
@@ -292,6 +316,22 @@ function botInfoFor(token: string, username: string): UserFromGetMe {
     allows_users_to_create_topics: false,
     can_manage_bots: false,
     supports_join_request_queries: false,
+  };
+}
+
+/**
+ * Records each fetched batch in the inbox before the runner sees it: Telegram treats updates as
+ * received once the next getUpdates asks past them, and that call comes only after this returns.
+ * A failed write fails the call, so the same batch is fetched again.
+ */
+function recordFetched(inbox: UpdateInbox): Transformer {
+  return async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method === "getUpdates" && result.ok && Array.isArray(result.result) && result.result.length > 0) {
+      const batch = result.result as Update[];
+      await inbox.record(batch.map((u) => ({ updateId: String(u.update_id), payload: u })));
+    }
+    return result;
   };
 }
 

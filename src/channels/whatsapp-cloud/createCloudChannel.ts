@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { channelTexts } from "../../core/i18n/channelTexts.ts";
 import {
   type ChannelSender,
+  confirmDelivered,
   followUpOf,
   type MessageHandler,
   type OutgoingMessage,
@@ -163,8 +164,13 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       replies = [apology];
     }
     await reply(incoming.chatId, replies);
-    const later = await followUpOf(replies);
-    if (later.length) await reply(incoming.chatId, later);
+    await confirmDelivered(replies);
+    // Later advice goes out when ready, in a queue of its own: the chat's next message does not wait.
+    const chatId = incoming.chatId;
+    void queue.run(`later:${chatId}`, async () => {
+      const later = await followUpOf(replies);
+      if (later.length) await reply(chatId, later);
+    });
   }
 
   function onPayload(payload: CloudWebhook): void {

@@ -64,6 +64,14 @@ export async function eraseContactRows(db: Db, contactId: string): Promise<void>
     const ids = [contactId, ...formerIds];
     const accounts = identities.flatMap((i) => [i.externalId, i.phone, i.username]);
     await scrubAudit(tx, [...ids, ...accounts.filter((x): x is string => Boolean(x))]);
+    // Stored replies of recent messages (ADR 0007) may show the person's data (/datasaya):
+    // forgotten; a repeat of such a message then gets no reply again.
+    const shown = accounts
+      .filter((x): x is string => typeof x === "string" && x.length >= 4)
+      .map((x) => `%${x}%`);
+    if (shown.length > 0)
+      await tx.$executeRaw`UPDATE "ProcessedUpdate" SET "replies" = NULL
+        WHERE "replies" IS NOT NULL AND "replies"::text LIKE ANY(${shown}::text[])`;
     // The WhatsApp session keeps Signal sessions per chat ("session-<number>…"): the bot
     // re-establishes them if the person writes again.
     for (const i of identities.filter((x) => x.channel === "whatsapp")) {
