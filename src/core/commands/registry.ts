@@ -3,7 +3,7 @@
  * one place a command is declared: the parser, /bantuan, the Telegram menu (per role) and the
  * access check all read it. Adding a command = one entry here, its texts in
  * core/i18n/commandTexts.ts (the type demands them) and a handler (`composer.command(name, …)`
- * in the app, or a case in the dialogue's runCommand when `owner` is "dialogue"). See ADR 0008.
+ * in the app, or a case in the dialogue's runCommand when `owner` is "dialogue"). See ADR 0010.
  */
 
 /** Who may use a command. "secretariat": staff with the secretariat role on some competition. */
