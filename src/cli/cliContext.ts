@@ -8,7 +8,7 @@ export class UsageError extends KlinikError {
 }
 
 /** The operator answered "no" at an interactive confirmation: nothing was done, exit code 1. */
-export class CancelledError extends Error {
+export class CancelledError extends KlinikError {
   override readonly name = "CancelledError";
 }
 

@@ -1,4 +1,5 @@
 import type { GraphClient } from "../../channels/whatsapp-cloud/createGraphClient.ts";
+import { KlinikError } from "../../core/errors.ts";
 import {
   type CloudTemplates,
   cloudTemplatesSchema,
@@ -9,7 +10,7 @@ import {
 } from "../../core/whatsapp/cloudTemplates.ts";
 
 /** A template setting that cannot be used, in words an operator can act on. */
-export class TemplateSettingError extends Error {
+export class TemplateSettingError extends KlinikError {
   override readonly name = "TemplateSettingError";
 }
 

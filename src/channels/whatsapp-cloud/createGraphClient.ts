@@ -1,3 +1,4 @@
+import { KlinikError } from "../../core/errors.ts";
 import { PermanentSendError, TransientSendError } from "../../core/messages.ts";
 
 /** What the Graph API's /messages call answers. */
@@ -63,14 +64,14 @@ const PERMANENT_CODES = new Map<number, string>([
 /** How long to back off on a rate-limit answer (Graph does not send Retry-After). */
 const RATE_LIMIT_WAIT_MS = 2_000;
 
-export class GraphApiError extends Error {
+export class GraphApiError extends KlinikError {
   override readonly name = "GraphApiError";
   constructor(
     message: string,
     readonly status: number,
     readonly code: number | undefined,
   ) {
-    super(message);
+    super(message, { status, code });
   }
 }
 

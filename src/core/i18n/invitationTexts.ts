@@ -1,3 +1,4 @@
+import { catalog } from "./catalog.ts";
 import type { Locale } from "./locale.ts";
 
 /** Channel names as people say them. */
@@ -97,6 +98,4 @@ const en: InvitationTexts = {
   someone: "Someone",
 };
 
-export function invitationTexts(locale: Locale): InvitationTexts {
-  return locale === "en" ? en : id;
-}
+export const invitationTexts = catalog<InvitationTexts>({ id, en });
