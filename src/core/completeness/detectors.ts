@@ -1,14 +1,15 @@
 import type { DetectorSpec } from "../templates/templateSchema.ts";
+import { detectEvaluation } from "./detectEvaluation.ts";
+import { detectReplication, detectReplicationScale } from "./detectReplication.ts";
+import { detectStages } from "./detectStages.ts";
+import { detectUrgency } from "./detectUrgency.ts";
+import { absent, type DetectorResult, found, rejected, sentenceFrom } from "./detectorResult.ts";
 import { findBeforeAfter } from "./findBeforeAfter.ts";
 import { matchKeywords } from "./matchKeywords.ts";
 import { findQuantities, findYears } from "./quantities.ts";
+import { notDoneAt } from "./statedAsDone.ts";
 
-/** Whether a draft shows a required element, with the snippet that shows it. */
-export interface DetectorResult {
-  present: boolean;
-  /** The matched text as the user wrote it ("61% menjadi 93%", "Perbup Nomor 12 Tahun 2021"). */
-  evidence?: string;
-}
+export type { DetectorResult } from "./detectorResult.ts";
 
 /** Runs one detector of a template's required element over a section's text. */
 export function runDetector(spec: DetectorSpec, text: string): DetectorResult {
@@ -31,13 +32,16 @@ export function runDetector(spec: DetectorSpec, text: string): DetectorResult {
       return detectEvaluation(text, spec.external);
     case "videoLink":
       return detectVideoLink(text);
+    case "stages":
+      return detectStages(text);
+    case "urgency":
+      return detectUrgency(text);
+    case "replicationScale":
+      return detectReplicationScale(text);
     case "keywords":
       return detectKeywords(text, spec.any, spec.minMatches);
   }
 }
-
-const found = (evidence: string): DetectorResult => ({ present: true, evidence: evidence.trim() });
-const absent: DetectorResult = { present: false };
 
 /** At least `min` quantities with a unit (see findQuantities: a year alone is not one). */
 export function detectNumbers(text: string, min = 1): DetectorResult {
@@ -78,7 +82,7 @@ export function detectDates(text: string): DetectorResult {
 const LEGAL = [
   // most specific first, so the evidence quotes the regulation rather than a passing "SK"
   /(?<!\p{L})(?:peraturan|keputusan|instruksi)\s+(?:bupati|wali\s?kota|walikota|daerah|gubernur|menteri|pemerintah|presiden|kepala|desa|camat|direktur|sekretaris|lurah|nomor|no\.)/iu,
-  /(?<![\p{L}\p{N}])(?:perbup|perwal|perwali|perda|pergub|perkada|perdes|perpres|keppres|inpres|inbup|kepbup|kepwal|kepgub|permen\p{L}*|kepmen\p{L}*|juknis|juklak)(?![\p{L}])/iu,
+  /(?<![\p{L}\p{N}])(?:perbup|perbub|perwal|perwali|perwako|perwalkot|perda|pergub|perkada|perdes|perkades|perpres|keppres|inpres|inbup|kepbup|kepwal|kepwako|kepgub|kepdes|qanun|permen\p{L}*|kepmen\p{L}*|juknis|juklak)(?![\p{L}])/iu,
   /(?<!\p{L})(?:surat\s+keputusan|surat\s+edaran|undang-undang)/iu,
   /(?<![\p{L}\p{N}])(?:SE|PP)\s+(?:No\.?|Nomor|\d|Bupati|Wali\s?kota|Walikota|Gubernur|Kepala|Menteri|Sekda|Camat)/u,
   // acronyms are matched case-sensitively: "sk" or "uu" in running text are not regulations
@@ -86,39 +90,59 @@ const LEGAL = [
 ];
 const CITATION_TAIL = /^[^\n.;]{0,60}?(?:Nomor|No\.?)\s*[\w./-]+(?:\s+Tahun\s+\d{4})?/iu;
 
-/** A regulation or decree; "belum ada Perbup" and "sesuai peraturan yang berlaku" do not count. */
+/**
+ * A regulation or decree in force (Perbup, Perwako, Qanun, Perdes, SK…); "belum ada Perbup",
+ * "rancangan Perbup sedang disusun" and "sesuai peraturan yang berlaku" do not count.
+ */
 export function detectLegalBasis(text: string): DetectorResult {
+  let notDone: DetectorResult | undefined;
   for (const re of LEGAL) {
     const g = new RegExp(re.source, `${re.flags}g`);
     for (const m of text.matchAll(g)) {
-      if (isNegated(text, m.index)) continue;
       const tail = CITATION_TAIL.exec(text.slice(m.index + m[0].length));
+      const end = m.index + m[0].length + (tail ? tail[0].length : 0);
+      const why = notDoneAt(text, m.index, end);
+      if (why) {
+        notDone ??= rejected(why, sentenceFrom(text, clauseStart(text, m.index), 80));
+        continue;
+      }
       return found(m[0] + (tail ? tail[0] : ""));
     }
   }
-  return absent;
+  return notDone ?? absent;
 }
 
 const BUDGET = [
-  /(?<![\p{L}\p{N}])(?:APBD(?:es)?|APBN|DAK|DAU|DBH|BLUD|CSR|BOK|BOS|BOP|DIPA|DPA|JKN|BTT)(?![\p{L}\p{N}])/u,
-  /(?<!\p{L})(?:anggaran|dana\s+desa|dana\s+kapitasi|dana\s+hibah|hibah|swadaya|rupiah|sponsor|donasi|pendanaan|iuran|kas\s+desa|dana\s+(?:operasional|bantuan|alokasi|pemerintah)|bantuan\s+keuangan)(?!\p{L})/iu,
+  /(?<![\p{L}\p{N}])(?:APBD(?:es)?|APBDesa|ABPD|APDB|APBK|APBA|APBG|APBN|DAK|DAU|DBH|DID|BLUD|CSR|BOK|BOS|BOP|DIPA|DPA|JKN|BTT|ADD|DD|Otsus)(?![\p{L}\p{N}])/u,
+  /(?<!\p{L})(?:anggaran|dana\s+(?:desa|gampong|nagari|kampung|kelurahan)|alokasi\s+dana\s+desa|dana\s+kapitasi|dana\s+hibah|hibah|swadaya|rupiah|sponsor|donasi|pendanaan|iuran|kas\s+desa|dana\s+(?:operasional|bantuan|alokasi|pemerintah)|bantuan\s+keuangan)(?!\p{L})/iu,
   /(?<![\p{L}\p{N}])Rp\.?\s?\d/iu,
 ];
 
-/** Where the money comes from: APBD/APBN, Rp amounts, dana desa, DAK, BLUD, CSR, anggaran, swadaya. */
+/**
+ * Where the money comes from: APBD (also APBK in Aceh, APBG/dana gampong, misspelt ABPD), APBN,
+ * Rp amounts, dana desa, DAK, BLUD, CSR, swadaya. A budget that is planned or absent ("akan
+ * diusulkan dalam APBD tahun depan", "belum ada anggaran khusus") does not count.
+ */
 export function detectBudget(text: string): DetectorResult {
+  let notDone: DetectorResult | undefined;
   for (const re of BUDGET) {
-    const m = re.exec(text);
-    if (m) return found(sentenceFrom(text, m.index, 50));
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+      const why = notDoneAt(text, m.index, m.index + m[0].length);
+      if (why) {
+        notDone ??= rejected(why, sentenceFrom(text, clauseStart(text, m.index), 80));
+        continue;
+      }
+      return found(sentenceFrom(text, m.index, 50));
+    }
   }
-  return absent;
+  return notDone ?? absent;
 }
 
 const STAKEHOLDER_GROUPS: RegExp[] = [
   /(?<!\p{L})(?:masyarakat|warga|tokoh\s+(?:masyarakat|agama|adat)|ninik\s+mamak)(?!\p{L})/iu,
   /(?<!\p{L})kader(?:\s+(?:posyandu|kesehatan|pkk|desa))?(?!\p{L})/iu,
   /(?<![\p{L}\p{N}])(?:RT\/RW|ketua\s+RT|ketua\s+RW|RT|RW)(?![\p{L}\p{N}])/u,
-  /(?<!\p{L})(?:pemerintah\s+desa|perangkat\s+desa|kepala\s+desa|pemdes|kades|desa|kelurahan|lurah|nagari|wali\s+nagari|dusun)(?!\p{L})/iu,
+  /(?<!\p{L})(?:pemerintah\s+desa|perangkat\s+desa|kepala\s+desa|pemdes|kades|desa|kelurahan|lurah|nagari|wali\s+nagari|dusun|gampong|keuchik|kampung|pekon|kalurahan)(?!\p{L})/iu,
   /(?<!\p{L})(?:kecamatan|camat)(?!\p{L})/iu,
   /(?<!\p{L})(?<!(?:mobil|kendaraan|rumah|perjalanan|pakaian|seragam)\s+)(?:dinas(?!\s+luar)|opd|perangkat\s+daerah|bappeda|setda|sekretariat\s+daerah|dukcapil|disdukcapil|dinkes|dinsos|kominfo|diskominfo|bagian\s+organisasi)(?!\p{L})/iu,
   /(?<!\p{L})(?:puskesmas|pustu|posyandu|rsud|rumah\s+sakit|klinik|bpjs)(?!\p{L})/iu,
@@ -147,54 +171,6 @@ export function detectStakeholders(text: string): DetectorResult {
     }
   }
   return hits.length >= 2 ? found(hits.slice(0, 4).join(", ")) : absent;
-}
-
-const REPLICATION =
-  /(?<!\p{L})(?:direplikasi|mereplikasi|replikasi(?:nya)?|diadopsi|mengadopsi|adopsi|ditiru|meniru|studi\s+banding|kunjungan\s+belajar|benchmarking|diduplikasi|diterapkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|dikembangkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|replicated|adopted\s+by)(?!\p{L})/giu;
-/** Claims and plans are not evidence: "dapat direplikasi", "berpotensi diadopsi", "akan ditiru". */
-const CLAIM_BEFORE =
-  /(?<!\p{L})(?:dapat|bisa|mudah|layak|berpotensi|potensial|potensi|memungkinkan|siap|akan|rencana|direncanakan|diharapkan|harapan|mungkin|could|can|may|will|potential)(?:\s+[\p{L}-]+){0,2}\s+$/iu;
-
-/** "Replikasi belum dilakukan", "adopsi akan dimulai tahun depan". */
-const DENIED_AFTER = /^(?:\s+[\p{L}-]+){0,2}?\s+(?:belum|tidak|akan|direncanakan)(?!\p{L})/iu;
-
-/** Evidence that others have replicated the innovation (a claim that it could be is not enough). */
-export function detectReplication(text: string): DetectorResult {
-  for (const m of text.matchAll(REPLICATION)) {
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    if (isNegated(text, m.index) || CLAIM_BEFORE.test(before) || DENIED_AFTER.test(after)) continue;
-    return found(sentenceFrom(text, m.index, 70));
-  }
-  return absent;
-}
-
-const EVAL_WORDS =
-  /(?<!\p{L})(?:evaluasi|dievaluasi|mengevaluasi|monev|monitoring|pemantauan|memantau|dipantau|supervisi|penilaian|menilai|dinilai|kajian|mengkaji|dikaji|penelitian|meneliti|diteliti|riset|survei|survey|audit|diaudit|pemeriksaan|diperiksa|reviu|review|direviu|telaah|ditelaah|pengukuran|mengukur|diukur|pengawasan|laporan\s+(?:bulanan|berkala|triwulan|mingguan)|evaluation|evaluated|assessed|audited)(?!\p{L})/iu;
-const EXTERNAL_SELF =
-  /(?<![\p{L}\p{N}])(?:SKM|IKM|survei\s+kepuasan(?:\s+masyarakat)?|indeks\s+kepuasan(?:\s+masyarakat)?|audit\s+eksternal|evaluasi\s+eksternal|penilaian\s+eksternal|evaluator\s+(?:eksternal|independen))(?![\p{L}\p{N}])/iu;
-const EXTERNAL_PARTY =
-  /(?<![\p{L}\p{N}])(?:Inspektorat|BPKP|BPK|Ombudsman|universitas|perguruan\s+tinggi|politeknik|poltekkes|akademisi|peneliti|dosen|lembaga\s+independen|pihak\s+(?:ketiga|independen|eksternal|luar)|KemenPANRB|Kementerian\s+PANRB|Kementerian\s+Dalam\s+Negeri|Kemendagri)(?![\p{L}\p{N}])/iu;
-
-/**
- * Evaluation of the innovation. `external` requires an outside evaluator (Inspektorat, BPK, BPKP,
- * Ombudsman, a university, a satisfaction survey) named in a sentence that says it evaluated:
- * "kerja sama dengan Universitas X untuk pelatihan" is not an evaluation. Without `external`,
- * any evaluation counts, internal or external.
- */
-export function detectEvaluation(text: string, external = false): DetectorResult {
-  if (!external) {
-    const m = EVAL_WORDS.exec(text);
-    if (m) return found(sentenceFrom(text, m.index, 60));
-  }
-  for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/u)) {
-    const self = EXTERNAL_SELF.exec(sentence);
-    if (self) return found(self[0]);
-    const party = EXTERNAL_PARTY.exec(sentence);
-    if (party && EVAL_WORDS.test(sentence))
-      return found(sentence.length <= 80 ? sentence : sentenceFrom(sentence, party.index, 60));
-  }
-  return absent;
 }
 
 const URL_RE =
@@ -246,20 +222,10 @@ export function detectKeywords(text: string, any: readonly string[], minMatches 
   return distinct.length >= minMatches ? found(distinct.map((h) => h.snippet).join(", ")) : absent;
 }
 
-/** "belum ada Perbup", "tidak pernah direplikasi"; but "tidak hanya" affirms. */
-function isNegated(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 50), index);
-  const m = /(?<!\p{L})(belum|tidak|tak|tanpa|bukan)((?:\s+[\p{L}-]+){0,4})\s+$/iu.exec(before);
-  if (!m) return false;
-  return !/^\s+(?:hanya|sekadar|saja|cuma)/iu.test(m[2] ?? "");
-}
-
-/** The text from `index` to the end of its sentence, at most `max` characters. */
-function sentenceFrom(text: string, index: number, max: number): string {
-  const rest = text.slice(index, index + max + 1);
-  const stop = rest.search(/[.;!?\n](?:\s|$)/u);
-  if (stop >= 0) return rest.slice(0, stop).trim();
-  if (rest.length <= max) return rest.trim();
-  const cut = rest.lastIndexOf(" ", max); // never end mid-word
-  return `${rest.slice(0, cut > 0 ? cut : max).trim()}…`;
+/** Where the clause holding `index` starts, so a rejected mention is quoted with its verb. */
+function clauseStart(text: string, index: number): number {
+  const head = text.slice(Math.max(0, index - 60), index);
+  const cut = Math.max(head.lastIndexOf("."), head.lastIndexOf(";"), head.lastIndexOf("\n"), head.lastIndexOf(","));
+  const start = Math.max(0, index - 60) + cut + 1;
+  return start + (text.slice(start, index).length - text.slice(start, index).trimStart().length);
 }

@@ -26,6 +26,12 @@ export const detectorSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("replication") }),
   z.object({ kind: z.literal("evaluation"), external: z.boolean().default(false) }),
   z.object({ kind: z.literal("videoLink") }),
+  /** Implementation stages: "Tahap I/II", dated lists, "pertama, kedua", "rakor → bimtek → go-live". */
+  z.object({ kind: z.literal("stages") }),
+  /** Urgency as a consequence with a horizon: "pada 2026 diperkirakan 900 kasus". */
+  z.object({ kind: z.literal("urgency") }),
+  /** How many named adopters implemented the innovation: "4 puskesmas", "Kabupaten X dan Y". */
+  z.object({ kind: z.literal("replicationScale") }),
   z.object({
     kind: z.literal("keywords"),
     any: z.array(z.string().min(1)).min(1),
@@ -47,8 +53,17 @@ export const sectionSchema = z.object({
   title: localizedSchema,
   purpose: localizedSchema,
   questions: z.array(localizedSchema).min(1),
+  /** Word range the coaches suggest: guidance ("panduan"), never a reason for "belum lengkap". */
   minWords: z.number().int().nonnegative().default(0),
   maxWords: z.number().int().positive().optional(),
+  /**
+   * Limits the competition's own guide sets (KIPP: Ringkasan at most 200 words): rules that do
+   * make a section incomplete. Templates written before this field get Ringkasan's maxWords as
+   * official on read (see migrateOfficialLimits).
+   */
+  officialWords: z
+    .object({ min: z.number().int().positive().optional(), max: z.number().int().positive().optional() })
+    .optional(),
   /** Share of the total score, in percent. */
   weight: z.number().min(0).max(100),
   elements: z.array(requiredElementSchema).default([]),
@@ -168,6 +183,24 @@ export const templateSchema = z
     });
     if (t.scoreScale.max <= t.scoreScale.min)
       ctx.addIssue({ code: "custom", path: ["scoreScale", "max"], message: "max must exceed min" });
-  });
+  })
+  .transform(migrateOfficialLimits);
 
 export type Template = z.infer<typeof templateSchema>;
+
+/**
+ * Before `officialWords` existed every word range was enforced; the only official one was
+ * Ringkasan's maximum. A template (or a competition's stored snapshot) that marks no limit as
+ * official keeps exactly that rule, and every other range becomes guidance.
+ */
+function migrateOfficialLimits<T extends { sections: { key: string; maxWords?: number; officialWords?: object }[] }>(
+  t: T,
+): T {
+  if (t.sections.some((s) => s.officialWords !== undefined)) return t;
+  return {
+    ...t,
+    sections: t.sections.map((s) =>
+      s.key === "ringkasan" && s.maxWords !== undefined ? { ...s, officialWords: { max: s.maxWords } } : s,
+    ),
+  };
+}
