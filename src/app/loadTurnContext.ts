@@ -52,7 +52,7 @@ export async function loadTurnContext(
 export async function proposalsOf(db: Db, contactId: string): Promise<ProposalView[]> {
   // One joined query on every turn (Prisma's nested select would add a second round trip).
   return db.$queryRaw<ProposalView[]>`
-    SELECT p.id, p.code, p.title, p."competitionId", u.name AS "unitName"
+    SELECT p.id, p.code, p.title, p."competitionId", p."startYear", u.name AS "unitName"
     FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
     WHERE p."unitId" IN (SELECT m."unitId" FROM "Membership" m WHERE m."contactId" = ${contactId})
     ORDER BY p."createdAt" ASC

@@ -7,7 +7,8 @@ export type ThrowawayReason =
   | "repeated_chars"
   | "question_copied"
   | "lorem_ipsum"
-  | "duplicate_of_section";
+  | "duplicate_of_section"
+  | "nothing_yet";
 
 export interface Throwaway {
   reason: ThrowawayReason;
@@ -17,20 +18,25 @@ export interface Throwaway {
 
 /**
  * Recognises throwaway answers: placeholder text, keyboard mash or repeated words, the guiding
- * question pasted back, another section's text pasted again, or too few words to say anything.
- * Returns undefined for an empty text (that is "empty", not throwaway) and for real answers.
+ * question pasted back, another section's text pasted again, "Belum ada." or too few words to
+ * say anything. Returns undefined for an empty text (that is "empty", not throwaway) and for
+ * real answers. When `order` (the template's section keys) is given, only a section that comes
+ * earlier counts as the original of a copy: the first of several sections holding one pasted
+ * text is not the copy.
  */
 export function detectThrowaway(
   section: Section,
   text: string,
   otherSections: Record<string, string> = {},
+  order?: readonly string[],
 ): Throwaway | undefined {
   const tokens = wordTokens(text);
   if (tokens.length === 0) return undefined;
+  if (NOTHING_YET.test(text.trim())) return { reason: "nothing_yet" };
   if (LOREM.test(text)) return { reason: "lorem_ipsum" };
   if (isRepetitive(tokens)) return { reason: "repeated_chars" };
   if (copiesQuestion(section, tokens)) return { reason: "question_copied" };
-  const dup = duplicateOf(section.key, tokens, otherSections);
+  const dup = duplicateOf(section.key, tokens, earlier(section.key, otherSections, order));
   if (dup) return { reason: "duplicate_of_section", otherSection: dup };
   if (tokens.length < tooShortBelow(section.minWords)) return { reason: "too_short" };
   return undefined;
@@ -39,6 +45,21 @@ export function detectThrowaway(
 /** Below this many words a section cannot hold an answer (a fifth of its minimum, 3 to 15 words). */
 export function tooShortBelow(minWords: number): number {
   return Math.max(3, Math.min(15, Math.ceil(minWords * 0.2)));
+}
+
+/** "Belum ada.", "Tidak ada", "-", "nihil": an answer that says there is nothing to say. */
+const NOTHING_YET =
+  /^(?:[-–—.?!\s]*|(?:belum|tidak|tak|blm|tdk|gak|ga|nggak|none|nothing|n\/?a|nihil|kosong|-)(?:\s+(?:ada|punya|tersedia|dilakukan|ada\s+data|diisi|tahu|yet|applicable))?(?:\s+(?:data|datanya|informasi))?\s*[.!-]*)$/iu;
+
+/** The other sections that may be the original of a copy found in `key`. */
+function earlier(
+  key: string,
+  others: Record<string, string>,
+  order: readonly string[] | undefined,
+): Record<string, string> {
+  if (!order) return others;
+  const mine = order.indexOf(key);
+  return Object.fromEntries(Object.entries(others).filter(([k]) => order.indexOf(k) < mine && order.includes(k)));
 }
 
 const LOREM = /lorem\s+ipsum|dolor\s+sit\s+amet|consectetur\s+adipiscing/iu;

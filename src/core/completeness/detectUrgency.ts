@@ -3,7 +3,7 @@ import { findQuantities, findYears } from "./quantities.ts";
 
 /** A horizon: "dalam 3 tahun", "tiga tahun ke depan", "pada 2026", "tahun depan", "2025–2027". */
 const HORIZON =
-  /(?<!\p{L})(?:(?:dalam|selama|hingga|sampai|pada|di|per|by|within|in)\s+(?:waktu\s+)?(?:\d+|satu|dua|tiga|empat|lima|beberapa|1-3|1–3|2-3)\s+(?:tahun|thn|bulan|years?|months?)|(?:\d+|satu|dua|tiga|empat|lima|beberapa)\s+(?:tahun|thn|bulan)\s+(?:ke\s*depan|mendatang|lagi|berikutnya)|tahun\s+(?:depan|mendatang|berikutnya)|(?:pada|di|hingga|sampai|tahun|by|in)\s+(?:tahun\s+)?20[2-4]\d|jangka\s+(?:pendek|menengah)|next\s+(?:year|\d+\s+years))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:dalam|selama|hingga|sampai|pada|di|per|by|within|in)\s+(?:waktu\s+)?(?:\d+(?:\s?[-–]\s?\d+)?|satu|dua|tiga|empat|lima|beberapa)\s+(?:tahun|thn|bulan|years?|months?)|(?:\d+(?:\s?[-–]\s?\d+)?|satu|dua|tiga|empat|lima|beberapa)\s+(?:tahun|thn|bulan)\s+(?:ke\s*depan|mendatang|lagi|berikutnya)|tahun\s+(?:depan|mendatang|berikutnya)|(?:pada|di|hingga|sampai|tahun|by|in)\s+(?:tahun\s+)?20[2-4]\d|jangka\s+(?:pendek|menengah)|next\s+(?:year|\d+\s+years))(?!\p{L})/iu;
 /** A consequence foreseen: predicted, at risk, or what "will" happen to a measure. */
 const CONSEQUENCE =
   /(?<!\p{L})(?:diperkirakan|diprediksi|diproyeksikan|proyeksi|diprakirakan|berpotensi|berisiko|berpeluang|terancam|mengancam|dikhawatirkan|estimated|projected|expected\s+to|would|risk)(?!\p{L})|(?<!\p{L})(?:akan|bisa|dapat|will)\s+(?:terus\s+|semakin\s+|makin\s+)?(?:meningkat|bertambah|naik|melonjak|menurun|turun|berkurang|memburuk|mencapai|terjadi|menumpuk|membengkak|hilang|kehilangan|tertinggal|gagal|menjadi|mengalami|menyebabkan|mengakibatkan|berdampak|rise|increase|grow|reach|fall|lose)(?!\p{L})/iu;

@@ -26,4 +26,8 @@ export const throwawayTips: Record<ThrowawayReason, Localized> = {
     id: "Teks ini sama dengan bagian lain. Setiap bagian menjawab pertanyaan yang berbeda dan dinilai terpisah; jawaban yang disalin dianggap jawaban asal. Tulis ulang sesuai pertanyaan bagian ini.",
     en: "This text is the same as another section. Each section answers a different question and is scored separately; copied answers count as throwaway answers. Rewrite it for this section's questions.",
   },
+  nothing_yet: {
+    id: "Jawaban “belum ada” tidak bisa dinilai dan terbaca sebagai jawaban asal. Bila memang belum ada, tulis apa yang sudah berjalan dan rencananya secara singkat; bila ada, tulis faktanya dengan angka.",
+    en: "An answer of “nothing yet” cannot be assessed and reads as a throwaway answer. If there really is nothing, say briefly what is in place and what is planned; if there is, state the facts with numbers.",
+  },
 };

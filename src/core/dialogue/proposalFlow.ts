@@ -192,6 +192,7 @@ function finishNewProposal(turn: Turn, step: NewStep, text: string): void {
     title: d.title ?? "",
     unitName: d.unit ?? "",
     competitionId: comp.id,
+    startYear: year,
   };
   turn.state.proposalId = proposalId;
   for (const k of Object.keys(turn.texts)) delete turn.texts[k];

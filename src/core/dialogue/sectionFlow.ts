@@ -1,5 +1,4 @@
 import { checkProposal } from "../completeness/checkProposal.ts";
-import { checkSection } from "../completeness/checkSection.ts";
 import { countWords } from "../completeness/countWords.ts";
 import type { Choice } from "../messages.ts";
 import type { Step } from "./dialogueState.ts";
@@ -34,8 +33,9 @@ export function openSection(turn: Turn, key: string): void {
     template.sections.length,
     section.title[L],
     section.weight,
-    section.minWords,
-    section.maxWords,
+    // only the competition's own limits are shown as limits; the guidance appears in the check
+    section.officialWords?.min ?? 0,
+    section.officialWords?.max,
   );
   const existing = turn.texts[key] ?? "";
   if (existing.trim()) {
@@ -68,7 +68,7 @@ export function addToAnswer(turn: Turn, text: string): void {
   const buffer = [...step.buffer, text];
   turn.state.step = { ...step, buffer };
   const words = countWords(composed(turn, step.sectionKey, step.mode, buffer));
-  const max = turn.section(step.sectionKey)?.maxWords;
+  const max = turn.section(step.sectionKey)?.officialWords?.max;
   turn.say(max && words > max ? turn.t.overMax(words, max) : turn.t.wordsSoFar(words, max));
 }
 
@@ -94,10 +94,10 @@ export function finishAnswer(turn: Turn): void {
 
 function save(turn: Turn, key: string, text: string, source: "chat" | "restore" | "cancel") {
   const template = turn.template()!;
-  const section = turn.section(key)!;
-  const others = Object.fromEntries(Object.entries(turn.texts).filter(([k]) => k !== key));
-  const check = checkSection(section, text, others);
-  const readiness = checkProposal(template, { ...turn.texts, [key]: text }).readiness;
+  const whole = checkProposal(template, { ...turn.texts, [key]: text }, { startYear: turn.proposal()?.startYear });
+  // the section as checked within its proposal: copies judged by template order, consistency notes added
+  const check = whole.sections.find((c) => c.sectionKey === key)!;
+  const readiness = whole.readiness;
   turn.effect({
     kind: "saveSection",
     proposalId: turn.state.proposalId!,
@@ -144,7 +144,7 @@ export function showProposalCheck(turn: Turn): void {
   const template = turn.template();
   const p = turn.proposal();
   if (!template || !p) return;
-  const check = checkProposal(template, turn.texts);
+  const check = checkProposal(template, turn.texts, { startYear: p.startYear });
   turn.say(renderProposalCheck(template, check, p.code, turn.t, turn.locale));
   turn.effect({ kind: "proposalChecked", proposalId: p.id });
 }

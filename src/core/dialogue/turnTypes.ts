@@ -19,6 +19,8 @@ export interface ProposalView {
   title: string;
   unitName: string;
   competitionId: string;
+  /** As registered; compared with the start year the texts give. */
+  startYear?: number | null;
 }
 
 export interface RevisionView {

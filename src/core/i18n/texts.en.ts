@@ -44,6 +44,7 @@ export const en: DialogueTexts = {
     question_copied: "⚠️ The answer only copies the guiding question.",
     lorem_ipsum: "⚠️ The answer contains placeholder text (lorem ipsum).",
     duplicate_of_section: "⚠️ This answer is the same as another section.",
+    nothing_yet: "⚠️ This answer only says there is nothing yet.",
   },
   tip: "Tip",
   btnRevise: "Revise",

@@ -45,6 +45,7 @@ export const id: DialogueTexts = {
     question_copied: "⚠️ Jawaban hanya menyalin pertanyaan pemandu.",
     lorem_ipsum: "⚠️ Jawaban berisi teks contoh (lorem ipsum).",
     duplicate_of_section: "⚠️ Jawaban ini sama dengan bagian lain.",
+    nothing_yet: "⚠️ Jawaban ini hanya menyatakan belum ada.",
   },
   tip: "Tip",
   btnRevise: "Perbaiki",

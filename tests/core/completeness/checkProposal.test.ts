@@ -54,10 +54,11 @@ describe("checkProposal", () => {
     delete (texts as Record<string, string | undefined>).adaptabilitas;
     const check = checkProposal(KIPP, texts);
     const byKey = Object.fromEntries(check.sections.map((s) => [s.sectionKey, s]));
-    // weak Signifikansi: 2 of 6 checks (two elements; too short), weak Keberlanjutan: 1 of 5
-    expect(byKey.signifikansi?.fulfilment).toBeCloseTo(2 / 6);
-    expect(byKey.keberlanjutan?.fulfilment).toBeCloseTo(1 / 5);
-    expect(check.readiness).toBe(Math.floor(100 - 30 * (4 / 6) - 20 - 15 * (4 / 5)));
+    // weak Signifikansi: 3 of 6 checks (two of five elements, written in Indonesian; its length is
+    // guidance and costs nothing), weak Keberlanjutan: 2 of 5 (one of four elements, the language)
+    expect(byKey.signifikansi?.fulfilment).toBeCloseTo(3 / 6);
+    expect(byKey.keberlanjutan?.fulfilment).toBeCloseTo(2 / 5);
+    expect(check.readiness).toBe(Math.floor(100 - 30 * (3 / 6) - 20 - 15 * (3 / 5)));
     expect(check.topFixes.map((f) => [f.sectionKey, f.mark])).toEqual([
       ["signifikansi", "incomplete"],
       ["adaptabilitas", "empty"],
@@ -80,7 +81,7 @@ describe("checkProposal", () => {
     expect(check.grid.map((r) => r.criterionKey)).toEqual(KIPP.criteria.map((c) => c.key));
     const sig = check.grid.find((r) => r.criterionKey === "signifikansi");
     expect(sig).toMatchObject({ weight: 30, sections: [{ sectionKey: "signifikansi", mark: "incomplete" }] });
-    expect(sig?.fulfilment).toBeCloseTo(2 / 6);
+    expect(sig?.fulfilment).toBeCloseTo(3 / 6);
     expect(check.grid.find((r) => r.criterionKey === "kebaruan")?.fulfilment).toBe(1);
   });
 });
