@@ -59,9 +59,10 @@ describe("checkProposal", () => {
     expect(byKey.signifikansi?.fulfilment).toBeCloseTo(3 / 6);
     expect(byKey.keberlanjutan?.fulfilment).toBeCloseTo(2 / 5);
     expect(check.readiness).toBe(Math.floor(100 - 30 * (3 / 6) - 20 - 15 * (3 / 5)));
+    // gains: Adaptabilitas 20 (empty), Signifikansi 30 × 1/2 = 15, Keberlanjutan 15 × 3/5 = 9
     expect(check.topFixes.map((f) => [f.sectionKey, f.mark])).toEqual([
-      ["signifikansi", "incomplete"],
       ["adaptabilitas", "empty"],
+      ["signifikansi", "incomplete"],
       ["keberlanjutan", "incomplete"],
     ]);
     expect(check.topFixes[2]?.missing.map((e) => e.key)).toEqual(["dasar_hukum", "sop", "anggaran_rutin"]);
