@@ -7,6 +7,7 @@ import { DEFAULT_MIGRATIONS_DIR } from "../db/createDatabase.ts";
 import { DatabaseError } from "../db/errors.ts";
 import { migrationStatus } from "../db/migrate.ts";
 import { broadcastCreate, broadcastReport, broadcastRetryFailed, remindersRun } from "./broadcastCommands.ts";
+import { CheckFileError, checkCommand } from "./checkCommand.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { competitionCreate, competitionList, seedDemoCommand } from "./competitionCommands.ts";
 import { DocumentCommandError, exportProposals, proposalExport, proposalImport } from "./documentCommands.ts";
@@ -26,6 +27,8 @@ const USAGE = `Usage: klinik <command>
   db migrate                         apply pending migrations
   db status                          list applied and pending migrations
   template validate <file.json>      check a competition template
+  check --template <id> --jsonl      check JSON lines {"section","text","proposal"?} from stdin
+  check <file.docx|.pdf|.txt> --template <id>   the /cek view of a whole draft
   competition list
   competition create --template <id> --name <text> --deadline <YYYY-MM-DD> [--slug <s>]
   seed demo                          add the demo competition (PostgreSQL is never seeded otherwise)
@@ -88,6 +91,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       at: { type: "string" },
       urgent: { type: "boolean" },
       days: { type: "string" },
+      jsonl: { type: "boolean" },
+      lang: { type: "string" },
     },
   });
   const [group, cmd, ...rest] = positionals;
@@ -102,6 +107,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
     judgeRef: str(values["judge-ref"]),
   });
   try {
+    if (group === "check") {
+      await checkCommand(io, { template: str(values.template), jsonl: flag(values.jsonl), file: cmd, locale: str(values.lang) });
+      return 0;
+    }
     switch (`${group ?? ""} ${cmd ?? ""}`.trim()) {
       case "db migrate":
         await withDatabase(io, async (db) =>
@@ -248,6 +257,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       e instanceof DatabaseError ||
       e instanceof StatusError ||
       e instanceof DocumentCommandError ||
+      e instanceof CheckFileError ||
       e instanceof WhatsAppCommandError
     ) {
       io.err(`klinik: ${e.message}`);

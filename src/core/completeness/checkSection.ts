@@ -67,16 +67,21 @@ export function checkSection(
   order?: readonly string[],
 ): SectionCheck {
   const words = countWords(text);
-  const found = detectThrowaway(section, text, otherSections, order);
+  const claims = findVagueClaims(text);
+  const evidenceText = withoutVagueClaims(text, claims);
+  const detected = section.elements.map((el) =>
+    words === 0 ? ({ present: false } as DetectorResult) : runDetector(el.detector, evidenceText),
+  );
+  let found = detectThrowaway(section, text, otherSections, order);
+  // a short answer that states a fact ("Perbup Nomor 5 Tahun 2022 menetapkan SOP-nya") is concise, not throwaway
+  if (found?.reason === "too_short" && detected.some((r) => r.present)) found = undefined;
   const throwaway = found && {
     reason: found.reason,
     ...(found.otherSection !== undefined && { otherSection: found.otherSection }),
     tip: throwawayTips[found.reason],
   };
-  const claims = findVagueClaims(text);
-  const evidenceText = withoutVagueClaims(text, claims);
-  const elements: ElementFinding[] = section.elements.map((el) => {
-    const r: DetectorResult = words === 0 || throwaway ? { present: false } : runDetector(el.detector, evidenceText);
+  const elements: ElementFinding[] = section.elements.map((el, i) => {
+    const r: DetectorResult = throwaway ? { present: false } : detected[i]!;
     const finding: ElementFinding = { key: el.key, present: r.present, label: el.label, tip: el.tip };
     if (r.evidence !== undefined) finding.evidence = r.evidence;
     if (r.rejected) finding.note = noteFor(el.detector, r.rejected);
