@@ -39,7 +39,7 @@ export function runDetector(spec: DetectorSpec, text: string): DetectorResult {
     case "replicationScale":
       return detectReplicationScale(text);
     case "keywords":
-      return detectKeywords(text, spec.any, spec.minMatches);
+      return detectKeywords(text, spec.any, spec.minMatches, spec.statedAsDone);
   }
 }
 
@@ -214,12 +214,23 @@ export function detectVideoLink(text: string): DetectorResult {
   return absent;
 }
 
-/** At least `minMatches` distinct template keywords (see matchKeywords). */
-export function detectKeywords(text: string, any: readonly string[], minMatches = 1): DetectorResult {
+/**
+ * At least `minMatches` distinct template keywords (see matchKeywords). With `statedAsDone`, a
+ * keyword mentioned as a plan or denied ("SOP sedang disusun", "belum ada SOP") does not count.
+ */
+export function detectKeywords(
+  text: string,
+  any: readonly string[],
+  minMatches = 1,
+  statedAsDone = false,
+): DetectorResult {
   // "maklumat" inside "maklumat pelayanan" is one finding, not two
-  const hits = matchKeywords(text, any).sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = matchKeywords(text, any).sort((a, b) => a.start - b.start || b.end - a.end);
+  const notDone = statedAsDone ? all.find((h) => notDoneAt(text, h.start, h.end)) : undefined;
+  const hits = statedAsDone ? all.filter((h) => !notDoneAt(text, h.start, h.end)) : all;
   const distinct = hits.filter((h, i) => !hits.slice(0, i).some((o) => h.start < o.end && h.end > o.start));
-  return distinct.length >= minMatches ? found(distinct.map((h) => h.snippet).join(", ")) : absent;
+  if (distinct.length >= minMatches) return found(distinct.map((h) => h.snippet).join(", "));
+  return notDone ? rejected(notDoneAt(text, notDone.start, notDone.end)!, sentenceFrom(text, clauseStart(text, notDone.start), 80)) : absent;
 }
 
 /** Where the clause holding `index` starts, so a rejected mention is quoted with its verb. */

@@ -36,6 +36,8 @@ export const detectorSchema = z.discriminatedUnion("kind", [
     kind: z.literal("keywords"),
     any: z.array(z.string().min(1)).min(1),
     minMatches: z.number().int().positive().default(1),
+    /** Only mentions stated as done count: "SOP sedang disusun" is a plan, not an SOP. */
+    statedAsDone: z.boolean().optional(),
   }),
 ]);
 export type DetectorSpec = z.infer<typeof detectorSchema>;
