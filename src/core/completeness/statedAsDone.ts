@@ -10,7 +10,7 @@ const PLAN_BEFORE =
 const NEGATION_BEFORE = /(?<!\p{L})(?:belum|tidak|tak|tanpa|bukan|not|no|without)(?!\p{L})(?!\s+(?:hanya|sekadar|saja|cuma|only)(?!\p{L}))/iu;
 /** "Perbup … masih dalam proses", "SOP sedang disusun", "anggaran belum tersedia". */
 const NOT_DONE_AFTER =
-  /^[^.;,\n]{0,40}?(?<!\p{L})(?:(masih|sedang|baru\s+akan|akan|direncanakan|diusulkan|diharapkan)(?:\s+dalam)?\s+(?:proses|tahap|penyusunan|disusun|dirancang|diusulkan|diajukan|dibahas|ditetapkan|disahkan|diupayakan|dialokasikan|diterbitkan|rancangan|draf|usulan|[\p{L}]+kan)|(belum|tidak)\s+(?:ada|ditetapkan|disahkan|tersedia|dialokasikan|diterbitkan|dilakukan|dilaksanakan|pernah|dianggarkan|memiliki|punya))(?!\p{L})/iu;
+  /^[^.;,\n]{0,40}?(?<!\p{L})(?:(masih|sedang|baru\s+akan|akan|direncanakan|diusulkan|diharapkan)(?:\s+dalam)?\s+(?:proses|tahap|penyusunan|disusun|dirancang|diusulkan|diajukan|dibahas|ditetapkan|disahkan|diupayakan|dialokasikan|diterbitkan|rancangan|draf|usulan|[\p{L}]+kan)|akan\s+(?!terus|tetap|selalu)\p{L}+|(belum|tidak)\s+(?:ada|ditetapkan|disahkan|tersedia|dialokasikan|diterbitkan|dilakukan|dilaksanakan|pernah|dianggarkan|memiliki|punya))(?!\p{L})/iu;
 
 /**
  * Whether the mention at [start, end) is stated as done. Looks at its own clause only: a plan
