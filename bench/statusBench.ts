@@ -81,7 +81,7 @@ export async function runStatusBench(opts: { url?: string }): Promise<StatusBenc
     await db.prisma.$executeRawUnsafe("ANALYZE");
 
     const silent = pino({ level: "silent" });
-    const notifier: Notifier = { notify: async () => {} };
+    const notifier: Notifier = { notify: async () => ({ announcementId: "", queued: 0, skipped: 0 }) };
     const competitions = createCompetitionCache(db.prisma);
     const handler = createMessageHandler({
       db: db.prisma,

@@ -12,7 +12,7 @@ const bool = z
   .toLowerCase()
   .refine((v) => ["", "0", "1", "true", "false", "yes", "no", "on", "off"].includes(v), "use 1/0, true/false")
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
-const opt = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
+const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 
 const envSchema = z.object({
   DATABASE_URL: opt(z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL")),
@@ -39,8 +39,12 @@ const envSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: opt(
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "use 16–256 letters, digits, _ or -"),
   ),
-  TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0"),
-  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HTTP_HOST: opt(z.string()),
+  HTTP_PORT: opt(z.coerce.number().int().min(0).max(65535)),
+  /** Deprecated aliases of HTTP_HOST / HTTP_PORT (the webhook had its own server before). */
+  TELEGRAM_WEBHOOK_HOST: opt(z.string()),
+  TELEGRAM_WEBHOOK_PORT: opt(z.coerce.number().int().min(1).max(65535)),
+  READY_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(900),
   WHATSAPP_ENABLED: bool.default(false),
   WHATSAPP_PAIRING_PHONE: opt(
     z.string().regex(/^\+?\d{8,15}$/, "digits of the phone number, e.g. 6281234567890"),
@@ -95,8 +99,6 @@ export function createConfig(env: Record<string, string | undefined>) {
                   "TELEGRAM_WEBHOOK_SECRET",
                   "is required when TELEGRAM_MODE=webhook",
                 ),
-                host: e.TELEGRAM_WEBHOOK_HOST,
-                port: e.TELEGRAM_WEBHOOK_PORT,
               } as const)
             : ({ kind: "polling" } as const),
       } as const)
@@ -127,6 +129,13 @@ export function createConfig(env: Record<string, string | undefined>) {
     whatsapp,
     llm,
     consoleChat,
+    http: {
+      // Embedded: one process on one machine, so only local callers (the CLI, a TLS proxy);
+      // on PostgreSQL the processes sit behind a load balancer.
+      host: e.HTTP_HOST ?? e.TELEGRAM_WEBHOOK_HOST ?? (e.DATABASE_URL ? "0.0.0.0" : "127.0.0.1"),
+      port: e.HTTP_PORT ?? e.TELEGRAM_WEBHOOK_PORT ?? 8080,
+      readyOutboxMaxAgeMs: e.READY_OUTBOX_MAX_AGE_SECONDS * 1000,
+    },
     broadcast: {
       telegramPerSecond: e.BROADCAST_TELEGRAM_PER_SECOND,
       whatsappGapMs: e.BROADCAST_WHATSAPP_GAP_MS,

@@ -3,6 +3,7 @@ import { releaseOrphanedClaims } from "./app/broadcast/deliveryStore.ts";
 import { createApp } from "./app/createApp.ts";
 import { pruneExpired } from "./app/pruneExpired.ts";
 import { seedDemo } from "./app/seedDemo.ts";
+import { createServiceStatus } from "./app/service/createServiceStatus.ts";
 import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.ts";
 import { createTelegramChannel } from "./channels/telegram/createTelegramChannel.ts";
@@ -15,6 +16,8 @@ import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
 import { createSessionHolderLock, WHATSAPP_SESSION_LOCK } from "./db/sessionHolderLock.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
+import { createHealthChecks } from "./http/createHealthChecks.ts";
+import { createHttpServer } from "./http/createHttpServer.ts";
 import { createLlmCoach } from "./llm/createLlmCoach.ts";
 import { createLogger } from "./logger.ts";
 
@@ -75,14 +78,28 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
 
-  if (config.telegram.enabled) {
-    const telegram = createTelegramChannel({
-      token: config.telegram.token,
-      apiRoot: config.telegram.apiRoot,
-      mode: config.telegram.mode,
-      handler,
-      logger: logger.child({ channel: "telegram" }),
-    });
+  const status = createServiceStatus();
+  const telegram = config.telegram.enabled
+    ? createTelegramChannel({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        mode: config.telegram.mode,
+        handler,
+        logger: logger.child({ channel: "telegram" }),
+        onState: (s) => status.setChannel("telegram", s),
+      })
+    : undefined;
+  const http = createHttpServer({
+    host: config.http.host,
+    port: config.http.port,
+    logger: logger.child({ module: "http" }),
+    mounts: telegram?.webhook ? [{ path: "/telegram", app: telegram.webhook }] : [],
+    health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),
+  });
+  await http.start();
+  stops.push(() => withTimeout(http.stop(), 10_000));
+  if (telegram) {
+    status.setChannel("telegram", { state: "starting" });
     stops.push(() => withTimeout(telegram.stop(), 10_000));
     await telegram.start();
     senders.set("telegram", telegram.sender);

@@ -23,7 +23,9 @@ export interface AppDeps {
   /** Channel senders for messages the bot starts itself; filled in as channels start. */
   senders: Map<ChannelName, ChannelSender>;
   coach?: LlmCoach;
-  broadcast: { telegramPerSecond: number; quietHours: QuietHours | null };
+  broadcast: { telegramPerSecond: number; quietHours: QuietHours | null; whatsappDailyCap?: number };
+  /** The dispatcher's heartbeat (the outbox worker's loops go round). */
+  onBeat?: () => void;
   now?: () => Date;
 }
 
@@ -51,7 +53,11 @@ export function createApp(deps: AppDeps): App {
         now: deps.now,
         quietHours: deps.broadcast.quietHours,
         competitions,
-        pacing: { telegram: { perSecond: deps.broadcast.telegramPerSecond } },
+        pacing: {
+          telegram: { perSecond: deps.broadcast.telegramPerSecond },
+          whatsapp: { dailyCap: deps.broadcast.whatsappDailyCap },
+        },
+        onBeat: deps.onBeat,
       });
       running.start();
     },
@@ -59,7 +65,12 @@ export function createApp(deps: AppDeps): App {
     abort: () => running?.abort(),
     wake: () => running?.wake(),
   };
-  const notifier = createNotifier({ db, senders, logger: logger.child({ module: "notify" }) });
+  const notifier = createNotifier({
+    db,
+    quietHours: deps.broadcast.quietHours,
+    onQueued: () => worker.wake(),
+    now: deps.now,
+  });
   const advice = createAdvice({ db, competitions, coach: deps.coach, aiLog: createPrismaAiUseLog(db) });
   const handler = createMessageHandler({
     db,

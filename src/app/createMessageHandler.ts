@@ -7,6 +7,7 @@ import type { Locale } from "../core/i18n/locale.ts";
 import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "../core/messages.ts";
 import { storableText } from "../core/storableText.ts";
 import type { Db } from "../db/createDatabase.ts";
+import * as metrics from "../http/metrics.ts";
 import type { Logger } from "../logger.ts";
 import { applyEffects } from "./applyEffects.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
@@ -141,7 +142,10 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       locale = contact.locale;
       for (const route of deps.routes ?? []) {
         const out = await route(msg, contact);
-        if (out) return out;
+        if (out) {
+          countTurn(msg.channel, "ok", route.name || "route");
+          return out;
+        }
       }
       for (let attempt = 1; ; attempt++) {
         try {
@@ -149,6 +153,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
           const out: Replies = [...replies];
           const later = followUp({ contact, msg, effects });
           if (later) out.followUp = later;
+          countTurn(msg.channel, "ok", "dialogue");
           return out;
         } catch (e) {
           if (e instanceof DuplicateUpdate) {
@@ -162,9 +167,16 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       }
     } catch (e) {
       logger.error({ err: e, channel: msg.channel, messageId: msg.messageId }, "message handling failed");
+      countTurn(msg.channel, "error");
       return [{ text: [channelText("apology", locale)] }];
     }
   };
+}
+
+function countTurn(channel: string, outcome: "ok" | "error", route?: string): void {
+  metrics.turns.inc({ channel, outcome });
+  if (route) metrics.routeHits.inc({ route });
+  else metrics.errors.inc({ where: "handler" });
 }
 
 /** What a person typed, made storable before anything reads it (binary or broken input must not fail a turn). */

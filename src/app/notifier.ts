@@ -1,95 +1,72 @@
+import { describe } from "../core/broadcast/deliveryPolicy.ts";
+import { DEFAULT_QUIET_HOURS, firstAllowed, type QuietHours } from "../core/broadcast/quietHours.ts";
 import type { Locale } from "../core/i18n/locale.ts";
-import {
-  type ChannelName,
-  type ChannelSender,
-  type OutgoingMessage,
-  TransientSendError,
-} from "../core/messages.ts";
 import type { Db } from "../db/createDatabase.ts";
-import type { Logger } from "../logger.ts";
+import { competitionTimezone, insertNotification } from "../db/queries/notifications.ts";
+
+export { CODES_PLACEHOLDER } from "../db/queries/notifications.ts";
+
+/** A message the bot starts itself about some proposals (a stage change, released scores). */
+export interface Notification {
+  competitionId: string;
+  /** Every member of these proposals' units is told once. */
+  proposalIds: readonly string[];
+  /** The text in a language; CODES_PLACEHOLDER becomes the person's own proposal codes. */
+  text: (locale: Locale) => string;
+  /** For the delivery report, e.g. "stage verifikasi: KP-7Q2M". */
+  summary: string;
+  actorId?: string;
+}
+
+export interface QueuedNotification {
+  announcementId: string;
+  /** People who will get it (on one channel each). */
+  queued: number;
+  /** Opted out or unreachable (recorded as skipped rows). */
+  skipped: number;
+}
 
 /**
- * Tells one contact something outside a conversation (a stage change, released scores), in the
- * contact's language, on every channel the contact uses. Opted-out contacts are skipped.
- * Never throws for a failed send: a notification is best effort, /status always tells the truth.
+ * Tells people something outside a conversation by writing it to the outbox (ADR 0008): one
+ * person, one message, on their preferred channel, sent by the dispatcher at the platform's
+ * pace, after quiet hours, crash-safe and in the delivery report. Never sends inline.
  */
 export interface Notifier {
-  notify(contactId: string, msg: (locale: Locale) => OutgoingMessage): Promise<void>;
+  notify(n: Notification): Promise<QueuedNotification>;
 }
 
 export interface NotifierDeps {
   db: Db;
-  senders: Map<ChannelName, ChannelSender>;
-  logger: Logger;
-  /** Longest wait for a rate limit before giving up on that send (ms). */
-  maxRetryWaitMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Quiet hours hold notifications like announcements; null for none. */
+  quietHours?: QuietHours | null;
+  /** Told after something was queued (the in-process dispatcher polls at once). */
+  onQueued?: () => void;
+  now?: () => Date;
 }
-
-const ATTEMPTS = 3;
 
 export function createNotifier(deps: NotifierDeps): Notifier {
-  const maxWait = deps.maxRetryWaitMs ?? 30_000;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-
-  async function sendWithRetry(
-    sender: ChannelSender,
-    chatId: string,
-    msg: OutgoingMessage,
-    contactId: string,
-  ) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await sender.send(chatId, msg);
-        return;
-      } catch (err) {
-        const wait = err instanceof TransientSendError ? (err.retryAfterMs ?? 1_000 * attempt) : undefined;
-        if (wait !== undefined && wait <= maxWait && attempt < ATTEMPTS) {
-          await sleep(wait);
-          continue;
-        }
-        deps.logger.warn({ err, contactId, channel: sender.name }, "notification not delivered");
-        return;
-      }
-    }
-  }
-
+  const quiet = deps.quietHours === undefined ? DEFAULT_QUIET_HOURS : deps.quietHours;
+  const now = deps.now ?? (() => new Date());
   return {
-    async notify(contactId, render) {
-      const contact = await deps.db.contact.findUnique({
-        where: { id: contactId },
-        select: {
-          locale: true,
-          optedOut: true,
-          identities: { select: { channel: true, externalId: true }, orderBy: { createdAt: "asc" } },
+    async notify(n) {
+      if (n.proposalIds.length === 0) return { announcementId: "", queued: 0, skipped: 0 };
+      const at = now();
+      const tz = (await competitionTimezone(deps.db, n.competitionId)) ?? "Asia/Jakarta";
+      const r = await insertNotification(deps.db, {
+        competitionId: n.competitionId,
+        proposalIds: n.proposalIds,
+        texts: { id: n.text("id"), en: n.text("en") },
+        summary: n.summary,
+        firstAttemptAt: quiet ? firstAllowed(at, tz, quiet) : at,
+        urgent: false,
+        createdById: n.actorId,
+        reasons: {
+          optedOut: describe("opted_out", "unsubscribed with /berhenti"),
+          noIdentity: describe("no_identity", "no Telegram or WhatsApp identity"),
         },
       });
-      if (!contact || contact.optedOut) return;
-      const msg = render(contact.locale === "en" ? "en" : "id");
-      for (const [channel, chatId] of targets(contact.identities)) {
-        const sender = deps.senders.get(channel as ChannelName);
-        if (sender) await sendWithRetry(sender, chatId, msg, contactId);
-      }
+      if (r.queued > 0) deps.onQueued?.();
+      return r;
     },
   };
-}
-
-/**
- * One chat per channel: a WhatsApp contact may be known by a LID and a phone JID (the same
- * chat), so sending to both would say everything twice. The phone JID is preferred there.
- * Identities of channels without a sender (imported "import" rows) are never targets.
- */
-function targets(identities: { channel: string; externalId: string }[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const i of identities) {
-    const had = out.get(i.channel);
-    if (
-      had === undefined ||
-      (i.channel === "whatsapp" &&
-        i.externalId.endsWith("@s.whatsapp.net") &&
-        !had.endsWith("@s.whatsapp.net"))
-    )
-      out.set(i.channel, i.externalId);
-  }
-  return out;
 }

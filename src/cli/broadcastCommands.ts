@@ -36,6 +36,11 @@ export interface BroadcastCreateArgs {
   urgent?: boolean;
   /** Count and preview only; nothing is queued. */
   dryRun?: boolean;
+  /**
+   * Asked after the counts and preview are printed, before queueing (the CLI's --yes or terminal
+   * confirmation); throws to stop. Absent: queue at once.
+   */
+  confirm?: (reachable: number) => Promise<void>;
   now?: Date;
 }
 
@@ -87,14 +92,17 @@ export async function broadcastCreate(io: CliIo, a: BroadcastCreateArgs): Promis
       io.out(
         `  quiet hours: sending starts ${formatWhen(held, "en", comp.timezone)} (use --urgent to send at night).`,
       );
-    if (a.dryRun) {
+    if (a.dryRun || a.confirm) {
       io.out("Preview (Indonesian recipients):");
       io.out(
         plainText(renderDelivery({ kind: "broadcast", competitionName: comp.name, locale: "id", text }).text),
       );
+    }
+    if (a.dryRun) {
       io.out("Dry run: nothing was queued.");
       return;
     }
+    await a.confirm?.(reachable);
     const created = await createAnnouncement(db, {
       competitionId: comp.id,
       timezone: comp.timezone,

@@ -6,10 +6,20 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
+/** The operator answered "no" at an interactive confirmation: nothing was done, exit code 1. */
+export class CancelledError extends Error {
+  override readonly name = "CancelledError";
+}
+
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   env: Record<string, string | undefined>;
+  /**
+   * Asks a yes/no question on the terminal. Present only when stdin is a terminal: without it,
+   * a command that sends or deletes runs only with --yes.
+   */
+  ask?: (question: string) => Promise<boolean>;
 }
 
 /** Opens the configured database for one command and always closes it. */
@@ -22,4 +32,15 @@ export async function withDatabase<T>(io: CliIo, fn: (db: Database) => Promise<T
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The gate before a command sends messages or deletes data: the plan has been printed; --yes
+ * goes on, a terminal is asked, anything else (a script, a pipe, cron) is refused naming --yes.
+ */
+export async function confirmAction(io: CliIo, yes: boolean | undefined, what: string): Promise<void> {
+  if (yes) return;
+  if (!io.ask)
+    throw new UsageError(`${what}: not done. stdin is not a terminal; run again with --yes to confirm`);
+  if (!(await io.ask(`${what}? [y/N] `))) throw new CancelledError(`${what}: cancelled, nothing was done`);
 }

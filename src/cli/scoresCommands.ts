@@ -2,7 +2,7 @@ import { competitionBySlug } from "../app/status/competitionData.ts";
 import { declareConflict, importScores, SCORE_COLUMNS, SCORE_REQUIRED } from "../app/status/importScores.ts";
 import { readTable } from "../app/status/readTable.ts";
 import { notifyRelease, releaseScores } from "../app/status/releaseScores.ts";
-import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
+import { type CliIo, confirmAction, UsageError, withDatabase } from "./cliContext.ts";
 import { type CliDeps, cliNotifier } from "./statusCommands.ts";
 
 export async function scoresImport(
@@ -45,7 +45,7 @@ export async function scoresConflict(io: CliIo, a: { code?: string; judge?: stri
 export async function scoresRelease(
   io: CliIo,
   deps: CliDeps,
-  a: { competition?: string; stage?: string; totalsOnly?: boolean; withComments?: boolean },
+  a: { competition?: string; stage?: string; totalsOnly?: boolean; withComments?: boolean; yes?: boolean },
 ): Promise<void> {
   if (!a.competition || !a.stage)
     throw new UsageError("scores release needs --competition <slug> --stage <stage>");
@@ -56,6 +56,13 @@ export async function scoresRelease(
     const r = await releaseScores(db, competition, a.stage!, {
       totalsOnly: a.totalsOnly,
       withComments: a.withComments,
+      beforeApply: async (plan) => {
+        const shown = a.totalsOnly ? "totals only" : a.withComments ? "criteria and comments" : "criteria";
+        io.out(
+          `Release ${a.stage} of ${competition.slug}: ${plan.results} proposal result(s) (${shown}); their participants are notified.`,
+        );
+        await confirmAction(io, a.yes, `Release ${a.stage} of ${competition.slug}`);
+      },
     });
     io.out(
       `Released ${a.stage} of ${competition.slug}: ${r.results} proposal result(s)${r.unscored ? `, ${r.unscored} proposal(s) without scores` : ""}.`,
@@ -65,8 +72,8 @@ export async function scoresRelease(
         `warning: ${r.incomplete.length} proposal(s) lack a score for some criterion (total re-weighted): ${r.incomplete.slice(0, 20).join(", ")}`,
       );
     const { notifier, note } = cliNotifier(io, deps, db);
-    const n = await notifyRelease(db, notifier, competition, a.stage!, r);
-    io.out(`${n} participant contact(s) notified.`);
+    const n = await notifyRelease(notifier, competition, a.stage!, r);
+    io.out(`Notification queued for ${n} participant contact(s).`);
     if (note) io.out(note);
   });
 }

@@ -1,15 +1,11 @@
-import { Api } from "grammy";
-import type pino from "pino";
 import { createNotifier, type Notifier } from "../app/notifier.ts";
 import { competitionById, StatusError } from "../app/status/competitionData.ts";
 import { readTable } from "../app/status/readTable.ts";
 import { importStages, notifyStageChange, setStage, type TemplateOf } from "../app/status/setStage.ts";
-import { createTelegramSender } from "../channels/telegram/createTelegramSender.ts";
 import { createConfig } from "../config.ts";
-import type { ChannelName, ChannelSender } from "../core/messages.ts";
 import type { Db } from "../db/createDatabase.ts";
-import { createLogger, type Logger } from "../logger.ts";
-import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
+import type { Logger } from "../logger.ts";
+import { type CliIo, confirmAction, UsageError, withDatabase } from "./cliContext.ts";
 
 /** What the status, scores and units commands need besides the database (tests pass fakes). */
 export interface CliDeps {
@@ -18,28 +14,17 @@ export interface CliDeps {
 }
 
 /**
- * Notifications sent from the CLI go out over Telegram (the Bot API is plain HTTPS and may be
- * called from a second process). WhatsApp has one live socket, owned by the running bot, so the
- * CLI cannot use it: WhatsApp-only participants see the change with /status.
+ * Notifications from the CLI are written to the outbox, like every message the bot starts
+ * itself: the running bot's dispatcher sends them on each person's channel (WhatsApp too), at
+ * the platform's pace, after quiet hours.
  */
 export function cliNotifier(io: CliIo, deps: CliDeps, db: Db): { notifier: Notifier; note?: string } {
   if (deps.notifier) return { notifier: deps.notifier(db) };
   const config = createConfig(io.env);
-  const logger = deps.logger ?? createLogger(config.logLevel);
-  const senders = new Map<ChannelName, ChannelSender>();
-  if (config.telegram.enabled) {
-    const api = new Api(
-      config.telegram.token,
-      config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : undefined,
-    );
-    senders.set("telegram", createTelegramSender({ api, retryingApi: api, logger: logger as pino.Logger }));
-  }
-  const note = config.whatsapp.enabled
-    ? "note: the CLI notifies over Telegram only; WhatsApp participants see the change with /status (or use /tahap in chat)"
-    : senders.size === 0
-      ? "note: no Telegram bot configured, so nobody was notified; participants see the change with /status"
-      : undefined;
-  return { notifier: createNotifier({ db, senders, logger }), note };
+  return {
+    notifier: createNotifier({ db, quietHours: config.broadcast.quietHours }),
+    note: "note: queued in the outbox; the running bot sends them (progress: klinik broadcast report <id>)",
+  };
 }
 
 export function templateLoader(db: Db): TemplateOf {
@@ -79,9 +64,9 @@ export async function statusSet(
         throw new StatusError(`${r.code} is at ${r.from}; going back to ${r.to} needs --force`);
       case "changed": {
         const { notifier, note } = cliNotifier(io, deps, db);
-        const n = await notifyStageChange(db, notifier, templateOf, r.change);
+        const n = await notifyStageChange(notifier, templateOf, r.change);
         io.out(
-          `${r.change.code}: ${r.change.from} → ${r.change.to}${r.change.announced ? `; ${n} participant contact(s) notified` : " (stage not announced)"}.`,
+          `${r.change.code}: ${r.change.from} → ${r.change.to}${r.change.announced ? `; notification queued for ${n} participant contact(s)` : " (stage not announced)"}.`,
         );
         if (note && r.change.announced) io.out(note);
       }
@@ -92,7 +77,7 @@ export async function statusSet(
 export async function statusImport(
   io: CliIo,
   deps: CliDeps,
-  a: { file?: string; force?: boolean },
+  a: { file?: string; force?: boolean; yes?: boolean },
 ): Promise<void> {
   if (!a.file) throw new UsageError("status import needs a .csv or .xlsx file");
   const rows = await readTable(
@@ -105,14 +90,23 @@ export async function statusImport(
     const { changes, unchanged } = await importStages(db, templateOf, rows, {
       force: a.force,
       actor: { via: "cli" },
+      beforeApply: async (plan) => {
+        const announced = plan.changes.filter((c) => c.announced).length;
+        io.out(
+          `${plan.changes.length} stage change(s) to apply, ${plan.unchanged} already at that stage; the members of ${announced} proposal(s) will be notified.`,
+        );
+        for (const c of plan.changes.slice(0, 20)) io.out(`  ${c.code}: ${c.from} → ${c.to}`);
+        if (plan.changes.length > 20) io.out(`  … ${plan.changes.length - 20} more`);
+        if (plan.changes.length > 0)
+          await confirmAction(io, a.yes, `Apply ${plan.changes.length} stage change(s)`);
+      },
     });
     const { notifier, note } = cliNotifier(io, deps, db);
     let notified = 0;
-    for (const c of changes) notified += await notifyStageChange(db, notifier, templateOf, c);
+    for (const c of changes) notified += await notifyStageChange(notifier, templateOf, c);
     io.out(
-      `${changes.length} stage change(s) applied, ${unchanged} already at that stage; ${notified} notification(s).`,
+      `${changes.length} stage change(s) applied, ${unchanged} already at that stage; ${notified} notification(s) queued.`,
     );
-    for (const c of changes) io.out(`  ${c.code}: ${c.from} → ${c.to}`);
     if (note && changes.some((c) => c.announced)) io.out(note);
   });
 }

@@ -2,7 +2,7 @@ import { BufferJSON } from "@whiskeysockets/baileys";
 import { AuthImportError, importMultiFileAuth } from "../channels/whatsapp/importMultiFileAuth.ts";
 import { CREDS_KEY } from "../channels/whatsapp/useStoredAuthState.ts";
 import { createWhatsAppAuthStore } from "../db/whatsAppAuthStore.ts";
-import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
+import { type CliIo, confirmAction, UsageError, withDatabase } from "./cliContext.ts";
 
 /** A WhatsApp command that ran but failed (not an auth folder, a session already stored): exit 1. */
 export class WhatsAppCommandError extends Error {
@@ -58,9 +58,13 @@ export async function whatsappStatus(io: CliIo): Promise<void> {
 }
 
 /** `klinik whatsapp logout`: forgets the stored session; the bot pairs again at its next start. */
-export async function whatsappLogout(io: CliIo): Promise<void> {
+export async function whatsappLogout(io: CliIo, opts: { yes?: boolean } = {}): Promise<void> {
   await withDatabase(io, async (db) => {
     const n = await db.prisma.whatsAppAuth.count();
+    if (n > 0) {
+      io.out(`This removes the stored WhatsApp session (${n} key(s)); the bot must be paired again.`);
+      await confirmAction(io, opts.yes, "Remove the WhatsApp session");
+    }
     await createWhatsAppAuthStore(db.prisma).clear();
     await db.prisma.auditLog.create({
       data: { action: "whatsapp.logout", subject: "session", details: { keys: n, via: "cli" } },

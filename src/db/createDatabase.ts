@@ -66,7 +66,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
       `DATA_DIR ${dataDir} is not writable (${(e as NodeJS.ErrnoException).code ?? e})`,
     );
   }
-  const lock = acquireDataDirLock(dataDir);
+  const lock = await acquireDataDirLock(dataDir);
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   try {
     embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg") });

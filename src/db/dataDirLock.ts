@@ -1,47 +1,91 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
+import lockfile from "proper-lockfile";
 import { DatabaseError } from "./errors.ts";
+
+/** How long a lock may go without its holder touching it before it counts as abandoned. */
+export const LOCK_STALE_MS = 10_000;
+/** How often the holder touches its lock (and how long a waiter needs to see a live holder). */
+const LOCK_UPDATE_MS = 1_000;
+
+export interface DataDirLock {
+  release(): void;
+}
+
+export interface LockOptions {
+  staleMs?: number;
+  /** Called if the lock was taken from us (our process stalled past the stale window); default: throw. */
+  onCompromised?: (e: Error) => void;
+}
 
 /**
  * PGlite does not lock its data directory, and two processes on one directory silently lose
- * writes, so we hold our own lock file: created exclusively, holding our pid. A lock whose
- * process is gone (crash, SIGKILL) is taken over.
+ * writes, so we hold a lock: proper-lockfile's atomic mkdir of `klinik.lock.d`, whose mtime the
+ * holder refreshes every second. Nothing trusts a saved PID (after kill -9, or in a container,
+ * an unrelated process can hold it): a lock whose mtime stands still for the stale window is
+ * abandoned and taken over; one that moves has a live holder and is refused. So a restart right
+ * after kill -9 waits at most the stale window, and a second process is refused within ~2 s.
+ * The owner file only names the holder in the message. See docs/decisions/0012-data-folder-lock.md.
  */
-export function acquireDataDirLock(dataDir: string): { release(): void } {
-  mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, "klinik.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
+export async function acquireDataDirLock(dataDir: string, opts: LockOptions = {}): Promise<DataDirLock> {
+  const staleMs = opts.staleMs ?? LOCK_STALE_MS;
+  const lockPath = join(dataDir, "klinik.lock.d");
+  const ownerPath = join(dataDir, "klinik.lock.owner");
+  const options = {
+    lockfilePath: lockPath,
+    realpath: false,
+    stale: staleMs,
+    update: LOCK_UPDATE_MS,
+    onCompromised:
+      opts.onCompromised ??
+      ((e: Error) => {
+        throw new DatabaseError(`lost the lock on the data folder ${dataDir}: ${e.message}`);
+      }),
+  };
+  const deadline = Date.now() + staleMs + 2 * LOCK_UPDATE_MS;
+  let seen: number | undefined;
+  for (;;) {
     try {
-      const fd = openSync(path, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      const release = await lockfile.lock(dataDir, options);
+      writeFileSync(ownerPath, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date() }));
+      // The PID-file lock of earlier versions: we own the folder now, so it is only clutter.
+      rmSync(join(dataDir, "klinik.lock"), { force: true });
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
-          rmSync(path, { force: true });
+          rmSync(ownerPath, { force: true });
+          release().catch(() => {});
         },
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const pid = Number(readFileSync(path, "utf8").trim());
-      if (pid && pid !== process.pid && isAlive(pid))
-        throw new DatabaseError(
-          `the data folder ${dataDir} is in use by another Klinik Inovasi process (pid ${pid}); stop it first or set another DATA_DIR`,
-          { pid },
-        );
-      rmSync(path, { force: true });
+      if ((e as NodeJS.ErrnoException).code !== "ELOCKED") throw e;
     }
+    const mtime = mtimeOf(lockPath);
+    if ((seen !== undefined && mtime !== undefined && mtime !== seen) || Date.now() > deadline)
+      throw new DatabaseError(
+        `the data folder ${dataDir} is in use by another Klinik Inovasi process${owner(ownerPath)}; stop it first or set another DATA_DIR`,
+      );
+    seen ??= mtime;
+    await new Promise((r) => setTimeout(r, 250));
   }
-  throw new DatabaseError(`could not lock the data folder ${dataDir}`);
 }
 
-function isAlive(pid: number): boolean {
+function mtimeOf(path: string): number | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function owner(path: string): string {
+  try {
+    const o = JSON.parse(readFileSync(path, "utf8")) as { pid?: number; host?: string };
+    return o.pid ? ` (pid ${o.pid}${o.host && o.host !== hostname() ? ` on ${o.host}` : ""})` : "";
+  } catch {
+    return "";
   }
 }

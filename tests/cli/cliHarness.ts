@@ -6,10 +6,14 @@ import { createNotifier } from "../../src/app/notifier.ts";
 import { runCli } from "../../src/cli/main.ts";
 import type { ChannelName, ChannelSender } from "../../src/core/messages.ts";
 import { recordingSender, silent } from "../app/status/statusHarness.ts";
+import { deliverOutbox } from "../helpers/deliverOutbox.ts";
 import type { TestDb } from "../helpers/testDb.ts";
 
-/** Runs `klinik …` against the test database; notifications go to recording senders. */
-export function makeCli(db: TestDb) {
+/**
+ * Runs `klinik …` against the test database; notifications go to recording senders. Like a
+ * script, it has no terminal unless `ask` stands for the operator's answers.
+ */
+export function makeCli(db: TestDb, opts: { ask?: (question: string) => Promise<boolean> } = {}) {
   const telegram = recordingSender("telegram");
   const whatsapp = recordingSender("whatsapp");
   const senders = new Map<ChannelName, ChannelSender>([
@@ -25,12 +29,15 @@ export function makeCli(db: TestDb) {
         out: (l) => out.push(l),
         err: (l) => err.push(l),
         env: { DATABASE_URL: db.url, LOG_LEVEL: "silent" },
+        ask: opts.ask,
       },
-      { notifier: (prisma) => createNotifier({ db: prisma, senders, logger: silent }), logger: silent },
+      { notifier: (prisma) => createNotifier({ db: prisma, quietHours: null }), logger: silent },
     );
     return { code, out: out.join("\n"), err: err.join("\n") };
   }
-  return { run, telegram, whatsapp };
+  /** Sends what the commands queued, as the running bot's dispatcher would. */
+  const deliver = () => deliverOutbox(db.prisma, senders);
+  return { run, telegram, whatsapp, deliver };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "klinik-cli-"));

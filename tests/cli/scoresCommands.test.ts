@@ -159,6 +159,21 @@ describe("klinik scores import", () => {
     await seedMember(db, b.unitId, { optedOut: true });
     expect(await app.person(ma.userId).say("/nilai")).toContain("belum diumumkan");
 
+    const unconfirmed = await cli.run(
+      "scores",
+      "release",
+      "--competition",
+      SLUG,
+      "--stage",
+      "evaluasi_proposal",
+    );
+    expect(unconfirmed).toMatchObject({ code: 2, err: expect.stringContaining("run again with --yes") });
+    expect(unconfirmed.out).toContain(
+      "Release evaluasi_proposal of demo-kipp-2023-umum: 2 proposal result(s)",
+    );
+    expect(await db.prisma.scoreRelease.count()).toBe(0);
+    expect(cli.telegram.sent).toHaveLength(0);
+
     const r = await cli.run(
       "scores",
       "release",
@@ -167,10 +182,12 @@ describe("klinik scores import", () => {
       "--stage",
       "evaluasi_proposal",
       "--with-comments",
+      "--yes",
     );
     expect(r.err).toBe("");
     expect(r.out).toContain("Released evaluasi_proposal of demo-kipp-2023-umum: 2 proposal result(s)");
-    expect(r.out).toContain("2 participant contact(s) notified.");
+    expect(r.out).toContain("Notification queued for 2 participant contact(s).");
+    await cli.deliver();
     expect(cli.telegram.sent.map((s) => [s.chatId, s.text])).toEqual([
       [
         ma.userId,
@@ -221,6 +238,7 @@ describe("klinik scores import", () => {
       "--stage",
       "evaluasi_proposal",
       "--totals-only",
+      "--yes",
     );
     const res = await db.prisma.scoreResult.findUniqueOrThrow({
       where: { proposalId_stage: { proposalId: b.id, stage: "evaluasi_proposal" } },

@@ -25,8 +25,10 @@ describe("klinik status set", () => {
     const r = await cli.run("status", "set", p.code, "verifikasi_administrasi", "--note", "Lolos berkas");
     expect(r).toMatchObject({
       code: 0,
-      out: `${p.code}: pendaftaran → verifikasi_administrasi; 2 participant contact(s) notified.`,
+      out: `${p.code}: pendaftaran → verifikasi_administrasi; notification queued for 2 participant contact(s).`,
     });
+    expect(cli.telegram.sent).toHaveLength(0); // the CLI only queues; the bot's dispatcher sends
+    await cli.deliver();
     const byChat = Object.fromEntries(cli.telegram.sent.map((s) => [s.chatId, s.text]));
     expect(Object.keys(byChat).sort()).toEqual([id.userId, en.userId].sort());
     expect(byChat[id.userId]).toContain(
@@ -111,8 +113,14 @@ describe("klinik status import", () => {
       [p1.code, "Verifikasi administrasi", "ok"],
       [p2.code, "top99", ""],
     ]);
-    const ok = await cli.run("status", "import", good);
-    expect(ok.out).toContain("2 stage change(s) applied, 0 already at that stage; 1 notification(s).");
+    const unconfirmed = await cli.run("status", "import", good);
+    expect(unconfirmed).toMatchObject({ code: 2, err: expect.stringContaining("--yes") });
+    expect(unconfirmed.out).toContain(`${p2.code}: evaluasi_proposal → top99`);
+    expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: p2.id } })).stage).toBe(
+      "evaluasi_proposal",
+    );
+    const ok = await cli.run("status", "import", good, "--yes");
+    expect(ok.out).toContain("2 stage change(s) applied, 0 already at that stage; 1 notification(s) queued.");
     expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: p2.id } })).stage).toBe("top99");
     expect(await db.prisma.auditLog.count({ where: { action: "stage.import" } })).toBe(1);
   });
@@ -189,7 +197,10 @@ describe("klinik report", () => {
     const total = await db.prisma.proposal.count({ where: { competitionId } });
     expect(r.out).toContain(`(demo-kipp-2023-umum): ${total} proposal(s)`);
     expect(r.out).toMatch(/pendaftaran\s+\d+\s+Registration/);
-    const csv = readFileSync(file, "utf8").trim().split("\n");
+    const csv = readFileSync(file, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(csv[0]).toBe(
       "code,unit,instansi,title,group,category,stage,readiness,incomplete_sections,last_activity,stuck",
     );

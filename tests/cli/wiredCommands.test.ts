@@ -40,7 +40,11 @@ describe("klinik whatsapp", () => {
     const again = await cli.run("whatsapp", "import-auth", dir);
     expect(again).toMatchObject({ code: 1, err: expect.stringMatching(/already stored.*--force/) });
 
-    expect((await cli.run("whatsapp", "logout")).out).toMatch(/^WhatsApp session removed \(2 key/);
+    const refused = await cli.run("whatsapp", "logout");
+    expect(refused).toMatchObject({ code: 2, err: expect.stringContaining("--yes") });
+    expect(refused.out).toContain("removes the stored WhatsApp session (2 key(s))");
+    expect(await db.prisma.whatsAppAuth.count()).toBe(2);
+    expect((await cli.run("whatsapp", "logout", "--yes")).out).toMatch(/WhatsApp session removed \(2 key/);
     expect(await db.prisma.whatsAppAuth.count()).toBe(0);
     expect((await cli.run("whatsapp", "status")).out).toMatch(/^WhatsApp: not paired/);
   });

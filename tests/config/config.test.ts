@@ -35,8 +35,22 @@ describe("configuration", () => {
       TELEGRAM_WEBHOOK_URL: "https://bot.example.go.id/telegram",
       TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
     });
-    expect(c.telegram).toMatchObject({ enabled: true, mode: { kind: "webhook", port: 8080 } });
+    expect(c.telegram).toMatchObject({ enabled: true, mode: { kind: "webhook" } });
+    expect(c.http).toMatchObject({ host: "127.0.0.1", port: 8080 });
     expect(c.consoleChat).toBe(false);
+  });
+
+  it("serves HTTP on HTTP_HOST/HTTP_PORT; the old webhook variables still work as aliases", () => {
+    expect(createConfig({ DATABASE_URL: "postgresql://db/klinik" }).http).toMatchObject({
+      host: "0.0.0.0",
+      port: 8080,
+    });
+    expect(createConfig({ HTTP_HOST: "10.0.0.5", HTTP_PORT: "0" }).http).toMatchObject({
+      host: "10.0.0.5",
+      port: 0,
+    });
+    const old = createConfig({ TELEGRAM_WEBHOOK_HOST: "0.0.0.0", TELEGRAM_WEBHOOK_PORT: "8443" });
+    expect(old.http).toMatchObject({ host: "0.0.0.0", port: 8443 });
   });
 
   it.each([
@@ -51,6 +65,7 @@ describe("configuration", () => {
     ],
     [{ WHATSAPP_ENABLED: "maybe" }, /^WHATSAPP_ENABLED: /],
     [{ TELEGRAM_WEBHOOK_PORT: "99999" }, /^TELEGRAM_WEBHOOK_PORT: /],
+    [{ HTTP_PORT: "-1" }, /^HTTP_PORT: /],
     [{ QUIET_HOURS: "9pm-6am" }, /^QUIET_HOURS: use HH:MM-HH:MM/],
     [{ BROADCAST_TELEGRAM_PER_SECOND: "0" }, /^BROADCAST_TELEGRAM_PER_SECOND: /],
     [{ BROADCAST_WHATSAPP_DAILY_CAP: "lots" }, /^BROADCAST_WHATSAPP_DAILY_CAP: /],

@@ -18,7 +18,8 @@ process.once("exit", () => {
 /** Starts `src/main.ts` as a real process (as `npm start` does) with the given environment. */
 export function runBot(env: Record<string, string>, args: string[] = []): BotProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    // A free port for the HTTP surface unless the test names one: bots run side by side.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", HTTP_PORT: "0", ...env },
     stdio: "pipe",
   });
   running.add(child);

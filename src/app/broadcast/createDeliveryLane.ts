@@ -7,6 +7,8 @@ import {
 import type { QuietHours } from "../../core/broadcast/quietHours.ts";
 import type { ChannelName, ChannelSender } from "../../core/messages.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { recentSends } from "../../db/queries/outbox.ts";
+import * as metrics from "../../http/metrics.ts";
 import type { Logger } from "../../logger.ts";
 import type { RateLimiter } from "./createRateLimiter.ts";
 import type { Recorder } from "./createRecorder.ts";
@@ -30,6 +32,8 @@ export interface LanePacing {
   maxInFlight: number;
   /** Deliveries claimed per query; keep a batch well inside the lease. */
   batchSize: number;
+  /** Messages allowed in any 24 hours, counted from the delivery rows (WhatsApp's ban guard). */
+  dailyCap?: number;
 }
 
 export interface LaneDeps {
@@ -46,6 +50,8 @@ export interface LaneDeps {
   leaseMs: number;
   pollMs: number;
   quiet: QuietHours | null;
+  /** Called every round of the loop (the dispatcher's heartbeat for /readyz). */
+  onBeat?: () => void;
 }
 
 export interface LaneControl {
@@ -60,6 +66,9 @@ const HOLD_LIMIT_MS = 2_000;
 const BREAKER_STREAK = 3;
 const BREAKER_MAX_MS = 5 * 60_000;
 const FIRST_CLAIM = 25;
+const DAY_MS = 24 * 60 * 60_000;
+/** While the daily cap is reached, look again at least this often (a row may fail meanwhile). */
+const CAP_RECHECK_MS = 60_000;
 
 /**
  * One channel's sending loop: claim a batch, hold what must wait (opted out since, quiet hours),
@@ -109,8 +118,25 @@ export function createDeliveryLane(deps: LaneDeps) {
     }
   }
 
+  /** How many more may be claimed under the daily cap now, and when to look again if none. */
+  async function capRoom(): Promise<{ room: number; waitMs: number }> {
+    const cap = pacing.dailyCap;
+    if (cap === undefined) return { room: Number.POSITIVE_INFINITY, waitMs: 0 };
+    const t = deps.now().getTime();
+    const used = await recentSends(deps.db, deps.channel, new Date(t - DAY_MS));
+    if (deps.channel === "whatsapp") {
+      metrics.whatsappDailyCapUsed.set(used.count);
+      metrics.whatsappDailyCapLimit.set(cap);
+    }
+    const room = cap - used.count;
+    const frees = used.oldest ? used.oldest.getTime() + DAY_MS - t : CAP_RECHECK_MS;
+    return { room, waitMs: Math.max(1_000, Math.min(frees, CAP_RECHECK_MS)) };
+  }
+
   function settle(d: ClaimedDelivery, outcome: SendOutcome): void {
     const t = deps.now();
+    metrics.deliveries.inc({ channel: deps.channel, status: outcome.kind });
+    if (outcome.kind === "rateLimited") metrics.rateLimited.inc({ channel: deps.channel });
     const base = { id: d.id, claim: d.claim };
     switch (outcome.kind) {
       case "sent":
@@ -251,6 +277,7 @@ export function createDeliveryLane(deps: LaneDeps) {
   return {
     async run(ctl: LaneControl): Promise<void> {
       while (!ctl.signal.aborted) {
+        deps.onBeat?.();
         const pause = limiter.pausedForMs();
         if (pause > 0) {
           await idle(ctl.signal, pause);
@@ -258,9 +285,15 @@ export function createDeliveryLane(deps: LaneDeps) {
         }
         let batch: ClaimedDelivery[];
         try {
+          const cap = await capRoom();
+          if (cap.room <= 0) {
+            logger.debug({ channel: deps.channel, waitMs: cap.waitMs }, "daily cap reached; waiting");
+            await idle(ctl.signal, cap.waitMs);
+            continue;
+          }
           batch = await claimDeliveries(deps.db, {
             channel: deps.channel,
-            limit: claimSize,
+            limit: Math.min(claimSize, cap.room),
             now: deps.now(),
             leaseMs: deps.leaseMs,
           });

@@ -36,6 +36,8 @@ export interface DeliveryWorkerDeps {
   /** With the competitions, deadline reminders are queued every reminderEveryMs (default 5 min). */
   competitions?: CompetitionCache;
   reminderEveryMs?: number;
+  /** Called every round of the loops (the dispatcher's heartbeat for /readyz). */
+  onBeat?: () => void;
 }
 
 /** The sending side of announcements inside the bot process. */
@@ -101,6 +103,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       leaseMs: deps.leaseMs ?? 60_000,
       pollMs: deps.pollMs ?? 1_000,
       quiet,
+      onBeat: deps.onBeat,
     });
   });
   const progress = createProgressReporter({
@@ -145,7 +148,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       const signal = control.signal;
       const ctl = { signal, abrupt: () => abrupt };
       const loops: Promise<void>[] = lanes.map((lane) => lane.run(ctl));
-      loops.push(every(deps.progressEveryMs ?? 3_000, signal, "progress report", () => progress.tick()));
+      loops.push(
+        every(deps.progressEveryMs ?? 3_000, signal, "progress report", async () => {
+          deps.onBeat?.();
+          await progress.tick();
+        }),
+      );
       const competitions = deps.competitions;
       if (competitions) {
         const channels = [...deps.senders.keys()].filter((c): c is PushChannel => c !== "console");

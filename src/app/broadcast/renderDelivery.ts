@@ -9,6 +9,8 @@ export function renderDelivery(d: {
   locale: string;
   text: string;
 }): OutgoingMessage {
+  // A notification (stage change, released scores) is its own text, as a reply would be.
+  if (d.kind === "notification") return { text: [d.text.trim()] };
   const locale: Locale = d.locale === "en" ? "en" : "id";
   const t = broadcastTexts(locale);
   const header =

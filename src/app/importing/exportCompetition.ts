@@ -3,6 +3,7 @@ import type { Locale } from "../../core/i18n/locale.ts";
 import type { OutgoingDocument } from "../../core/messages.ts";
 import { type Template, templateSchema } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { type CsvCell, formulaSafeCsv } from "../exporting/formulaSafeCsv.ts";
 import { loadProposalsForExport, type ProposalExportData, renderExport } from "./exportProposal.ts";
 
 const BATCH = 50;
@@ -35,10 +36,9 @@ export async function exportCompetition(
 
   if (opts.format === "csv") {
     async function* one(): AsyncGenerator<OutgoingDocument> {
-      const lines = [csvHeader(template)];
-      for await (const batch of batches()) for (const p of batch) lines.push(csvRow(p));
-      // BOM: Excel opens UTF-8 CSV correctly only with it
-      const text = `\uFEFF${lines.join("\r\n")}\r\n`;
+      const rows: CsvCell[][] = [];
+      for await (const batch of batches()) for (const p of batch) rows.push(csvRow(p));
+      const text = formulaSafeCsv(csvHeader(template), rows);
       yield {
         fileName: `${competition!.slug}-proposals.csv`,
         mimeType: "text/csv; charset=utf-8",
@@ -53,30 +53,17 @@ export async function exportCompetition(
   return { ok: true, count: ids.length, documents: each() };
 }
 
-function csvHeader(template: Template): string {
+function csvHeader(template: Template): string[] {
   const cols = ["code", "unit", "title", "stage", "readiness"];
   for (const s of template.sections) cols.push(`${s.key}_words`, `${s.key}_mark`);
-  return cols.map(csvField).join(",");
+  return cols;
 }
 
-function csvRow(p: ProposalExportData): string {
+function csvRow(p: ProposalExportData): CsvCell[] {
   const { template, proposal, texts } = p.input;
   // The rule check of the stored texts, so the CSV and the exported DOCX always agree.
   const check = checkProposal(template, texts);
-  const cells: (string | number)[] = [
-    proposal.code,
-    proposal.unitName,
-    proposal.title,
-    p.stage,
-    check.readiness,
-  ];
+  const cells: CsvCell[] = [proposal.code, proposal.unitName, proposal.title, p.stage, check.readiness];
   for (const c of check.sections) cells.push(c.words, c.mark);
-  return cells.map(csvField).join(",");
-}
-
-/** RFC 4180 quoting; text that Excel would run as a formula (=, +, -, @) is prefixed with '. */
-export function csvField(v: string | number): string {
-  if (typeof v === "number") return String(v);
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return cells;
 }

@@ -1,5 +1,6 @@
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { eraseContactRows, loadPersonalData } from "../../db/queries/personalData.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
 import { privacyText as pt } from "./privacyTexts.ts";
 
@@ -14,26 +15,7 @@ export function createPrivacyRoutes(deps: { db: Db }): AppRoute[] {
   const show: AppRoute = async (msg, contact) => {
     if (!/^\/(datasaya|mydata)(@\w+)?\s*$/i.test(msg.text?.trim() ?? "")) return undefined;
     const L = contact.locale;
-    const c = await db.contact.findUniqueOrThrow({
-      where: { id: contact.id },
-      select: {
-        displayName: true,
-        locale: true,
-        optedOut: true,
-        createdAt: true,
-        identities: { select: { channel: true, externalId: true, phone: true, username: true } },
-        memberships: {
-          select: {
-            role: true,
-            unit: {
-              select: { name: true, instansi: true, proposals: { select: { code: true, title: true } } },
-            },
-          },
-        },
-        staffRoles: { select: { role: true, competition: { select: { name: true } } } },
-      },
-    });
-    const revisions = await db.sectionRevision.count({ where: { authorId: contact.id } });
+    const c = await loadPersonalData(db, contact.id);
     const list = (xs: string[]) => (xs.length ? xs.map((x) => `  • ${x}`).join("\n") : `  ${pt("none", L)}`);
     const lines = [
       pt("header", L),
@@ -53,7 +35,7 @@ export function createPrivacyRoutes(deps: { db: Db }): AppRoute[] {
       list(c.memberships.flatMap((m) => m.unit.proposals.map((p) => `${p.code} ${p.title}`))),
       `${pt("roles", L)}:`,
       list(c.staffRoles.map((r) => `${r.role} · ${r.competition.name}`)),
-      `${pt("revisions", L)}: ${revisions}`,
+      `${pt("revisions", L)}: ${c.revisions}`,
       "",
       pt("footer", L),
     ];
@@ -75,27 +57,9 @@ export function createPrivacyRoutes(deps: { db: Db }): AppRoute[] {
     }
     if (msg.choice === "erase:no") return [{ text: [pt("kept", L)] }];
     if (msg.choice !== "erase:yes") return undefined;
-    await eraseContact(db, contact.id);
+    await eraseContactRows(db, contact.id);
     return [{ text: [pt("erased", L)] }];
   };
 
   return [show, erase];
-}
-
-/** Deletes a person and everything personal; unit drafts stay, attributed to nobody. */
-export async function eraseContact(db: Db, contactId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.sectionRevision.updateMany({ where: { authorId: contactId }, data: { authorId: null } });
-    await tx.stageEvent.updateMany({ where: { actorId: contactId }, data: { actorId: null } });
-    await tx.proposal.updateMany({ where: { createdById: contactId }, data: { createdById: null } });
-    await tx.announcement.updateMany({ where: { createdById: contactId }, data: { createdById: null } });
-    await tx.scoreRelease.updateMany({ where: { releasedById: contactId }, data: { releasedById: null } });
-    await tx.aiSuggestion.updateMany({ where: { contactId }, data: { contactId: null } });
-    await tx.auditLog.updateMany({ where: { actorId: contactId }, data: { actorId: null } });
-    await tx.llmUsage.deleteMany({ where: { contactId } });
-    await tx.pendingImport.deleteMany({ where: { contactId } });
-    // Identities, memberships, staff roles, dialogue state and deliveries go with the contact.
-    await tx.contact.delete({ where: { id: contactId } });
-    await tx.auditLog.create({ data: { action: "contact.erase", subject: "former member" } });
-  });
 }

@@ -4,7 +4,7 @@ import { aggregateScores } from "../../core/scoring/aggregateScores.ts";
 import { rankProposals } from "../../core/scoring/rankProposals.ts";
 import { advances, stageCut } from "../../core/scoring/stageCut.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import type { Notifier } from "../notifier.ts";
+import { CODES_PLACEHOLDER, type Notifier } from "../notifier.ts";
 import { type CompetitionData, StatusError } from "./competitionData.ts";
 
 /** ScoreResult.criteria as stored (validated on read). */
@@ -33,7 +33,13 @@ export async function releaseScores(
   db: Db,
   competition: CompetitionData,
   stageKey: string,
-  opts: { totalsOnly?: boolean; withComments?: boolean; actorId?: string },
+  opts: {
+    totalsOnly?: boolean;
+    withComments?: boolean;
+    actorId?: string;
+    /** Called with the figures about to be released, before anything is saved (the CLI confirms here). */
+    beforeApply?: (plan: { results: number; unscored: number; incomplete: number }) => Promise<void>;
+  },
 ): Promise<ReleaseResult> {
   const { template } = competition;
   const stage = template.stages.find((s) => s.key === stageKey);
@@ -100,6 +106,11 @@ export async function releaseScores(
       total: c.total,
     })),
   );
+  await opts.beforeApply?.({
+    results: computed.length,
+    unscored: proposals.length - computed.length,
+    incomplete: incomplete.length,
+  });
   const cut = stageCut(template, stageKey);
   const releasedAt = new Date();
   await db.$transaction(
@@ -159,34 +170,29 @@ export async function releaseScores(
   };
 }
 
-/** Tells each member of a released proposal's unit, one message per person; returns how many. */
+/**
+ * Queues one message to each member of a released proposal's unit, naming their own codes, in
+ * one statement whatever the number of participants; returns how many will be told.
+ */
 export async function notifyRelease(
-  db: Db,
   notifier: Notifier,
   competition: CompetitionData,
   stageKey: string,
   released: ReleaseResult,
+  actorId?: string,
 ): Promise<number> {
   const label = competition.template.stages.find((s) => s.key === stageKey)?.label ?? {
     id: stageKey,
     en: stageKey,
   };
-  const codesByUnit = groupBy(released.proposals, (p) => p.unitId);
-  const members = await db.membership.findMany({
-    where: { unitId: { in: [...codesByUnit.keys()] }, contact: { optedOut: false } },
-    select: { contactId: true, unitId: true },
+  const r = await notifier.notify({
+    competitionId: competition.id,
+    proposalIds: released.proposals.map((p) => p.id),
+    text: (locale) => statusTexts(locale).scoresReleased(label[locale], CODES_PLACEHOLDER),
+    summary: `scores released: ${stageKey}`,
+    actorId,
   });
-  const codesByContact = new Map<string, Set<string>>();
-  for (const m of members) {
-    const set = codesByContact.get(m.contactId) ?? new Set<string>();
-    for (const p of codesByUnit.get(m.unitId) ?? []) set.add(p.code);
-    codesByContact.set(m.contactId, set);
-  }
-  for (const [contactId, codes] of codesByContact)
-    await notifier.notify(contactId, (locale) => ({
-      text: [statusTexts(locale).scoresReleased(label[locale], [...codes].join(", "))],
-    }));
-  return codesByContact.size;
+  return r.queued;
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

@@ -2,6 +2,7 @@ import type { Locale } from "../../core/i18n/locale.ts";
 import { formatDay, statusTexts } from "../../core/i18n/statusTexts.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { formulaSafeCsv } from "../exporting/formulaSafeCsv.ts";
 
 /** One proposal as the secretariat's summary sees it. */
 export interface ReportRow {
@@ -133,26 +134,18 @@ export function reportCsv(report: Report): string {
     "last_activity",
     "stuck",
   ];
-  const cell = (v: string | number | boolean) => {
-    const s = String(v);
-    return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = report.rows.map((r) =>
-    [
-      r.code,
-      r.unit,
-      r.instansi,
-      r.title,
-      r.group,
-      r.category,
-      r.stage,
-      r.readiness,
-      r.incomplete.join(" "),
-      r.lastActive?.toISOString() ?? "",
-      r.stuck ? "yes" : "no",
-    ]
-      .map(cell)
-      .join(","),
-  );
-  return `${[head.join(","), ...lines].join("\n")}\n`;
+  const rows = report.rows.map((r) => [
+    r.code,
+    r.unit,
+    r.instansi,
+    r.title,
+    r.group,
+    r.category,
+    r.stage,
+    r.readiness,
+    r.incomplete.join(" "),
+    r.lastActive?.toISOString() ?? "",
+    r.stuck,
+  ]);
+  return formulaSafeCsv(head, rows);
 }

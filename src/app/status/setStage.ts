@@ -4,7 +4,6 @@ import type { Db } from "../../db/createDatabase.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import type { Notifier } from "../notifier.ts";
 import { findStage, normalizeCode, stageIndex } from "./competitionData.ts";
-import { notifyMembers } from "./notifyMembers.ts";
 import { ImportError, type RowError, type TableRow } from "./readTable.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -109,7 +108,12 @@ export async function importStages(
   db: Db,
   templateOf: TemplateOf,
   rows: TableRow[],
-  opts: { force?: boolean; actor: Actor },
+  opts: {
+    force?: boolean;
+    actor: Actor;
+    /** Called once every row is valid and before anything is saved (the CLI asks to confirm here). */
+    beforeApply?: (plan: { changes: StageChange[]; unchanged: number }) => Promise<void>;
+  },
 ): Promise<{ changes: StageChange[]; unchanged: number }> {
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
@@ -169,6 +173,7 @@ export async function importStages(
     });
   }
   if (errors.length) throw new ImportError(`${errors.length} bad row(s); nothing was changed`, errors);
+  await opts.beforeApply?.({ changes, unchanged });
   await db.$transaction(
     async (tx) => {
       for (const c of changes) await recordChange(tx, c, opts.actor, opts.force === true);
@@ -186,17 +191,25 @@ export async function importStages(
   return { changes, unchanged };
 }
 
-/** Tells the members of the proposal's unit about an announced stage; returns how many were told. */
+/**
+ * Queues a message to the members of the proposal's unit about an announced stage (through the
+ * outbox); returns how many will be told.
+ */
 export async function notifyStageChange(
-  db: Db,
   notifier: Notifier,
   templateOf: TemplateOf,
   c: StageChange,
+  actorId?: string,
 ): Promise<number> {
   if (!c.announced) return 0;
   const template = await templateOf(c.competitionId);
   const label = template?.stages.find((s) => s.key === c.to)?.label ?? { id: c.to, en: c.to };
-  return notifyMembers(db, notifier, [c.unitId], (locale) => ({
-    text: [statusTexts(locale).stageChanged(c.code, c.title, label[locale], c.note)],
-  }));
+  const r = await notifier.notify({
+    competitionId: c.competitionId,
+    proposalIds: [c.proposalId],
+    text: (locale) => statusTexts(locale).stageChanged(c.code, c.title, label[locale], c.note),
+    summary: `stage ${c.to}: ${c.code}`,
+    actorId,
+  });
+  return r.queued;
 }

@@ -62,7 +62,7 @@ export function staffRoute(kit: RouteKit): AppRoute {
           { code: r.change.code, from: r.change.from, to: r.change.to, actorId: contact.id },
           "stage changed in chat",
         );
-        const notified = await notifyStageChange(db, kit.notifier, kit.templateOf, r.change);
+        const notified = await notifyStageChange(kit.notifier, kit.templateOf, r.change, contact.id);
         return [
           {
             text: [

@@ -2,17 +2,19 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type Context, GrammyError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Hono } from "hono";
 import type { Logger } from "pino";
+import type { ChannelState } from "../../core/channelState.ts";
 import type { ChannelSender, MessageHandler, OutgoingMessage } from "../../core/messages.ts";
 import { channelText } from "../channelTexts.ts";
 import { publishBotCommands, timeoutSignal } from "./botCommands.ts";
 import { createFileFetcher } from "./createFileFetcher.ts";
 import { createTelegramSender } from "./createTelegramSender.ts";
+import { createWebhookApp, type WebhookApp } from "./createWebhookApp.ts";
 import { DEFAULT_FLOOD, type FloodOptions, floodGuard } from "./floodGuard.ts";
 import { InFlight } from "./InFlight.ts";
 import { escapeHtml } from "./renderRichText.ts";
 import { sendOutgoing } from "./sendOutgoing.ts";
-import { startWebhookServer, type WebhookServer } from "./startWebhookServer.ts";
 import { type MappedUpdate, toIncomingMessage } from "./toIncomingMessage.ts";
 import { withTypingIndicator } from "./withTypingIndicator.ts";
 
@@ -21,9 +23,8 @@ export interface TelegramChannelDeps {
   token: string;
   /** grammY client.apiRoot: the fake server in tests, a self-hosted Bot API server. */
   apiRoot?: string;
-  mode:
-    | { kind: "polling" }
-    | { kind: "webhook"; url: string; secret: string; host: string; port: number; path?: string };
+  /** Webhook mode serves `channel.webhook` on the bot's HTTP server (src/http), under the URL's path. */
+  mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string };
   /** The app; returns the replies to send. */
   handler: MessageHandler;
   logger: Logger;
@@ -33,6 +34,8 @@ export interface TelegramChannelDeps {
   maxFileBytes?: number;
   /** Inbound per-user limit; default 30 updates a minute. */
   flood?: FloodOptions;
+  /** Told when the channel connects or stops for good (401/409 from getUpdates). */
+  onState?: (state: ChannelState) => void;
 }
 
 export interface TelegramChannel {
@@ -40,8 +43,8 @@ export interface TelegramChannel {
   start(): Promise<void>;
   /** Stops receiving and resolves once every update in flight has been handled. */
   stop(): Promise<void>;
-  /** Webhook mode: where the server listens (after start). */
-  address?(): { host: string; port: number };
+  /** Webhook mode: the sub-app to mount on the HTTP server before start(). */
+  webhook?: Hono;
 }
 
 const DEFAULT_API_ROOT = "https://api.telegram.org";
@@ -176,8 +179,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
 
   const mode = deps.mode;
   let runner: RunnerHandle | undefined;
-  let server: WebhookServer | undefined;
   let stopping: Promise<void> | undefined;
+  const webhook: WebhookApp | undefined =
+    mode.kind === "webhook"
+      ? createWebhookApp({ bot, secret: mode.secret, logger, stopping: () => stopping !== undefined })
+      : undefined;
 
   const channel: TelegramChannel = {
     sender,
@@ -187,38 +193,30 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       if (mode.kind === "polling") {
         await bot.api.deleteWebhook({ drop_pending_updates: false }, timeoutSignal(STARTUP_TIMEOUT_MS));
         runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
-        runner.task()?.catch((err: unknown) => logger.fatal({ err }, "long polling stopped"));
-      } else {
-        server = await startWebhookServer({
-          bot,
-          host: mode.host,
-          port: mode.port,
-          path: mode.path ?? "/telegram",
-          secret: mode.secret,
-          logger,
-          updates,
+        runner.task()?.catch((err: unknown) => {
+          logger.fatal({ err }, "long polling stopped");
+          const code = err instanceof GrammyError ? err.error_code : undefined;
+          const reason = code === 409 ? "conflict" : code === 401 ? "unauthorized" : "polling_stopped";
+          deps.onState?.({ state: "fatal", reason });
         });
+      } else {
         await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: ALLOWED_UPDATES });
       }
+      deps.onState?.({ state: "connected" });
       logger.info({ mode: mode.kind, username: username() }, "telegram channel started");
     },
     stop() {
       stopping ??= (async () => {
         // The webhook stays registered: Telegram keeps updates queued until the next start.
         await runner?.stop();
-        await server?.close();
+        await webhook?.drain();
         await updates.drain();
         logger.info("telegram channel stopped");
       })();
       return stopping;
     },
   };
-  if (mode.kind === "webhook") {
-    channel.address = () => {
-      if (!server) throw new Error("The Telegram webhook server is not started");
-      return server.address();
-    };
-  }
+  if (webhook) channel.webhook = webhook.app;
   return channel;
 }
 

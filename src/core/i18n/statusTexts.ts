@@ -125,7 +125,7 @@ const id: StatusTexts = {
     `Tahap ${to} berada sebelum tahap sekarang (${from}). Bila memang perlu mundur, ulangi dengan --paksa: /tahap ${code} <tahap> --paksa [catatan]`,
   sameStage: (code, label) => `${code} sudah berada di tahap ${label}.`,
   stageSet: (code, label, notified) =>
-    `✅ ${code} kini di tahap ${label}. ${notified} kontak peserta diberi tahu.`,
+    `✅ ${code} kini di tahap ${label}. Pemberitahuan dikirim ke ${notified} kontak peserta (bertahap, sesuai antrean).`,
   rekapHeader: (name, total) => `Rekap ${name} · ${total} proposal`,
   rekapStages: "Per tahap:",
   rekapLine: (label, n) => `• ${label}: ${n}`,
@@ -198,7 +198,7 @@ const en: StatusTexts = {
     `The stage ${to} comes before the current stage (${from}). If it must go back, repeat with --paksa: /tahap ${code} <stage> --paksa [note]`,
   sameStage: (code, label) => `${code} is already at the stage ${label}.`,
   stageSet: (code, label, notified) =>
-    `✅ ${code} is now at the stage ${label}. ${notified} participant contacts notified.`,
+    `✅ ${code} is now at the stage ${label}. A notice goes to ${notified} participant contacts (queued, paced).`,
   rekapHeader: (name, total) => `Summary of ${name} · ${total} proposals`,
   rekapStages: "Per stage:",
   rekapLine: (label, n) => `• ${label}: ${n}`,

@@ -130,4 +130,55 @@ describe("WhatsApp delivery", () => {
     expect(first.socket.sent).toHaveLength(5);
     expect(new Set(first.socket.sent.map((s) => s.jid)).size).toBe(5);
   });
+
+  it("counts the daily cap from the delivery rows, so a restart does not reset it", async () => {
+    const clock = sharedClock();
+    const numbers = Array.from({ length: 5 }, (_, i) => 300 + i);
+    await seedParticipants(
+      db,
+      competitionId,
+      numbers.map((n) => ({ whatsapp: jid(n), stage: "wa3" })),
+    );
+    const a = await queueAnnouncement(db, competitionId, {
+      audience: { version: 1, filters: [{ kind: "stage", value: "wa3" }] },
+    });
+    // Other sends of the last 24 hours are in the table already (earlier tests); cap = those + 3.
+    const before = await db.prisma.delivery.count({
+      where: { channel: "whatsapp", status: "sent", sentAt: { gt: new Date(clock.ms() - 86_400_000) } },
+    });
+    const cap = before + 3;
+    const run = async () => {
+      // A fresh channel each time: its own in-memory cap knows nothing of earlier sends.
+      const wa = await openWhatsApp(1000, clock);
+      const worker = makeWorker(db, [["whatsapp", wa.channel.sender]], {
+        now: clock.date,
+        pacing: { whatsapp: { dailyCap: cap } },
+      });
+      worker.start();
+      return { wa, worker };
+    };
+    const first = await run();
+    await eventually(async () => first.wa.socket.sent.length === 3, "three sent");
+    await new Promise((r) => setTimeout(r, 300));
+    await first.worker.stop();
+    await first.wa.channel.stop();
+    expect(first.wa.socket.sent).toHaveLength(3);
+
+    const restarted = await run();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(restarted.wa.socket.sent).toHaveLength(0);
+    await restarted.worker.stop();
+    await restarted.wa.channel.stop();
+    const rows = await deliveries(db, a.id);
+    expect(rows.filter((d) => d.status === "pending" && d.attempts === 0)).toHaveLength(2);
+
+    clock.c.offset += 25 * 3_600_000;
+    const nextDay = await run();
+    await eventually(async () => (await announcementStatus(db, a.id)) === "done", "announcement done");
+    await nextDay.worker.stop();
+    await nextDay.wa.channel.stop();
+    expect(nextDay.wa.socket.sent).toHaveLength(2);
+    const sent = (await deliveries(db, a.id)).filter((d) => d.status === "sent");
+    expect(sent).toHaveLength(5);
+  });
 });

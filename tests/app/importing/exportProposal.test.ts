@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvField, exportCompetition } from "../../../src/app/importing/exportCompetition.ts";
+import { neutralizeFormula } from "../../../src/app/exporting/formulaSafeCsv.ts";
+import { exportCompetition } from "../../../src/app/importing/exportCompetition.ts";
 import { DOCX_MIME, exportProposal } from "../../../src/app/importing/exportProposal.ts";
 import { seedDemo } from "../../../src/app/seedDemo.ts";
 import type { CliIo } from "../../../src/cli/cliContext.ts";
@@ -137,7 +138,7 @@ describe("exportCompetition (secretariat bulk export)", () => {
     expect(lines[2]).toMatch(
       /^KP-BBBB,"Puskesmas Sukamaju, Pemerintah Kabupaten Sukamaju","'=HYPERLINK\(""x""\), judul, dengan koma",pendaftaran,0,68,complete,0,empty,/,
     );
-    expect(csvField("-1+1")).toBe("'-1+1");
+    expect(neutralizeFormula("-1+1")).toBe("'-1+1");
   });
 
   it("one DOCX per proposal, and a clear answer for an unknown competition", async () => {

@@ -36,7 +36,10 @@ describe("/tahap", () => {
     await seedMember(db, other.unitId);
 
     const reply = await app.person(sek.userId).say(`/tahap ${p.code} verifikasi_administrasi Berkas lengkap`);
-    expect(reply).toBe(`✅ ${p.code} kini di tahap Verifikasi administrasi. 2 kontak peserta diberi tahu.`);
+    expect(reply).toBe(
+      `✅ ${p.code} kini di tahap Verifikasi administrasi. Pemberitahuan dikirim ke 2 kontak peserta (bertahap, sesuai antrean).`,
+    );
+    await app.deliver();
     expect(app.telegram.sent.map((s) => s.chatId)).toEqual([ida.userId]);
     expect(app.telegram.sent[0]!.text).toContain(
       `Proposal ${p.code} "Jemput Bola" kini berada di tahap: Verifikasi administrasi.`,

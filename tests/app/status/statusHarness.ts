@@ -7,6 +7,7 @@ import { createStatusRoutes } from "../../../src/app/status/createStatusRoutes.t
 import type { ChannelName, ChannelSender, OutgoingMessage } from "../../../src/core/messages.ts";
 import { plainText } from "../../../src/core/messages.ts";
 import { KIPP, Person, seedKipp } from "../../helpers/appHarness.ts";
+import { deliverOutbox } from "../../helpers/deliverOutbox.ts";
 import type { TestDb } from "../../helpers/testDb.ts";
 
 export { KIPP, Person };
@@ -133,7 +134,7 @@ export function makeStatusApp(db: TestDb, opts: { now?: Date } = {}) {
     ["whatsapp", whatsapp],
   ]);
   const competitions = createCompetitionCache(db.prisma, { ttlMs: 0 });
-  const notifier = createNotifier({ db: db.prisma, senders, logger: silent });
+  const notifier = createNotifier({ db: db.prisma, quietHours: null, now });
   const routes = createStatusRoutes({
     db: db.prisma,
     competitions,
@@ -156,6 +157,8 @@ export function makeStatusApp(db: TestDb, opts: { now?: Date } = {}) {
     telegram,
     whatsapp,
     notifier,
+    /** Sends what the bot queued (notifications), as the dispatcher would. */
+    deliver: () => deliverOutbox(db.prisma, senders),
     person: (userId?: string, channel: ChannelName = "telegram") => new Person(handler, userId, channel),
   };
 }

@@ -6,6 +6,7 @@ import {
   type TelegramChannelDeps,
 } from "../../../src/channels/telegram/createTelegramChannel.ts";
 import { type IncomingMessage, type OutgoingMessage, plainText } from "../../../src/core/messages.ts";
+import { createHttpServer, type HttpServer } from "../../../src/http/createHttpServer.ts";
 import { type FakeTelegramOptions, FakeTelegramServer } from "../../fakes/fakeTelegramServer.ts";
 
 export type ScriptedHandler = (msg: IncomingMessage) => Promise<OutgoingMessage[]>;
@@ -48,10 +49,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
           kind: "webhook",
           url: "https://bot.example.test/telegram",
           secret: opts.secret ?? SECRET,
-          host: "127.0.0.1",
-          port: 0,
         }
       : { kind: "polling" };
+  let http: HttpServer | undefined;
+  let httpPort = 0;
   const harness: Harness = {
     fake,
     received,
@@ -85,14 +86,25 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       });
     },
     webhookUrl() {
-      const { host, port } = harness.channel.address!();
-      return `http://${host}:${port}/telegram`;
+      return `http://127.0.0.1:${httpPort}/telegram`;
     },
     async close() {
       await harness.channel.stop();
+      await http?.stop();
       await fake.close();
     },
   };
+  if (harness.channel.webhook) {
+    // The webhook is served by the bot's HTTP server, as main.ts mounts it.
+    http = createHttpServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger: pino({ level: "silent" }),
+      mounts: [{ path: "/telegram", app: harness.channel.webhook }],
+      health: { database: async () => ({ ok: true }), readiness: async () => ({}) },
+    });
+    httpPort = (await http.start()).port;
+  }
   await harness.channel.start();
   return harness;
 }

@@ -1,0 +1,118 @@
+import { writeFileSync } from "node:fs";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/createApp.ts";
+import type { ChannelName, ChannelSender } from "../../src/core/messages.ts";
+import { makeCli, tmpPath } from "../cli/cliHarness.ts";
+import { fixture, Person, seedKipp } from "../helpers/appHarness.ts";
+import { countColumns, findInEveryTable } from "../helpers/scanDatabase.ts";
+import { createTestDb, type TestDb } from "../helpers/testDb.ts";
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedKipp(db);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const TELEGRAM_ID = "7731904455";
+const WA_NUMBER = "6281398765432";
+const WA_JID = `${WA_NUMBER}@s.whatsapp.net`;
+const FORMER_ID = "cformerid7731merged";
+
+describe("/hapusdata", () => {
+  it("leaves no row in any table holding the erased person's contact id or chat ids", async () => {
+    const app = createApp({
+      db: db.prisma,
+      logger: pino({ level: "silent" }),
+      defaultLocale: "id",
+      timezone: "Asia/Jakarta",
+      senders: new Map<ChannelName, ChannelSender>(),
+      broadcast: { telegramPerSecond: 30, quietHours: null },
+      now: () => new Date("2026-11-22T03:00:00Z"),
+    });
+    const p = new Person(app.handler, TELEGRAM_ID);
+    await p.send(p.message("halo", { profile: { displayName: "Ibu Sari Erase", username: "sari_erase77" } }));
+    await p.createProposal("Inovasi Hapus Data");
+    await p.say(fixture("ringkasan", "good"));
+    await p.say("selesai");
+    const { id: contactId } = await db.prisma.contact.findFirstOrThrow({
+      where: { identities: { some: { externalId: TELEGRAM_ID } } },
+      select: { id: true },
+    });
+
+    // Everything else a person leaves behind over a season.
+    const cli = makeCli(db);
+    const slug = "demo-kipp-2023-umum";
+    const staff = ["--competition", slug, "--role", "secretariat", "--telegram-id", TELEGRAM_ID];
+    expect((await cli.run("staff", "add", ...staff)).code).toBe(0);
+    expect((await cli.run("staff", "remove", ...staff)).code).toBe(0);
+    const text = tmpPath("erase-announcement.txt");
+    writeFileSync(text, "Rapat koordinasi Senin.");
+    expect(
+      (await cli.run("broadcast", "create", "--competition", slug, "--text-file", text, "--yes")).code,
+    ).toBe(0);
+    await p.say("/berhenti");
+    await db.prisma.channelIdentity.create({
+      data: { contactId, channel: "whatsapp", externalId: WA_JID, phone: `+${WA_NUMBER}` },
+    });
+    await db.prisma.whatsAppAuth.createMany({
+      data: [
+        { key: `session-${WA_NUMBER}.0`, value: "{}" },
+        { key: "session-6281100000001.0", value: "{}" },
+      ],
+    });
+    await db.prisma.auditLog.create({
+      data: {
+        actorId: contactId,
+        action: "contact.merge",
+        subject: contactId,
+        details: { merged: FORMER_ID, reason: "link" },
+      },
+    });
+    const competition = await db.prisma.competition.findFirstOrThrow({
+      where: { slug },
+      select: { id: true },
+    });
+    await db.prisma.llmUsage.create({
+      data: {
+        contactId,
+        competitionId: competition.id,
+        purpose: "advice",
+        model: "gpt-test",
+        promptId: "advice-v1",
+        outcome: "ok",
+        promptTokens: 10,
+        completionTokens: 5,
+      },
+    });
+    const needles = [contactId, TELEGRAM_ID, WA_NUMBER, FORMER_ID, "sari_erase77"];
+    expect((await findInEveryTable(db, needles)).length).toBeGreaterThan(10);
+
+    await p.say("/hapusdata");
+    expect(await p.press("erase:yes")).toContain("sudah dihapus");
+
+    const { tables, columns } = await countColumns(db);
+    expect(tables).toBeGreaterThan(20);
+    expect(columns).toBeGreaterThan(150);
+    expect(await findInEveryTable(db, needles)).toEqual([]);
+    // What happened stays on record, without naming the person; the unit keeps its draft.
+    const audit = await db.prisma.auditLog.findMany({
+      where: { action: { in: ["staff.add", "staff.remove", "contact.merge", "contact.erase"] } },
+      select: { action: true, subject: true },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((a) => a.subject)).toEqual([
+      "former member",
+      "former member",
+      "former member",
+      "former member",
+    ]);
+    expect(await db.prisma.sectionDraft.count({ where: { proposal: { title: "Inovasi Hapus Data" } } })).toBe(
+      1,
+    );
+    expect(await db.prisma.whatsAppAuth.count({ where: { key: "session-6281100000001.0" } })).toBe(1);
+  });
+});
