@@ -79,10 +79,10 @@ export function evaluateChecks(
       add(elements, e.present, truth);
     }
     add(throwaway, check.throwaway !== undefined, a.throwaway);
-    if (a.complete === true) {
+    if (a.complete) {
       good++;
       if (check.mark === "complete") goodOk++;
-    } else if (a.complete === false) {
+    } else {
       bad++;
       if (check.mark === "complete") badOk++;
     }
@@ -91,11 +91,15 @@ export function evaluateChecks(
   for (const p of proposals) {
     const t = templates.get(p.template);
     if (!t) continue;
-    const fired = new Set(checkProposal(t, p.sections, { startYear: p.startYear }).consistency.map((f) => f.warning.kind));
-    for (const [rule, expected] of Object.entries(p.expect)) {
-      const c = rules.get(rule) ?? zero();
-      rules.set(rule, c);
-      add(c, fired.has(rule as never) || fired.has(`consistency_${rule}` as never), expected);
+    // the baseline (before consistency rules existed) has no `consistency`: nothing fires
+    const findings = checkProposal(t, p.sections, { startYear: p.startYear }).consistency ?? [];
+    for (const e of p.expect) {
+      const c = rules.get(e.rule) ?? zero();
+      rules.set(e.rule, c);
+      const fired = findings.some(
+        (f) => f.warning.kind === e.rule && (e.sectionKey === undefined || f.sectionKey === e.sectionKey),
+      );
+      add(c, fired, e.fires);
     }
   }
   return {

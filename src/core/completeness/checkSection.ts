@@ -72,7 +72,8 @@ export function checkSection(
   const detected = section.elements.map((el) =>
     words === 0 ? ({ present: false } as DetectorResult) : runDetector(el.detector, evidenceText),
   );
-  let found = detectThrowaway(section, text, otherSections, order);
+  // "-" or "…": typed, but no word in it
+  let found = words === 0 && text.trim() ? { reason: "too_short" as const } : detectThrowaway(section, text, otherSections, order);
   // a short answer that states a fact ("Perbup Nomor 5 Tahun 2022 menetapkan SOP-nya") is concise, not throwaway
   if (found?.reason === "too_short" && detected.some((r) => r.present)) found = undefined;
   const throwaway = found && {
@@ -99,7 +100,7 @@ export function checkSection(
   const satisfied =
     elements.filter((e) => e.present).length + (officialChecks && !officialBroken ? 1 : 0) + (foreign ? 0 : 1);
   const fulfilment = throwaway || words === 0 ? 0 : satisfied / checks;
-  const mark: Mark = words === 0 ? "empty" : fulfilment === 1 ? "complete" : "incomplete";
+  const mark: Mark = throwaway ? "incomplete" : words === 0 ? "empty" : fulfilment === 1 ? "complete" : "incomplete";
   const check: SectionCheck = {
     sectionKey: section.key,
     words,

@@ -30,4 +30,8 @@ export const throwawayTips: Record<ThrowawayReason, Localized> = {
     id: "Jawaban “belum ada” tidak bisa dinilai dan terbaca sebagai jawaban asal. Bila memang belum ada, tulis apa yang sudah berjalan dan rencananya secara singkat; bila ada, tulis faktanya dengan angka.",
     en: "An answer of “nothing yet” cannot be assessed and reads as a throwaway answer. If there really is nothing, say briefly what is in place and what is planned; if there is, state the facts with numbers.",
   },
+  off_topic: {
+    id: "Teks ini tidak menjawab pertanyaan bagian ini (misalnya ucapan syukur, kontak, atau catatan untuk pembaca). Tim verifikasi menganggapnya jawaban asal. Tulis jawabannya: apa yang terjadi di unit Bapak/Ibu, dengan angka.",
+    en: "This text does not answer this section's questions (e.g. thanks, contact details or a note to the reader). The verification team treats that as a throwaway answer. Write the answer: what happens at your unit, with numbers.",
+  },
 };

@@ -45,6 +45,7 @@ export const en: DialogueTexts = {
     lorem_ipsum: "⚠️ The answer contains placeholder text (lorem ipsum).",
     duplicate_of_section: "⚠️ This answer is the same as another section.",
     nothing_yet: "⚠️ This answer only says there is nothing yet.",
+    off_topic: "⚠️ This text does not answer the section.",
   },
   tip: "Tip",
   btnRevise: "Revise",

@@ -46,6 +46,7 @@ export const id: DialogueTexts = {
     lorem_ipsum: "⚠️ Jawaban berisi teks contoh (lorem ipsum).",
     duplicate_of_section: "⚠️ Jawaban ini sama dengan bagian lain.",
     nothing_yet: "⚠️ Jawaban ini hanya menyatakan belum ada.",
+    off_topic: "⚠️ Teks ini tidak menjawab pertanyaan bagian ini.",
   },
   tip: "Tip",
   btnRevise: "Perbaiki",
