@@ -4,18 +4,18 @@ import { notDoneAt } from "./statedAsDone.ts";
 
 /** Saying that someone else put the innovation to work. */
 const IMPLEMENTED = new RegExp(
-  String.raw`(?<!\p{L})(?:direplikasi(?:kan)?|mereplikasi(?:kan)?|replikasi(?:nya)?\s+(?:di|oleh|ke)|dicontoh|mencontoh|diadopsi|mengadopsi|ditiru|diduplikasi|(?:telah|sudah|juga|turut|ikut|mulai|kemudian)\s+(?:\p{L}+\s+)?(?:menerapkan|menjalankan|melaksanakan|mengembangkan|memakai|menggunakan|mengadopsi|meniru)|menerapkan\s+(?:inovasi|layanan|aplikasi|sistem|program|model|cara)\s+(?:serupa|yang\s+sama|ini|tersebut)|diterapkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|dikembangkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|diikuti\s+oleh|replicated|adopted\s+by|implemented\s+by)(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:direplikasi(?:kan)?|mereplikasi(?:kan)?|replikasi(?:nya)?\s+(?:di|oleh|ke)|dicontoh|mencontoh|diadopsi|mengadopsi|ditiru|diduplikasi|(?:telah|sudah|sdh|udah|juga|turut|ikut|mulai|kemudian)\s+(?:\p{L}+\s+)?(?:menerapkan|menjalankan|melaksanakan|mengembangkan|memakai|menggunakan|mengadopsi|meniru|mereplikasi)|(?:telah|sudah|sdh|udah)\s+(?:di(?:terapkan|pakai|gunakan|jalankan|kembangkan|adopsi|tiru|contoh|replikasi(?:kan)?))|(?:dipakai|digunakan|dijalankan|diadopsi)\s+(?:pula\s+|juga\s+)?(?:oleh|di)|replikasi\s+(?:telah|sudah|sdh)\s+(?:dilakukan|dilaksanakan|berjalan)|menerapkan\s+(?:inovasi|layanan|aplikasi|sistem|program|model|cara)\s+(?:serupa|yang\s+sama|ini|tersebut)|diterapkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|dikembangkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|diikuti\s+oleh|replicated|adopted\s+by|implemented\s+by)(?!\p{L})`,
   "giu",
 );
 /** Interest and visits are not replication: "studi banding", "tertarik meniru". */
 const INTEREST =
-  /(?<!\p{L})(?:studi\s+banding|kunjungan(?:\s+(?:kerja|belajar|lapangan))?|benchmarking|tertarik|berminat|minat|mempelajari|belajar|menanyakan|meminta\s+informasi|study\s+visit|interested)(?!\p{L})/iu;
+  /(?<!\p{L})(?:studi\s+banding|studi\s+tiru|kunjungan(?:\s+(?:kerja|belajar|lapangan))?|benchmarking|tertarik|berminat|minat|mempelajari|belajar|menanyakan|meminta\s+informasi|study\s+visit|interested)(?!\p{L})/iu;
 /** A claim of what could happen: "dapat direplikasi", "berpotensi diadopsi". */
 const CLAIM_BEFORE =
   /(?<!\p{L})(?:dapat|bisa|mudah|layak|berpotensi|potensial|potensi|memungkinkan|siap|mungkin|could|can|may|potential|easy\s+to)(?:\s+[\p{L}-]+){0,2}\s+$/iu;
 
 const PLACE =
-  "puskesmas|pustu|kabupaten|kab\\.|kota|kecamatan|desa|kelurahan|nagari|gampong|dinas|rsud|rumah\\s+sakit|provinsi|pemkab|pemkot|pemprov|pemda|sekolah|sd|smp|sma|smk|upt|uptd|samsat|kantor|bagian|badan|opd|perangkat\\s+daerah|instansi|unit|posyandu|mpp|mal\\s+pelayanan\\s+publik";
+  "puskesmas|pustu|polindes|kabupaten|kab\\.?|kota|kecamatan|kec\\.|desa|kelurahan|kel\\.|nagari|gampong|dinas|rsud|rs|rumah\\s+sakit|provinsi|pemkab|pemkot|pemprov|pemda|sekolah|sd|smp|sma|smk|upt|uptd|samsat|kantor|bagian|badan|opd|perangkat\\s+daerah|instansi|unit|posyandu|mpp|mal\\s+pelayanan\\s+publik";
 /** "Puskesmas Lubuk Buaya", "Kabupaten Agam", "Dinas Kesehatan Kota Padang". */
 const NAMED_ADOPTER = new RegExp(
   String.raw`(?<!\p{L})(?:${PLACE})\s+(?:[\p{Lu}][\p{L}'-]*|\d+)(?:\s+[\p{Lu}][\p{L}'-]*)*`,
@@ -47,7 +47,7 @@ function replicationSentences(text: string): { done: string[]; why?: DetectorRes
       continue;
     }
     // "tertarik meniru" is interest, even though "meniru" is a verb of adoption
-    if (INTEREST.test(sentence) && !verbs.some((v) => /telah|sudah|direplikasi|diterapkan|dicontoh/iu.test(v[0]))) {
+    if (INTEREST.test(sentence) && !verbs.some((v) => /telah|sudah|sdh|direplikasi|diterapkan|dicontoh/iu.test(v[0]))) {
       why ??= rejected("study_visit", sentence);
       continue;
     }
@@ -75,7 +75,7 @@ export function detectReplication(text: string): DetectorResult {
 
 /**
  * The scale of replication: how many adopters implemented it, counted ("4 puskesmas") or named
- * (two or more), in a sentence that states the replication as done. Other numbers in the
+ * (each named adopter counts one), in a sentence that states the replication as done. Other numbers in the
  * section ("2 orang pendamping") are not its scale.
  */
 export function detectReplicationScale(text: string): DetectorResult {
@@ -84,8 +84,9 @@ export function detectReplicationScale(text: string): DetectorResult {
     const counted = new RegExp(COUNTED_ADOPTERS.source, "iu").exec(s);
     if (counted) return found(counted[0]);
   }
+  // named adopters are counted: one named unit that applies it is a scale of one
   const named = r.done.flatMap((s) => adopterNames(s));
-  if (new Set(named).size >= 2) return found(named.slice(0, 3).join(", "));
+  if (named.length > 0) return found([...new Set(named)].slice(0, 3).join(", "));
   // a count can also stand in a sentence of its own: "Hingga 2024 sudah ada 6 desa."
   for (const s of sentences(text)) {
     const counted = new RegExp(COUNTED_ADOPTERS.source, "iu").exec(s.text);

@@ -38,14 +38,21 @@ export function sentenceFrom(text: string, index: number, max: number): string {
   return `${rest.slice(0, cut > 0 ? cut : max).trim()}…`;
 }
 
+const ABBREVIATION_END =
+  /(?<![\p{L}])(?:kab|kec|kel|ds|dr|drg|dra|ir|prof|no|nom|jl|prov|pemkab|pemkot|rs|st|sdr|bpk|tgl|th|thn|hr|kpd|a\.n|u\.p|dsb|spt|Kab|Kec|Kel|Ds|Dr|Jl|Prov|Prof|Ir|RS|H|Hj|S\.Kom|S\.Sos|S\.Kep|SKM|M\.Kes|M\.Si)\.$/u;
+
 /** The sentences of a text, with their start index (split at . ! ? ; and line ends). */
 export function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   const re = /[^.!?;\n]+(?:[.!?;]+|$)/gu;
   for (const m of text.matchAll(re)) {
-    // "No. 12" and "Rp 1.250" are not sentence ends: glue such pieces to the previous one
+    // "No. 12", "Rp 1.250", "Kab. Agam", "dr. Soedjono" are not sentence ends: glue such pieces back
     const prev = out[out.length - 1];
-    if (prev && /(?:\bNo|\bNo\s*\d*|\d)\.$/u.test(prev.text) && /^\d|^\s*\d/u.test(m[0])) {
+    if (
+      prev &&
+      ((/(?:\bNo|\bNo\s*\d*|\d)\.$/u.test(prev.text) && /^\s*\d/u.test(m[0])) ||
+        ABBREVIATION_END.test(prev.text))
+    ) {
       prev.text += m[0];
       continue;
     }

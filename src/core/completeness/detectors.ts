@@ -1,5 +1,6 @@
 import type { DetectorSpec } from "../templates/templateSchema.ts";
 import { detectEvaluation } from "./detectEvaluation.ts";
+import { detectProblem } from "./detectProblem.ts";
 import { detectReplication, detectReplicationScale } from "./detectReplication.ts";
 import { detectStages } from "./detectStages.ts";
 import { detectUrgency } from "./detectUrgency.ts";
@@ -36,6 +37,8 @@ export function runDetector(spec: DetectorSpec, text: string): DetectorResult {
       return detectStages(text);
     case "urgency":
       return detectUrgency(text);
+    case "problem":
+      return detectProblem(text);
     case "replicationScale":
       return detectReplicationScale(text);
     case "keywords":

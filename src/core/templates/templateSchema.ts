@@ -30,6 +30,8 @@ export const detectorSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("stages") }),
   /** Urgency as a consequence with a horizon: "pada 2026 diperkirakan 900 kasus". */
   z.object({ kind: z.literal("urgency") }),
+  /** A specific problem: what was wrong, with a figure or detail ("hanya 61% lansia sudah merekam"). */
+  z.object({ kind: z.literal("problem") }),
   /** How many named adopters implemented the innovation: "4 puskesmas", "Kabupaten X dan Y". */
   z.object({ kind: z.literal("replicationScale") }),
   z.object({

@@ -31,6 +31,7 @@ describe("detectReplicationScale: how many adopters, not any number", () => {
       "Inovasi ini telah direplikasi oleh Kabupaten Cilacap dan Kabupaten Purbalingga.",
       "Kabupaten Cilacap, Kabupaten Purbalingga",
     ],
+    ["Inovasi ini telah direplikasi oleh Puskesmas Andalas; kami menyiapkan 3 modul pelatihan.", "Puskesmas Andalas"],
   ])("counts the adopters in %j", (text, evidence) => {
     expect(detectReplicationScale(text)).toEqual({ present: true, evidence });
   });
@@ -38,7 +39,7 @@ describe("detectReplicationScale: how many adopters, not any number", () => {
   it.each([
     "Kami didampingi 2 orang pendamping. Inovasi dapat direplikasi.",
     "Sebanyak 12 desa melakukan studi banding ke kantor kami.",
-    "Inovasi ini telah direplikasi oleh Puskesmas Andalas; kami menyiapkan 3 modul pelatihan.",
+    "Inovasi ini dapat direplikasi; kami menyiapkan 3 modul pelatihan.",
   ])("does not take other numbers for the scale: %j", (text) => {
     expect(detectReplicationScale(text).present).toBe(false);
   });
