@@ -3,7 +3,7 @@ import { findQuantities } from "./quantities.ts";
 
 /** Flowery or superlative words coaching clinics tell innovators to drop. */
 const FLOWERY =
-  /(?<!\p{L})(?:revolusioner|spektakuler|luar\s+biasa|fenomenal|sangat\s+(?:signifikan|luar\s+biasa|besar|pesat|efektif|efisien|membantu|bermanfaat|memuaskan)|satu-satunya(?:\s+di\s+(?:Indonesia|dunia))?|(?:yang\s+)?pertama\s+di\s+(?:Indonesia|dunia|Asia)|terbaik|terdepan|tercanggih|paling\s+(?:inovatif|canggih|efektif|baik)|sempurna|mutakhir|tiada\s+duanya|game\s*changer|world[- ]class|revolutionary|unique\s+in\s+the\s+world)(?!\p{L})/iu;
+  /(?<!\p{L})(?:revolusioner|spektakuler|luar\s+biasa|fenomenal|sangat\s+(?:signifikan|luar\s+biasa|besar|pesat|efektif|efisien|membantu|bermanfaat|memuaskan)|satu-satunya(?:\s+di\s+(?:Indonesia|dunia))?|terobosan\s+(?:pertama|baru|luar\s+biasa)|belum\s+pernah\s+ada\s+sebelumnya|sangat\s+inovatif|solutif|(?:turun|naik|meningkat|menurun|berkurang)\s+(?:drastis|pesat|tajam|signifikan)|sangat\s+murah|(?:yang\s+)?pertama\s+di\s+(?:Indonesia|dunia|Asia)|terbaik|terdepan|tercanggih|paling\s+(?:inovatif|canggih|efektif|baik)|sempurna|mutakhir|tiada\s+duanya|game\s*changer|world[- ]class|revolutionary|unique\s+in\s+the\s+world)(?!\p{L})/iu;
 /** "lebih cepat, mudah, murah" with no figure: a comparison that measures nothing. */
 const BARE_COMPARISON =
   /(?<!\p{L})(?:lebih|semakin|makin)\s+(?:cepat|mudah|murah|efektif|efisien|baik|praktis|transparan|akuntabel|hemat)(?:(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)(?:lebih\s+)?(?:cepat|mudah|murah|efektif|efisien|baik|praktis|transparan|akuntabel|hemat))*/iu;

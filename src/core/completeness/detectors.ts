@@ -59,9 +59,12 @@ export function detectNumbers(text: string, min = 1): DetectorResult {
     : absent;
 }
 
+/** A before/after comparison stated as reached: a target ("ditargetkan turun dari 5 hari menjadi 1 hari") is a plan. */
 export function detectBeforeAfter(text: string): DetectorResult {
   const span = findBeforeAfter(text);
-  return span ? found(span.text) : absent;
+  if (!span) return absent;
+  const why = notDoneAt(text, span.start, span.end);
+  return why ? rejected(why, sentenceFrom(text, clauseStart(text, span.start), 100)) : found(span.text);
 }
 
 const MONTH =

@@ -13,7 +13,16 @@ import { findQuantities, findYears, MAG, NUM, type Span, UNITS } from "./quantit
  * Words alone ("sebelumnya lambat, sekarang cepat") do not count: the judges want numbers.
  */
 export function findBeforeAfter(text: string): Span | undefined {
-  return fromTo(text) ?? arrow(text) ?? table(text) ?? markers(text) ?? yearPair(text) ?? change(text);
+  return (
+    fromTo(text) ??
+    arrow(text) ??
+    table(text) ??
+    markers(text) ??
+    yearPair(text) ??
+    change(text) ??
+    shortTo(text) ??
+    problemThenResult(text)
+  );
 }
 
 const QTY = String.raw`(?:Rp\.?\s?)?(?:${NUM})(?:\s?[-–]\s?(?:${NUM}))?(?:\s?(?:%|persen|poin|(?:(?:${MAG})\s?)?(?:${UNITS})|${MAG})(?![\p{L}\p{N}]))?`;
@@ -23,6 +32,8 @@ const FROM_TO = new RegExp(
   "giu",
 );
 const ARROW = new RegExp(String.raw`(${QTY})\s*(?:→|->|=>|⇒)\s*(${QTY})`, "giu");
+/** "21 hr jd 4 hr", "2,5 jam jd 30 mnt": a change written without "dari". */
+const SHORT_TO = new RegExp(String.raw`(${QTY})\s+(?:jd|jadi|mjd|menjadi)\s+(${QTY})`, "giu");
 const CHANGE_VERB =
   /(?:meningkat|naik|turun|menurun|berkurang|bertambah|berubah|dipangkas|dipersingkat|memendek|menyusut|melonjak|membaik|ditekan|dipercepat|meluas|increased|decreased|rose|fell|dropped)\b[^.;\n]{0,30}$/iu;
 const BEFORE =
@@ -88,7 +99,7 @@ function yearPair(text: string): Span | undefined {
     for (const y2 of ys.slice(i + 1)) {
       if (y2.text === y1.text || y2.start < q1.end || y2.start - q1.end > 200) continue;
       const q2 = pickLike(qs, q1, y2.end, 80);
-      if (!q2 || /\n\s*\n/u.test(text.slice(y1.start, q2.end))) continue;
+      if (!q2 || q2.unit !== q1.unit || /\n\s*\n/u.test(text.slice(y1.start, q2.end))) continue;
       return { start: y1.start, end: q2.end, text: `${q1.text} (${y1.text}) → ${q2.text} (${y2.text})` };
     }
   }
@@ -133,4 +144,39 @@ function table(text: string): Span | undefined {
     }
   }
   return undefined;
+}
+
+function shortTo(text: string): Span | undefined {
+  for (const m of text.matchAll(SHORT_TO)) {
+    const [all, q1 = "", q2 = ""] = m;
+    if (isYear(q1) || isYear(q2) || (isBareNumber(q1) && isBareNumber(q2))) continue;
+    return { start: m.index, end: m.index + all.length, text: all.trim() };
+  }
+  return undefined;
+}
+
+const RESULT_MARK =
+  /(?<!\p{L})(?:kini|sekarang|skrg|saat\s+ini|setelah(?:nya)?|sesudah(?:nya)?|hasil(?:nya)?|(?:turun|naik|meningkat|menurun|berkurang|bertambah|menyusut|dipangkas)(?:\s+(?:menjadi|jadi|jd|ke|hingga|sampai))?|menjadi|mencapai|now|after)(?!\p{L})/giu;
+
+/**
+ * The before stated with the problem and the after with the result: "12 ton per hari tidak
+ * terangkut … Kini sampah tidak terangkut 3 ton", "AKN 14 per 1.000 (2021) … AKN turun menjadi 7
+ * per 1.000". The result marker must be followed closely by a measure of the same unit as an
+ * earlier one with another value.
+ */
+function problemThenResult(text: string): Span | undefined {
+  const qs = findQuantities(text).filter((q) => q.unit && q.unit !== "magnitude");
+  for (const m of text.matchAll(RESULT_MARK)) {
+    const end = m.index + m[0].length;
+    const q2 = qs.find((q) => q.start >= end && q.start - end <= 60);
+    if (!q2) continue;
+    const unit = firstWord(q2.unit);
+    const q1 = qs.find((q) => q.end <= m.index && firstWord(q.unit) === unit && q.text !== q2.text);
+    if (q1) return { start: q1.start, end: q2.end, text: `${q1.text} … ${q2.text}` };
+  }
+  return undefined;
+}
+
+function firstWord(unit: string | undefined): string {
+  return (unit ?? "").split(/\s+/u)[0] ?? "";
 }

@@ -51,7 +51,7 @@ export const UNITS = [
   "peserta|pengunjung|pemohon|pengguna|responden|petugas|pegawai|asn|kader|tenaga|dokter|bidan|perawat",
   "operator|relawan|pelanggan|wajib pajak|umkm|pelaku usaha|nasabah|penerima|korban|keluarga penerima",
   // time and frequency
-  "detik|menit|jam|hari|hari kerja|minggu|pekan|bulan|tahun|thn|kali|x|shift",
+  "detik|dtk|menit|mnt|jam|hari|hr|hari kerja|minggu|mgg|pekan|bulan|bln|tahun|thn|kali|x|shift",
   // distance, size, weight
   "km|kilometer|meter|m|m2|m²|cm|kg|ton|liter|ha|hektar|hektare",
   // things counted in public services

@@ -6,7 +6,7 @@
 export type NotDone = "plan" | "negation";
 
 const PLAN_BEFORE =
-  /(?<!\p{L})(?:akan|rencana(?:nya)?|direncanakan|merencanakan|berencana|diharapkan|harapan(?:nya)?|rancangan|ranperbup|ranperda|raperda|raperbup|draf|draft|konsep|usulan|diusulkan|mengusulkan|diajukan|mengajukan|ke\s+depan(?:nya)?|nantinya|kelak|sedang\s+(?:disusun|diproses|dirancang|diupayakan|diajukan)|dalam\s+(?:proses|tahap)\s+(?:penyusunan|pengajuan|pembahasan|perencanaan)|will|plan(?:ned)?|draft(?:ing)?)(?!\p{L})/iu;
+  /(?<!\p{L})(?:akan|rencana(?:nya)?|ditargetkan|menargetkan|target(?:nya)?|direncanakan|merencanakan|berencana|diharapkan|harapan(?:nya)?|rancangan|ranperbup|ranperda|raperda|raperbup|draf|draft|konsep|usulan|diusulkan|mengusulkan|diajukan|mengajukan|ke\s+depan(?:nya)?|nantinya|kelak|sedang\s+(?:disusun|diproses|dirancang|diupayakan|diajukan)|dalam\s+(?:proses|tahap)\s+(?:penyusunan|pengajuan|pembahasan|perencanaan)|will|plan(?:ned)?|draft(?:ing)?)(?!\p{L})/iu;
 const NEGATION_BEFORE = /(?<!\p{L})(?:belum|tidak|tak|tanpa|bukan|not|no|without)(?!\p{L})(?!\s+(?:hanya|sekadar|saja|cuma|only)(?!\p{L}))/iu;
 /** "Perbup … masih dalam proses", "SOP sedang disusun", "anggaran belum tersedia". */
 const NOT_DONE_AFTER =
