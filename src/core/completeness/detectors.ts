@@ -1,5 +1,6 @@
 import type { DetectorSpec } from "../templates/templateSchema.ts";
 import { detectEvaluation } from "./detectEvaluation.ts";
+import { detectGoal } from "./detectGoal.ts";
 import { detectProblem } from "./detectProblem.ts";
 import { detectReplication, detectReplicationScale } from "./detectReplication.ts";
 import { detectStages } from "./detectStages.ts";
@@ -8,7 +9,7 @@ import { absent, type DetectorResult, found, rejected, sentenceFrom } from "./de
 import { findBeforeAfter } from "./findBeforeAfter.ts";
 import { matchKeywords } from "./matchKeywords.ts";
 import { findQuantities, findYears } from "./quantities.ts";
-import { notDoneAt } from "./statedAsDone.ts";
+import { notDoneAt, plannedSentence } from "./statedAsDone.ts";
 
 export type { DetectorResult } from "./detectorResult.ts";
 
@@ -39,6 +40,8 @@ export function runDetector(spec: DetectorSpec, text: string): DetectorResult {
       return detectUrgency(text);
     case "problem":
       return detectProblem(text);
+    case "goal":
+      return detectGoal(text);
     case "replicationScale":
       return detectReplicationScale(text);
     case "keywords":
@@ -46,9 +49,16 @@ export function runDetector(spec: DetectorSpec, text: string): DetectorResult {
   }
 }
 
-/** At least `min` quantities with a unit (see findQuantities: a year alone is not one). */
+/**
+ * At least `min` quantities with a unit (see findQuantities: a year alone is not one), plus the
+ * bare numbers of a stated change ("Kasus DBD turun dari 612 menjadi 188"). Figures in a planned
+ * sentence ("ditargetkan … 90%") are targets, not data.
+ */
 export function detectNumbers(text: string, min = 1): DetectorResult {
-  const qs = findQuantities(text);
+  const qs = [...findQuantities(text), ...changeNumbers(text)]
+    .sort((a, b) => a.start - b.start)
+    .filter((q, i, all) => !all.slice(0, i).some((o) => q.start < o.end && q.end > o.start))
+    .filter((q) => !plannedSentence(text, q.start));
   return qs.length >= min
     ? found(
         qs
@@ -60,6 +70,21 @@ export function detectNumbers(text: string, min = 1): DetectorResult {
 }
 
 /** A before/after comparison stated as reached: a target ("ditargetkan turun dari 5 hari menjadi 1 hari") is a plan. */
+const CHANGE_NUMBERS = /(?<!\p{L})(?:dari|dr|from)\s+(\d[\d.,]*)\s+(?:menjadi|jadi|jd|ke|to)\s+(\d[\d.,]*)/giu;
+
+/** "dari 612 menjadi 188", "from 250 to 400": two figures even without a unit. */
+function changeNumbers(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const m of text.matchAll(CHANGE_NUMBERS)) {
+    const [, a = "", b = ""] = m;
+    if (/^(?:19|20)\d\d$/u.test(a) && /^(?:19|20)\d\d$/u.test(b)) continue;
+    const i = m.index + m[0].indexOf(a, m[0].indexOf(" "));
+    const j = m.index + m[0].lastIndexOf(b);
+    out.push({ start: i, end: i + a.length, text: a }, { start: j, end: j + b.length, text: b });
+  }
+  return out;
+}
+
 export function detectBeforeAfter(text: string): DetectorResult {
   const span = findBeforeAfter(text);
   if (!span) return absent;
@@ -153,13 +178,17 @@ const STAKEHOLDER_GROUPS: RegExp[] = [
   /(?<!\p{L})(?<!(?:mobil|kendaraan|rumah|perjalanan|pakaian|seragam)\s+)(?:dinas(?!\s+luar)|opd|perangkat\s+daerah|bappeda|setda|sekretariat\s+daerah|dukcapil|disdukcapil|dinkes|dinsos|kominfo|diskominfo|bagian\s+organisasi)(?!\p{L})/iu,
   /(?<!\p{L})(?:puskesmas|pustu|posyandu|rsud|rumah\s+sakit|klinik|bpjs)(?!\p{L})/iu,
   /(?<!\p{L})(?:perguruan\s+tinggi|universitas|politeknik|poltekkes|stikes|akademisi|kampus|sekolah\s+tinggi|institut)(?!\p{L})/iu,
-  /(?<!\p{L})(?:lsm|ormas|organisasi\s+(?:masyarakat|kemasyarakatan|profesi|penyandang\s+disabilitas)|komunitas|yayasan|pkk|karang\s+taruna|relawan|forum)(?!\p{L})/iu,
+  /(?<!\p{L})(?:lsm|ormas|organisasi\s+(?:masyarakat|kemasyarakatan|profesi|penyandang\s+disabilitas)|komunitas|yayasan|pkk|karang\s+taruna|relawan|forum|asosiasi|kelompok\s+\p{L}+|gapoktan|baznas|mui|ulama|aisyiyah|muhammadiyah|nu)(?!\p{L})/iu,
+  /(?<!\p{L})(?:pemda|pemerintah\s+(?:daerah|kabupaten|kota|provinsi)|pemkab|pemkot|pemprov|disnaker\p{L}*|bappeda)(?!\p{L})/iu,
   /(?<!\p{L})(?:swasta|perusahaan|bank|bumn|bumd|dunia\s+usaha|badan\s+usaha|koperasi|pelaku\s+usaha)(?!\p{L})/iu,
   /(?<!\p{L})mitra(?!\p{L})/iu,
   /(?<!\p{L})(?:media\s+massa|pers|wartawan|jurnalis|radio)(?!\p{L})/iu,
   /(?<![\p{L}\p{N}])(?:TNI|Polri|Polsek|Polres|Koramil|Babinsa|Bhabinkamtibmas|Kejaksaan|Pengadilan)(?![\p{L}\p{N}])/u,
   /(?<!\p{L})(?:sekolah|madrasah|pesantren|guru)(?!\p{L})/iu,
   /(?<![\p{L}\p{N}])DPRD(?![\p{L}\p{N}])/u,
+  /(?<!\p{L})(?:dokter|bidan|perawat|petugas\s+gizi|nakes|tenaga\s+kesehatan|penyuluh|operator|juru\s+pemantau|kepala\s+jorong|jorong)(?!\p{L})/iu,
+  /(?<![\p{L}\p{N}])(?:BUMDes|Bapenda|KUD|PKK|Pertamina|PLN|PDAM|Pos\s+Indonesia)(?![\p{L}\p{N}])/u,
+  /(?<!\p{L})(?:village|villages|office|hospital|midwives|clinics?|community|residents|NGO|university|volunteers|heads)(?!\p{L})/iu,
 ];
 
 /** Two or more distinct kinds of stakeholder (masyarakat, kader, RT/RW, desa, dinas, kampus, swasta…). */
@@ -171,6 +200,7 @@ export function detectStakeholders(text: string): DetectorResult {
     for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
       const [s, e] = [m.index, m.index + m[0].length];
       if (taken.some(([ts, te]) => s < te && e > ts)) continue;
+      if (plannedSentence(text, s)) continue; // "rencananya … oleh Bapak Walikota" names no one who took part
       taken.push([s, e]);
       hits.push(m[0]);
       break;

@@ -61,6 +61,9 @@ export const UNITS = [
   "posyandu|sekolah|rt|rw|dusun|kegiatan|sesi|armada|mobil|motor|kendaraan|perangkat|set|paket|lembar",
   "item|jenis|tahapan|inovasi|rumah|gedung|ruang|loket|formulir|persyaratan|syarat|langkah|prosedur",
   "tempat tidur|bed|resep|sampel|dosis|vaksin|rekam medis|unit kerja|pos|kios|meja|aplikasi|tim",
+  // English, for sections written in English (flagged for their language, read for their content)
+  "hours|hour|minutes|minute|days|day|weeks|months|years|people|persons|applicants|patients|villages|files",
+  "cases|households|families|residents|applications|visits|units|clinics|midwives|officers|staff",
   "per\\s+\\p{L}+",
 ].join("|");
 

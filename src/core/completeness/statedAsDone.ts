@@ -48,3 +48,10 @@ function lastWords(s: string, n: number): string {
   const words = s.trim().split(/\s+/u);
   return words.slice(-n).join(" ");
 }
+
+/** Whether the sentence holding `index` speaks of a plan before that point ("Rencananya … oleh Dinas"). */
+export function plannedSentence(text: string, index: number): boolean {
+  const head = text.slice(Math.max(0, index - 200), index);
+  const start = Math.max(head.lastIndexOf("."), head.lastIndexOf("\n"), head.lastIndexOf(";"));
+  return PLAN_BEFORE.test(head.slice(start + 1));
+}

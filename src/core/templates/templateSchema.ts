@@ -32,6 +32,8 @@ export const detectorSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("urgency") }),
   /** A specific problem: what was wrong, with a figure or detail ("hanya 61% lansia sudah merekam"). */
   z.object({ kind: z.literal("problem") }),
+  /** An objective naming what should change or for whom, not a slogan ("pelayanan prima"). */
+  z.object({ kind: z.literal("goal") }),
   /** How many named adopters implemented the innovation: "4 puskesmas", "Kabupaten X dan Y". */
   z.object({ kind: z.literal("replicationScale") }),
   z.object({
