@@ -3,6 +3,7 @@ import { detectEvaluation } from "./detectEvaluation.ts";
 import { detectGoal } from "./detectGoal.ts";
 import { detectProblem } from "./detectProblem.ts";
 import { detectReplication, detectReplicationScale } from "./detectReplication.ts";
+import { detectSchedule } from "./detectSchedule.ts";
 import { detectStages } from "./detectStages.ts";
 import { detectUrgency } from "./detectUrgency.ts";
 import { absent, type DetectorResult, found, rejected, sentenceFrom } from "./detectorResult.ts";
@@ -36,6 +37,8 @@ export function runDetector(spec: DetectorSpec, text: string): DetectorResult {
       return detectVideoLink(text);
     case "stages":
       return detectStages(text);
+    case "schedule":
+      return detectSchedule(text);
     case "urgency":
       return detectUrgency(text);
     case "problem":
@@ -145,7 +148,7 @@ export function detectLegalBasis(text: string): DetectorResult {
 
 const BUDGET = [
   /(?<![\p{L}\p{N}])(?:APBD(?:es)?|APBDesa|ABPD|APDB|APBK|APBA|APBG|APBN|DAK|DAU|DBH|DID|BLUD|CSR|BOK|BOS|BOP|DIPA|DPA|JKN|BTT|ADD|DD|Otsus)(?![\p{L}\p{N}])/u,
-  /(?<!\p{L})(?:anggaran|dana\s+(?:desa|gampong|nagari|kampung|kelurahan)|alokasi\s+dana\s+desa|dana\s+kapitasi|dana\s+hibah|hibah|swadaya|rupiah|sponsor|donasi|pendanaan|iuran|kas\s+desa|dana\s+(?:operasional|bantuan|alokasi|pemerintah)|bantuan\s+keuangan)(?!\p{L})/iu,
+  /(?<!\p{L})(?:anggaran|dana\s+(?:desa|gampong|nagari|kampung|kelurahan)|alokasi\s+dana\s+desa|dana\s+kapitasi|dana\s+hibah|hibah|swadaya|rupiah|sponsor|donasi|pendanaan|iuran|kas\s+desa|dana\s+(?:operasional|bantuan|alokasi|pemerintah)|bantuan\s+keuangan|budget|funds?|funding|annual\s+work\s+plan)(?!\p{L})/iu,
   /(?<![\p{L}\p{N}])Rp\.?\s?\d/iu,
 ];
 

@@ -28,6 +28,8 @@ export const detectorSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("videoLink") }),
   /** Implementation stages: "Tahap I/II", dated lists, "pertama, kedua", "rakor → bimtek → go-live". */
   z.object({ kind: z.literal("stages") }),
+  /** A time for the stages: two or more dates, months or years (one span or a start year is not). */
+  z.object({ kind: z.literal("schedule") }),
   /** Urgency as a consequence with a horizon: "pada 2026 diperkirakan 900 kasus". */
   z.object({ kind: z.literal("urgency") }),
   /** A specific problem: what was wrong, with a figure or detail ("hanya 61% lansia sudah merekam"). */
