@@ -3,15 +3,15 @@ import { findQuantities, findYears } from "./quantities.ts";
 
 /** A horizon: "dalam 3 tahun", "tiga tahun ke depan", "pada 2026", "tahun depan", "2025–2027". */
 const HORIZON =
-  /(?<!\p{L})(?:(?:dalam|selama|hingga|sampai|pada|di|per|by|within|in)\s+(?:waktu\s+)?(?:\d+(?:\s?[-–]\s?\d+)?|satu|dua|tiga|empat|lima|beberapa)\s+(?:tahun|thn|bulan|years?|months?)|(?:\d+(?:\s?[-–]\s?\d+)?|satu|dua|tiga|empat|lima|beberapa)\s+(?:tahun|thn|bulan)\s+(?:ke\s*depan|mendatang|lagi|berikutnya)|tahun\s+(?:depan|mendatang|berikutnya)|(?:pada|di|hingga|sampai|tahun|by|in)\s+(?:tahun\s+)?20[2-4]\d|jangka\s+(?:pendek|menengah)|next\s+(?:year|\d+\s+years))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:dalam|dlm|selama|hingga|sampai|pada|di|per|by|within|in)\s+(?:waktu\s+)?(?:\d+(?:\s?[-–]\s?\d+)?|satu|dua|tiga|empat|lima|beberapa)\s+(?:tahun|thn|th|bulan|bln|years?|months?)|(?:\d+(?:\s?[-–]\s?\d+)?|satu|dua|tiga|empat|lima|beberapa)\s+(?:tahun|thn|bulan)\s+(?:ke\s*depan|mendatang|lagi|berikutnya)|tahun\s+(?:depan|mendatang|berikutnya)|(?:pada|di|hingga|sampai|tahun|thn|by|in)\s+(?:(?:akhir|awal|pertengahan|the\s+end\s+of)\s+)?(?:tahun\s+)?20[2-4]\d|jangka\s+(?:pendek|menengah)|next\s+(?:year|\d+\s+years))(?!\p{L})/iu;
 /** A consequence foreseen: predicted, at risk, or what "will" happen to a measure. */
 const CONSEQUENCE =
-  /(?<!\p{L})(?:diperkirakan|diprediksi|diproyeksikan|proyeksi|diprakirakan|berpotensi|berisiko|berpeluang|terancam|mengancam|dikhawatirkan|estimated|projected|expected\s+to|would|risk)(?!\p{L})|(?<!\p{L})(?:akan|bisa|dapat|will)\s+(?:terus\s+|semakin\s+|makin\s+)?(?:meningkat|bertambah|naik|melonjak|menurun|turun|berkurang|memburuk|mencapai|terjadi|menumpuk|membengkak|hilang|kehilangan|tertinggal|gagal|menjadi|mengalami|menyebabkan|mengakibatkan|berdampak|rise|increase|grow|reach|fall|lose)(?!\p{L})/iu;
+  /(?<!\p{L})(?:diperkirakan|memperkirakan|diprediksi|memprediksi|diproyeksikan|proyeksi|diprakirakan|berpotensi|berisiko|berpeluang|terancam|mengancam|dikhawatirkan|estimated|projected|expected\s+to|would|risk)(?!\p{L})|(?<!\p{L})(?:akan|bisa|dapat|will)\s+(?:terus\s+|semakin\s+|makin\s+)?(?:meningkat|bertambah|naik|melonjak|menurun|turun|berkurang|memburuk|mencapai|terjadi|menumpuk|membengkak|hilang|kehilangan|tertinggal|gagal|menjadi|mengalami|menyebabkan|mengakibatkan|berdampak|rise|increase|grow|reach|fall|lose)(?!\p{L})/iu;
 /** "akan terus berupaya", "akan meningkatkan layanan": the unit's intention, not a consequence. */
 const INTENTION =
   /(?<!\p{L})akan\s+(?:terus\s+|selalu\s+|senantiasa\s+)?(?:berupaya|berusaha|berkomitmen|berinovasi|meningkatkan|mengembangkan|melakukan|memberikan|melanjutkan|mendorong|menjaga)(?!\p{L})/iu;
 const CONDITION =
-  /(?<!\p{L})(?:jika|bila|apabila|kalau|seandainya|tanpa|if|without)(?:\s+[\p{L}-]+){0,4}?\s+(?:tidak|dibiarkan|tanpa|nothing|left)(?!\p{L})|(?<!\p{L})tanpa\s+(?:inovasi|intervensi|penanganan)(?!\p{L})/iu;
+  /(?<!\p{L})(?:jika|jk|bila|apabila|kalau|klo|kalo|seandainya|tanpa|if|without)(?:\s+[\p{L}-]+){0,4}?\s+(?:tidak|dibiarkan|tanpa|nothing|left)(?!\p{L})|(?<!\p{L})tanpa\s+(?:inovasi|intervensi|penanganan)(?!\p{L})/iu;
 
 /**
  * Urgency as the judges read it: the consequence of doing nothing, with a horizon (1–3 years or
@@ -23,8 +23,10 @@ export function detectUrgency(text: string): DetectorResult {
   let why: DetectorResult | undefined;
   for (const s of sentences(text)) {
     const sentence = s.text;
-    const consequence = CONSEQUENCE.exec(sentence);
     const conditional = CONDITION.test(sentence);
+    // "apabila tidak ada …, TPA akan penuh": under a condition, what "will" happen is the consequence
+    const consequence =
+      CONSEQUENCE.exec(sentence) ?? (conditional ? /(?<!\p{L})(?:akan|bisa|dapat|would|will)(?!\p{L})/iu.exec(sentence) : null);
     if (!consequence && !conditional) continue;
     if (consequence && INTENTION.test(sentence) && !conditional && !/diperkirakan|diprediksi|diproyeksikan/iu.test(sentence))
       continue;

@@ -104,12 +104,15 @@ const NUMERIC_DATE =
 
 /** A date or a year (full date first as evidence); years inside regulation citations do not count. */
 export function detectDates(text: string): DetectorResult {
+  // a planned start ("akan dimulai tahun 2026") dates nothing that happened
   for (const re of [FULL_DATE, MONTH_YEAR, NUMERIC_DATE]) {
-    const m = re.exec(text);
-    if (m) return found(m[0]);
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`)))
+      if (!plannedSentence(text, m.index)) return found(m[0]);
   }
   const qs = findQuantities(text);
-  const year = findYears(text).find((y) => !qs.some((q) => q.start <= y.start && q.end > y.start));
+  const year = findYears(text).find(
+    (y) => !qs.some((q) => q.start <= y.start && q.end > y.start) && !plannedSentence(text, y.start),
+  );
   return year ? found(year.text) : absent;
 }
 
@@ -118,6 +121,7 @@ const LEGAL = [
   /(?<!\p{L})(?:peraturan|keputusan|instruksi)\s+(?:bupati|wali\s?kota|walikota|daerah|gubernur|menteri|pemerintah|presiden|kepala|desa|camat|direktur|sekretaris|lurah|nomor|no\.)/iu,
   /(?<![\p{L}\p{N}])(?:perbup|perbub|perwal|perwali|perwako|perwalkot|perda|pergub|perkada|perdes|perkades|perpres|keppres|inpres|inbup|kepbup|kepwal|kepwako|kepgub|kepdes|qanun|permen\p{L}*|kepmen\p{L}*|juknis|juklak)(?![\p{L}])/iu,
   /(?<!\p{L})(?:surat\s+keputusan|surat\s+edaran|undang-undang)/iu,
+  /(?<!\p{L})(?:regent|mayor|governor|village|head)(?:'s)?\s+(?:regulation|decree)|(?<!\p{L})decree\s+of\s+the(?!\p{L})/iu,
   /(?<![\p{L}\p{N}])(?:SE|PP)\s+(?:No\.?|Nomor|\d|Bupati|Wali\s?kota|Walikota|Gubernur|Kepala|Menteri|Sekda|Camat)/u,
   // acronyms are matched case-sensitively: "sk" or "uu" in running text are not regulations
   /(?<![\p{L}\p{N}])(?:SK|UU)(?![\p{L}\p{N}])/u,

@@ -33,7 +33,10 @@ export function findYears(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(YEAR)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    if (/(?:nomor|nomer|no\.?)\s*[\w./-]+\s+tahun\s+$/iu.test(before)) continue;
+    if (/(?:nomor|nomer|no\.?)\s*[\w./-]+\s+(?:tahun|thn)\s+$/iu.test(before)) continue;
+    // "UU 25 Tahun 2009", "Perbup 12/2021": the year of a regulation, not of the innovation
+    if (/(?<![\p{L}])(?:UU|PP|Perpres|Permen\p{L}*|Perda|Perbup|Perwal\p{L}*|Pergub|Inpres|Keppres)\s*\d+\s*(?:tahun|thn|\/)\s*$/iu.test(before))
+      continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return out;
@@ -49,7 +52,7 @@ export const UNITS = [
   "jiwa|orang|org|warga|penduduk|kk|kepala keluarga|keluarga|rumah tangga|lansia|penyandang disabilitas",
   "penyandang|disabilitas|pasien|balita|bayi|ibu hamil|bumil|ibu|anak|siswa|murid|pelajar|mahasiswa",
   "peserta|pengunjung|pemohon|pengguna|responden|petugas|pegawai|asn|kader|tenaga|dokter|bidan|perawat",
-  "operator|relawan|pelanggan|wajib pajak|umkm|pelaku usaha|nasabah|penerima|korban|keluarga penerima",
+  "operator|admin|penyuluh|pengelola|pengurus|pendamping|relawan|pelanggan|wajib pajak|umkm|pelaku usaha|nasabah|penerima|korban|keluarga penerima",
   // time and frequency
   "detik|dtk|menit|mnt|jam|hari|hr|hari kerja|minggu|mgg|pekan|bulan|bln|tahun|thn|kali|x|shift",
   // distance, size, weight
@@ -61,9 +64,11 @@ export const UNITS = [
   "posyandu|sekolah|rt|rw|dusun|kegiatan|sesi|armada|mobil|motor|kendaraan|perangkat|set|paket|lembar",
   "item|jenis|tahapan|inovasi|rumah|gedung|ruang|loket|formulir|persyaratan|syarat|langkah|prosedur",
   "tempat tidur|bed|resep|sampel|dosis|vaksin|rekam medis|unit kerja|pos|kios|meja|aplikasi|tim",
+  "server|tablet|hp|laptop|komputer|printer|kursi|toilet|gerai|sumur|pompa|perahu|speedboat",
   // English, for sections written in English (flagged for their language, read for their content)
   "hours|hour|minutes|minute|days|day|weeks|months|years|people|persons|applicants|patients|villages|files",
   "cases|households|families|residents|applications|visits|units|clinics|midwives|officers|staff",
+  "cadres|motorbikes|smartphones|seats|toilets|computers|tablets",
   "per\\s+\\p{L}+",
 ].join("|");
 

@@ -23,7 +23,20 @@ export function notDoneAt(text: string, start: number, end: number): NotDone | u
   if (PLAN_BEFORE.test(before)) return "plan";
   const after = NOT_DONE_AFTER.exec(text.slice(end, end + 80));
   if (after) return after[2] ? "negation" : "plan";
+  // "Kami akan menyusun Perbup dan SOP": the plan governs every item of the list
+  if (governingPlan(text, start)) return "plan";
   return undefined;
+}
+
+const GOVERNING_PLAN = /(?<!\p{L})(?:akan|rencana(?:nya)?|direncanakan|berencana|ditargetkan|will|plan\s+to)(?!\p{L})/iu;
+const CONTRAST = /(?<!\p{L})(?:sedangkan|namun|tetapi|tapi|sementara|adapun)(?!\p{L})/iu;
+
+function governingPlan(text: string, index: number): boolean {
+  const head = text.slice(Math.max(0, index - 160), index);
+  const start = Math.max(head.lastIndexOf("."), head.lastIndexOf("\n"), head.lastIndexOf(";"));
+  const sentence = head.slice(start + 1);
+  const plan = GOVERNING_PLAN.exec(sentence);
+  return plan !== null && !CONTRAST.test(sentence.slice(plan.index));
 }
 
 /** The clause before `index`: back to the last sentence end, comma, or clause-opening word. */
