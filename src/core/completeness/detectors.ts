@@ -126,7 +126,9 @@ const LEGAL = [
   // acronyms are matched case-sensitively: "sk" or "uu" in running text are not regulations
   /(?<![\p{L}\p{N}])(?:SK|UU)(?![\p{L}\p{N}])/u,
 ];
-const CITATION_TAIL = /^[^\n.;]{0,60}?(?:Nomor|No\.?)\s*[\w./-]+(?:\s+Tahun\s+\d{4})?/iu;
+const CITATION_TAIL = /^(?:[^\n.;]|(?<=Kab|Kec|Kel|Prov|Kep|Kpts)\.){0,60}?(?:Nomor|No\.?)\s*[\w./-]+(?:\s+(?:Tahun|Thn)\s+\d{4})?/iu;
+/** National laws that oblige every unit alike: they do not institutionalise this innovation. */
+const GENERAL_LAW = /^(?:UU|PP|undang-undang|perpres|keppres|inpres|permen\p{L}*|kepmen\p{L}*|peraturan\s+(?:pemerintah|presiden|menteri)|keputusan\s+(?:presiden|menteri)|instruksi\s+presiden)/iu;
 
 /**
  * A regulation or decree in force (Perbup, Perwako, Qanun, Perdes, SK…); "belum ada Perbup",
@@ -139,6 +141,10 @@ export function detectLegalBasis(text: string): DetectorResult {
     for (const m of text.matchAll(g)) {
       const tail = CITATION_TAIL.exec(text.slice(m.index + m[0].length));
       const end = m.index + m[0].length + (tail ? tail[0].length : 0);
+      if (GENERAL_LAW.test(m[0])) continue;
+      // identifiable by number or year: "SK Kepala Puskesmas" alone could be any decree, or none
+      if (!tail && !/(?<!\d)(?:19|20)\d{2}(?!\d)|\d+\/\d+/u.test(text.slice(m.index, m.index + m[0].length + 60).split(/[.;\n]/u)[0] ?? ""))
+        continue;
       const why = notDoneAt(text, m.index, end);
       if (why) {
         notDone ??= rejected(why, sentenceFrom(text, clauseStart(text, m.index), 80));
@@ -152,8 +158,8 @@ export function detectLegalBasis(text: string): DetectorResult {
 
 const BUDGET = [
   /(?<![\p{L}\p{N}])(?:APBD(?:es)?|APBDesa|ABPD|APDB|APBK|APBA|APBG|APBN|DAK|DAU|DBH|DID|BLUD|CSR|BOK|BOS|BOP|DIPA|DPA|JKN|BTT|ADD|DD|Otsus)(?![\p{L}\p{N}])/u,
-  /(?<!\p{L})(?:anggaran|dana\s+(?:desa|gampong|nagari|kampung|kelurahan)|alokasi\s+dana\s+desa|dana\s+kapitasi|dana\s+hibah|hibah|swadaya|rupiah|sponsor|donasi|pendanaan|iuran|kas\s+desa|dana\s+(?:operasional|bantuan|alokasi|pemerintah)|bantuan\s+keuangan|budget|funds?|funding|annual\s+work\s+plan)(?!\p{L})/iu,
-  /(?<![\p{L}\p{N}])Rp\.?\s?\d/iu,
+  // a source, not the bare word "anggaran" or an amount: "anggaran yang memadai" names none
+  /(?<!\p{L})(?:dana\s+(?:desa|gampong|nagari|kampung|kelurahan|kapitasi|hibah|bantuan|alokasi|pemerintah)|alokasi\s+dana\s+desa|hibah|swadaya|sponsor|donasi|iuran|kas\s+desa|bantuan\s+keuangan|anggaran\s+(?:desa|kelurahan|dinas|kecamatan|puskesmas|rsud|daerah|pendapatan|rutin\s+(?:dinas|unit))|village\s+funds?|regency\s+budget|district\s+budget|annual\s+work\s+plan)(?!\p{L})/iu,
 ];
 
 /**

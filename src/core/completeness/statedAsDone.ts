@@ -7,10 +7,10 @@ export type NotDone = "plan" | "negation";
 
 const PLAN_BEFORE =
   /(?<!\p{L})(?:akan|rencana(?:nya)?|ditargetkan|menargetkan|target(?:nya)?|direncanakan|merencanakan|berencana|diharapkan|harapan(?:nya)?|rancangan|ranperbup|ranperda|raperda|raperbup|draf|draft|konsep|usulan|diusulkan|mengusulkan|diajukan|mengajukan|ke\s+depan(?:nya)?|nantinya|kelak|sedang\s+(?:disusun|diproses|dirancang|diupayakan|diajukan)|dalam\s+(?:proses|tahap)\s+(?:penyusunan|pengajuan|pembahasan|perencanaan)|will|plan(?:ned)?|draft(?:ing)?)(?!\p{L})/iu;
-const NEGATION_BEFORE = /(?<!\p{L})(?:belum|tidak|tak|tanpa|bukan|not|no|without)(?!\p{L})(?!\s+(?:hanya|sekadar|saja|cuma|only)(?!\p{L}))/iu;
+const NEGATION_BEFORE = /(?<!\p{L})(?:belum|blm|tidak|tdk|tak|tanpa|bukan|not|no|without)(?!\p{L})(?!\s+(?:hanya|sekadar|saja|cuma|only)(?!\p{L}))/iu;
 /** "Perbup … masih dalam proses", "SOP sedang disusun", "anggaran belum tersedia". */
 const NOT_DONE_AFTER =
-  /^[^.;,\n]{0,40}?(?<!\p{L})(?:(masih|sedang|baru\s+akan|akan|direncanakan|diusulkan|diharapkan)(?:\s+dalam)?\s+(?:proses|tahap|penyusunan|disusun|dirancang|diusulkan|diajukan|dibahas|ditetapkan|disahkan|diupayakan|dialokasikan|diterbitkan|rancangan|draf|usulan|[\p{L}]+kan)|akan\s+(?!terus|tetap|selalu)\p{L}+|(belum|tidak)\s+(?:ada|ditetapkan|disahkan|tersedia|dialokasikan|diterbitkan|dilakukan|dilaksanakan|pernah|dianggarkan|memiliki|punya))(?!\p{L})/iu;
+  /^[^.;,\n]{0,40}?(?<!\p{L})(?:(masih|sedang|baru\s+akan|akan|direncanakan|diusulkan|diharapkan)(?:\s+dalam)?\s+(?:proses|tahap|penyusunan|disusun|dirancang|diusulkan|diajukan|dibahas|ditetapkan|disahkan|diupayakan|dialokasikan|diterbitkan|rancangan|draf|usulan|[\p{L}]+kan)|akan\s+(?!terus|tetap|selalu)\p{L}+|(?:menyesuaikan|seadanya)|(belum|tidak|tdk|blm|gak|nggak)\s+(?:ada|ditetapkan|disahkan|tersedia|dialokasikan|diterbitkan|dilakukan|dilaksanakan|pernah|dianggarkan|memiliki|punya))(?!\p{L})/iu;
 
 /**
  * Whether the mention at [start, end) is stated as done. Looks at its own clause only: a plan
