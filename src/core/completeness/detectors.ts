@@ -141,15 +141,15 @@ export function detectLegalBasis(text: string): DetectorResult {
     for (const m of text.matchAll(g)) {
       const tail = CITATION_TAIL.exec(text.slice(m.index + m[0].length));
       const end = m.index + m[0].length + (tail ? tail[0].length : 0);
-      if (GENERAL_LAW.test(m[0])) continue;
-      // identifiable by number or year: "SK Kepala Puskesmas" alone could be any decree, or none
-      if (!tail && !/(?<!\d)(?:19|20)\d{2}(?!\d)|\d+\/\d+/u.test(text.slice(m.index, m.index + m[0].length + 60).split(/[.;\n]/u)[0] ?? ""))
-        continue;
       const why = notDoneAt(text, m.index, end);
       if (why) {
         notDone ??= rejected(why, sentenceFrom(text, clauseStart(text, m.index), 80));
         continue;
       }
+      if (GENERAL_LAW.test(m[0])) continue;
+      // identifiable by number or year: "SK Kepala Puskesmas" alone could be any decree, or none
+      if (!tail && !/(?<!\d)(?:19|20)\d{2}(?!\d)|\d+\/\d+/u.test(text.slice(m.index, m.index + m[0].length + 60).split(/[.;\n]/u)[0] ?? ""))
+        continue;
       return found(m[0] + (tail ? tail[0] : ""));
     }
   }
