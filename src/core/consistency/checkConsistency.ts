@@ -5,7 +5,7 @@ import { goalMeasuredRule } from "./goalMeasuredRule.ts";
 import { pastedParagraph } from "./pastedParagraphRule.ts";
 import { problemFigureRule } from "./problemFigureRule.ts";
 import { sectionRoles } from "./sectionRoles.ts";
-import { registrationLabel, startYearIn, startYearRule } from "./startYearRule.ts";
+import { firstStageYear, registrationLabel, startYearIn, startYearRule } from "./startYearRule.ts";
 import { summaryFiguresRule } from "./summaryFiguresRule.ts";
 
 /** A cross-section finding, shown with the section that should change. */
@@ -43,15 +43,16 @@ export function checkConsistency(
     add(roles.impact, "consistency_goal_measured", goalMeasuredRule(text(roles.problem), text(roles.impact), title(roles.impact)));
   }
 
+  const summaryYear = roles.summary ? startYearIn(text(roles.summary)) : undefined;
+  const implementationYear = roles.implementation ? firstStageYear(text(roles.implementation)) : undefined;
   const years = [
     { label: registrationLabel(), year: registration.startYear ?? undefined },
-    ...[roles.summary, roles.implementation]
-      .filter((k): k is string => k !== undefined)
-      .map((k) => ({ label: title(k), year: startYearIn(text(k)) })),
+    ...(roles.summary ? [{ label: title(roles.summary), year: summaryYear }] : []),
+    ...(roles.implementation ? [{ label: title(roles.implementation), year: implementationYear }] : []),
   ];
   const yearWarning = startYearRule(years);
   if (yearWarning) {
-    const shownIn = [roles.summary, roles.implementation].find((k) => k && startYearIn(text(k)) !== undefined);
+    const shownIn = summaryYear !== undefined ? roles.summary : roles.implementation;
     if (shownIn) add(shownIn, "consistency_start_year", yearWarning);
   }
 

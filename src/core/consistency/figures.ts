@@ -27,3 +27,11 @@ function valueOf(text: string): string {
     : raw.replace(",", ".");
   return String(Number(normal));
 }
+
+/** Every number written in a text, normalised, units or not ("naik dari 31 menjadi 144"). */
+export function numbersOf(text: string): Figure[] {
+  return [...text.matchAll(/(?<![\p{L}\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?<![\p{L}\d.,])\d+(?:[.,]\d+)?/gu)].map((m) => ({
+    text: m[0],
+    value: valueOf(m[0]),
+  }));
+}

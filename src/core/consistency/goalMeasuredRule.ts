@@ -22,7 +22,7 @@ export function goalMeasuredRule(problemText: string, impactText: string, impact
   if (!impactText.trim()) return undefined;
   const goal = sentences(problemText).find((s) => GOAL.test(s.text));
   if (!goal) return undefined;
-  const words = contentWords(goal.text);
+  const words = measureWords(goal.text);
   if (words.length === 0) return undefined;
   const measured = sentences(impactText).some(
     (s) => findQuantities(s.text).length > 0 && contentWords(s.text).some((w) => words.includes(w)),
@@ -33,6 +33,15 @@ export function goalMeasuredRule(problemText: string, impactText: string, impact
     goal: g.length <= 90 ? g : `${g.slice(0, g.lastIndexOf(" ", 88))}…`,
     section: impactTitle,
   });
+}
+
+/** What the goal measures: the first two content words after the goal marker, verbs skipped. */
+function measureWords(sentence: string): string[] {
+  const m = GOAL.exec(sentence);
+  const rest = m ? sentence.slice(m.index + m[0].length) : sentence;
+  return contentWords(rest)
+    .filter((w) => !/^(?:me|mem|men|meng|meny|ber|ter|di)\p{L}{3,}(?:kan|i)?$/u.test(w) || /^(?:desa|dinas|digital|dokter)/u.test(w))
+    .slice(0, 2);
 }
 
 function contentWords(text: string): string[] {

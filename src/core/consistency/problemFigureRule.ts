@@ -1,6 +1,6 @@
 import { checkTextL } from "../i18n/checkTexts.ts";
 import type { Localized } from "../templates/templateSchema.ts";
-import { figuresOf, hasValue } from "./figures.ts";
+import { figuresOf, hasValue, numbersOf } from "./figures.ts";
 
 /**
  * The problem's figure in Latar Belakang reappears as the "before" in Signifikansi: coaching
@@ -10,7 +10,7 @@ import { figuresOf, hasValue } from "./figures.ts";
 export function problemFigureRule(problemText: string, impactText: string, impactTitle: Localized): Localized | undefined {
   const problem = figuresOf(problemText);
   if (problem.length === 0 || !impactText.trim()) return undefined;
-  const impact = figuresOf(impactText);
+  const impact = numbersOf(impactText); // "naik dari 31 menjadi 144" repeats "31 desa"
   if (problem.some((f) => hasValue(impact, f.value))) return undefined;
   const figures = problem
     .slice(0, 2)

@@ -2,14 +2,21 @@ import { findYears } from "../completeness/quantities.ts";
 import { checkText, checkTextL } from "../i18n/checkTexts.ts";
 import type { Localized } from "../templates/templateSchema.ts";
 
-const START = /(?<!\p{L})(?:sejak|mulai|dimulai|diluncurkan|diterapkan|dilaksanakan|berjalan|launching|diinisiasi|digagas|lahir|since|started|launched)(?!\p{L})/giu;
+const START =
+  /(?<!\p{L})(?:sejak|sjk|mulai|dimulai|diluncurkan|meluncurkan|diterapkan|menerapkan|menjalankan|dilaksanakan|berjalan|launching|diinisiasi|menginisiasi|digagas|lahir|since|started|launched)(?!\p{L})/giu;
 
-/** The year a text says the innovation started: the year right after a "sejak/mulai/diluncurkan". */
+/** The year the first stage of Implementasi took place: the earliest year it names. */
+export function firstStageYear(text: string): number | undefined {
+  const years = findYears(text).map((y) => Number(y.text));
+  return years.length ? Math.min(...years) : undefined;
+}
+
+/** The year a text says the innovation started: the year right after a "sejak/mulai/meluncurkan". */
 export function startYearIn(text: string): number | undefined {
   const years = findYears(text);
   for (const m of text.matchAll(START)) {
     const end = m.index + m[0].length;
-    const y = years.find((x) => x.start >= end && x.start - end <= 40);
+    const y = years.find((x) => x.start >= end && x.start - end <= 60);
     if (y) return Number(y.text);
   }
   return undefined;
