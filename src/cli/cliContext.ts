@@ -20,6 +20,8 @@ export interface CliIo {
    * a command that sends or deletes runs only with --yes.
    */
   ask?: (question: string) => Promise<boolean>;
+  /** Input lines for commands that read stdin (`check --jsonl`); process.stdin when absent. */
+  stdin?: AsyncIterable<string>;
 }
 
 /** Opens the configured database for one command and always closes it. */

@@ -18,6 +18,12 @@ export const register: RegisterCommands = (program, { io }) => {
       ),
     )
     .action(async (file: string | undefined, opts: { template: string; jsonl?: boolean; lang?: string }) => {
-      await checkCommand(io, { template: opts.template, jsonl: opts.jsonl === true, file, locale: opts.lang });
+      await checkCommand(io, {
+        template: opts.template,
+        jsonl: opts.jsonl === true,
+        file,
+        locale: opts.lang,
+        ...(io.stdin && { input: io.stdin }),
+      });
     });
 };
