@@ -17,6 +17,8 @@ export interface ChecksFigures {
   perElement: Map<string, Map<string, Counts>>;
   /** Every element decision together. */
   elements: Counts;
+  /** The same without the labels the corpus marks as judgement calls. */
+  elementsUnjudged: Counts;
   /** Share of truly missing elements shown as missing. */
   missingFlagged: number;
   goodComplete: number;
@@ -54,6 +56,7 @@ export function evaluateChecks(
 ): ChecksFigures {
   const perElement = new Map<string, Map<string, Counts>>();
   const elements = zero();
+  const elementsUnjudged = zero();
   const throwaway = zero();
   let good = 0;
   let goodOk = 0;
@@ -77,6 +80,7 @@ export function evaluateChecks(
       byTemplate.set(`${a.section}.${e.key}`, c);
       add(c, e.present, truth);
       add(elements, e.present, truth);
+      if (!a.judged.includes(e.key)) add(elementsUnjudged, e.present, truth);
     }
     add(throwaway, check.throwaway !== undefined, a.throwaway);
     if (a.complete) {
@@ -106,6 +110,7 @@ export function evaluateChecks(
     answers: answers.length,
     perElement,
     elements,
+    elementsUnjudged,
     missingFlagged: elements.tn + elements.fp === 0 ? 1 : elements.tn / (elements.tn + elements.fp),
     goodComplete: good === 0 ? 1 : goodOk / good,
     badComplete: bad === 0 ? 0 : badOk / bad,

@@ -33,6 +33,7 @@ export async function run(): Promise<EvalResult> {
   lines.push(
     "",
     row("all elements", r.elements),
+    row("all elements, judgement calls left out", r.elementsUnjudged),
     `missing elements flagged: ${pct(r.missingFlagged)} (${r.elements.tn}/${r.elements.tn + r.elements.fp})`,
     `good answers complete: ${pct(r.goodComplete)} of ${r.goodCount}; bad answers complete: ${pct(r.badComplete)} of ${r.badCount}`,
     row("throwaway", r.throwaway),

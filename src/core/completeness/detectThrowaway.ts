@@ -1,5 +1,6 @@
 import type { Section } from "../templates/templateSchema.ts";
 import { wordTokens } from "./countWords.ts";
+import { memoByText } from "./memo.ts";
 
 /** Why a text reads as a "jawaban asal", a cause of rejection at administrative verification. */
 export type ThrowawayReason =
@@ -140,7 +141,7 @@ function duplicateOf(key: string, tokens: string[], others: Record<string, strin
   let best: { key: string; share: number } | undefined;
   for (const [otherKey, otherText] of Object.entries(others)) {
     if (otherKey === key || !otherText) continue;
-    const theirs = shingles(wordTokens(otherText));
+    const theirs = shinglesOf(otherText);
     let shared = 0;
     for (const s of mine) if (theirs.has(s)) shared++;
     const share = shared / mine.size;
@@ -148,6 +149,8 @@ function duplicateOf(key: string, tokens: string[], others: Record<string, strin
   }
   return best?.key;
 }
+
+const shinglesOf = memoByText((text: string) => shingles(wordTokens(text)), 32);
 
 function shingles(tokens: string[]): Set<string> {
   const out = new Set<string>();

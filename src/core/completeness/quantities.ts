@@ -1,3 +1,5 @@
+import { memoByText } from "./memo.ts";
+
 /**
  * Finds quantities in Indonesian prose: a number that carries a unit, so that it measures
  * something ("61%", "1.250 jiwa", "Rp 5 juta", "30 menit", "tiga hari", "14 km"). A bare year,
@@ -5,6 +7,13 @@
  * and a year says nothing about the size of a problem or of an impact.
  */
 export function findQuantities(text: string): Span[] {
+  // callers may sort or filter the result: hand out a copy of the cached spans
+  return [...quantitiesOf(text)];
+}
+
+const quantitiesOf = memoByText(scanQuantities);
+
+function scanQuantities(text: string): Span[] {
   const spans: Span[] = [];
   for (const [re, kind] of PATTERNS) {
     for (const m of text.matchAll(re)) {
@@ -30,6 +39,12 @@ export interface Span {
 
 /** Years 1990–2039 standing alone (not inside a number, a date written with slashes or a citation). */
 export function findYears(text: string): Span[] {
+  return [...yearsOf(text)];
+}
+
+const yearsOf = memoByText(scanYears);
+
+function scanYears(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(YEAR)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);

@@ -1,4 +1,5 @@
 import { wordTokens } from "../completeness/countWords.ts";
+import { memoByText } from "../completeness/memo.ts";
 
 const MIN_WORDS = 20;
 const SHARE = 0.8;
@@ -18,7 +19,7 @@ export function pastedParagraph(
     const mine = shingles(tokens);
     for (const e of earlier) {
       if (!e.text.trim()) continue;
-      const theirs = shingles(wordTokens(e.text));
+      const theirs = shinglesOf(e.text);
       let shared = 0;
       for (const s of mine) if (theirs.has(s)) shared++;
       if (shared / mine.size >= SHARE) return { otherKey: e.key, quote: `${tokens.slice(0, 8).join(" ")}…` };
@@ -30,6 +31,8 @@ export function pastedParagraph(
 function paragraphs(text: string): string[] {
   return text.split(/\n\s*\n/u).filter((p) => p.trim());
 }
+
+const shinglesOf = memoByText((text: string) => shingles(wordTokens(text)), 32);
 
 function shingles(tokens: string[]): Set<string> {
   const out = new Set<string>();
