@@ -11,9 +11,10 @@ import {
   WidthType,
 } from "docx";
 import { checkProposal } from "../core/completeness/checkProposal.ts";
+import type { SectionCheck } from "../core/completeness/checkSection.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Template } from "../core/templates/templateSchema.ts";
-import { exportTexts } from "./exportTexts.ts";
+import { type ExportTexts, exportTexts } from "./exportTexts.ts";
 import { META_STYLES } from "./klinikStyles.ts";
 
 /** Everything an exported proposal shows. */
@@ -62,7 +63,7 @@ export async function exportProposalDocx(input: ExportInput): Promise<Uint8Array
         pageBreakBefore: i === 0,
         children: [new TextRun(clean(`${i + 1}. ${section.title[locale]}`))],
       }),
-      meta(`${t.wordCount(c.words, section.minWords, section.maxWords)} · ${t.wordStatus[c.wordStatus]}`, {
+      meta(`${t.wordCount(c.words, section.minWords, section.maxWords)} · ${officialStatus(c, t)}`, {
         style: META_STYLES.count.id,
       }),
     );
@@ -211,4 +212,10 @@ function clean(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, " ")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+}
+
+/** Guidance status, unless an official limit is broken: that one is a rule and says so. */
+function officialStatus(c: SectionCheck, t: ExportTexts): string {
+  const max = c.official?.max;
+  return max !== undefined && c.words > max ? t.overOfficial(max) : t.wordStatus[c.wordStatus];
 }

@@ -11,6 +11,7 @@ export interface ExportTexts {
   limits: (min: number, max?: number) => string;
   wordCount: (words: number, min: number, max?: number) => string;
   wordStatus: Record<"empty" | "short" | "ok" | "long", string>;
+  overOfficial: (max: number) => string;
   notWritten: string;
   appendixReadiness: string;
   appendixAi: string;
@@ -30,13 +31,14 @@ export const exportTexts: Record<Locale, ExportTexts> = {
     limits: (min, max) =>
       max ? ` (${min > 0 ? `${min}–${max}` : `maks. ${max}`} kata)` : min > 0 ? ` (min. ${min} kata)` : "",
     wordCount: (words, min, max) =>
-      `Jumlah kata: ${words}${max ? ` dari batas ${min > 0 ? `${min}–` : "maks. "}${max}` : min > 0 ? ` (minimal ${min})` : ""}`,
+      `Jumlah kata: ${words}${max ? ` (panduan ${min > 0 ? `${min}–` : "maks. "}${max})` : min > 0 ? ` (panduan minimal ${min})` : ""}`,
     wordStatus: {
       empty: "⬜ belum diisi",
-      short: "⚠️ kurang dari minimum",
-      ok: "✅ sesuai",
-      long: "⚠️ melebihi batas",
+      short: "ℹ️ di bawah panduan",
+      ok: "✅ sesuai panduan",
+      long: "ℹ️ di atas panduan",
     },
+    overOfficial: (max) => `⚠️ melebihi batas resmi ${max} kata`,
     notWritten: "(Bagian ini belum diisi.)",
     appendixReadiness: "Lampiran A. Kelengkapan proposal",
     appendixAi: "Lampiran B. Catatan penggunaan AI",
@@ -54,13 +56,14 @@ export const exportTexts: Record<Locale, ExportTexts> = {
     limits: (min, max) =>
       max ? ` (${min > 0 ? `${min}–${max}` : `max. ${max}`} words)` : min > 0 ? ` (min. ${min} words)` : "",
     wordCount: (words, min, max) =>
-      `Word count: ${words}${max ? ` of a limit of ${min > 0 ? `${min}–` : "max. "}${max}` : min > 0 ? ` (minimum ${min})` : ""}`,
+      `Word count: ${words}${max ? ` (guidance ${min > 0 ? `${min}–` : "max. "}${max})` : min > 0 ? ` (guidance: at least ${min})` : ""}`,
     wordStatus: {
       empty: "⬜ not written",
-      short: "⚠️ below the minimum",
-      ok: "✅ within limits",
-      long: "⚠️ over the limit",
+      short: "ℹ️ below the guidance",
+      ok: "✅ within the guidance",
+      long: "ℹ️ above the guidance",
     },
+    overOfficial: (max) => `⚠️ over the official limit of ${max} words`,
     notWritten: "(This section has not been written yet.)",
     appendixReadiness: "Appendix A. Proposal completeness",
     appendixAi: "Appendix B. Log of AI use",
