@@ -70,7 +70,12 @@ export function evaluateChecks(
     const section = t?.sections.find((s) => s.key === a.section);
     if (!t || !section) continue;
     const others = a.proposal ? (groups.get(a.proposal) ?? {}) : {};
-    const check = checkSection(section, a.text, others, t.sections.map((s) => s.key));
+    const check = checkSection(
+      section,
+      a.text,
+      others,
+      t.sections.map((s) => s.key),
+    );
     const byTemplate = perElement.get(a.template) ?? new Map<string, Counts>();
     perElement.set(a.template, byTemplate);
     for (const e of check.elements) {

@@ -24,7 +24,9 @@ for (const file of files) {
   process.stdout.write("\ntargets:\n");
   for (const t of result.targets) {
     if (!t.met) missed++;
-    process.stdout.write(`${t.met ? "✔" : "✘"} ${t.name}: ${t.value.toFixed(3)} (target ${t.op} ${t.target})\n`);
+    process.stdout.write(
+      `${t.met ? "✔" : "✘"} ${t.name}: ${t.value.toFixed(3)} (target ${t.op} ${t.target})\n`,
+    );
   }
 }
 if (files.length === 0) process.stdout.write("eval: no suite found\n");

@@ -59,7 +59,11 @@ describe("klinik check --jsonl", () => {
     const r = await klinik(
       ["check", "--template", "kipp-2023-umum", "--jsonl"],
       [
-        json({ section: "implementasi", text: `Tahap I Januari 2021, Tahap II Maret 2021.\n\n${para}`, proposal: "p1" }),
+        json({
+          section: "implementasi",
+          text: `Tahap I Januari 2021, Tahap II Maret 2021.\n\n${para}`,
+          proposal: "p1",
+        }),
         json({ section: "ringkasan", text: "Belum ada." }),
         json({ section: "sumber_daya", text: `Anggaran dari APBD 2022.\n\n${para}`, proposal: "p1" }),
       ],
@@ -74,10 +78,17 @@ describe("klinik check --jsonl", () => {
   it("gives the warnings in English with --lang en", async () => {
     const r = await klinik(
       ["check", "--template", "kipp-2023-umum", "--jsonl", "--lang", "en"],
-      [json({ section: "ringkasan", text: "Layanan yg cepat dgn biaya murah krn tdk perlu antre lagi di kantor sejak 2021." })],
+      [
+        json({
+          section: "ringkasan",
+          text: "Layanan yg cepat dgn biaya murah krn tdk perlu antre lagi di kantor sejak 2021.",
+        }),
+      ],
     );
     const [line] = r.out.map((l) => JSON.parse(l));
-    expect(line.warnings.find((w: { kind: string }) => w.kind === "abbreviation").text).toMatch(/^✏️ Style: abbreviations/);
+    expect(line.warnings.find((w: { kind: string }) => w.kind === "abbreviation").text).toMatch(
+      /^✏️ Style: abbreviations/,
+    );
   });
 
   it("refuses an unknown template with the known ones named", async () => {

@@ -1,4 +1,8 @@
-import { type ConsistencyFinding, checkConsistency, type Registration } from "../consistency/checkConsistency.ts";
+import {
+  type ConsistencyFinding,
+  checkConsistency,
+  type Registration,
+} from "../consistency/checkConsistency.ts";
 import type { Template } from "../templates/templateSchema.ts";
 import { checkSection, type ElementFinding, type Mark, type SectionCheck } from "./checkSection.ts";
 

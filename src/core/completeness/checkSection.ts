@@ -1,13 +1,13 @@
 import { checkText, checkTextL } from "../i18n/checkTexts.ts";
 import type { DetectorSpec, Localized, Section } from "../templates/templateSchema.ts";
 import { countWords } from "./countWords.ts";
+import type { DetectorResult } from "./detectorResult.ts";
 import { runDetector } from "./detectors.ts";
 import { detectThrowaway, type ThrowawayReason } from "./detectThrowaway.ts";
-import { sectionWarnings } from "./sectionWarnings.ts";
-import type { SectionWarning } from "./sectionWarning.ts";
-import { throwawayTips } from "./throwawayTips.ts";
 import { findVagueClaims, withoutVagueClaims } from "./detectVagueClaims.ts";
-import type { DetectorResult } from "./detectorResult.ts";
+import type { SectionWarning } from "./sectionWarning.ts";
+import { sectionWarnings } from "./sectionWarnings.ts";
+import { throwawayTips } from "./throwawayTips.ts";
 
 export type { ThrowawayReason } from "./detectThrowaway.ts";
 export type { SectionWarning, WarningKind } from "./sectionWarning.ts";
@@ -73,7 +73,10 @@ export function checkSection(
     words === 0 ? ({ present: false } as DetectorResult) : runDetector(el.detector, evidenceText),
   );
   // "-" or "…": typed, but no word in it
-  let found = words === 0 && text.trim() ? { reason: "too_short" as const } : detectThrowaway(section, text, otherSections, order);
+  let found =
+    words === 0 && text.trim()
+      ? { reason: "too_short" as const }
+      : detectThrowaway(section, text, otherSections, order);
   // a short answer that states a fact ("Perbup Nomor 5 Tahun 2022 menetapkan SOP-nya") is concise, not throwaway
   if (found?.reason === "too_short" && detected.some((r) => r.present)) found = undefined;
   const throwaway = found && {
@@ -92,15 +95,24 @@ export function checkSection(
   const officialBroken =
     words > 0 &&
     official !== undefined &&
-    ((official.max !== undefined && words > official.max) || (official.min !== undefined && words < official.min));
+    ((official.max !== undefined && words > official.max) ||
+      (official.min !== undefined && words < official.min));
   const warnings = words === 0 || throwaway ? [] : sectionWarnings(section, text, words, claims);
   const foreign = warnings.some((w) => w.kind === "language");
   const officialChecks = official && (official.min !== undefined || official.max !== undefined) ? 1 : 0;
   const checks = elements.length + officialChecks + 1; // the last one: written in Indonesian
   const satisfied =
-    elements.filter((e) => e.present).length + (officialChecks && !officialBroken ? 1 : 0) + (foreign ? 0 : 1);
+    elements.filter((e) => e.present).length +
+    (officialChecks && !officialBroken ? 1 : 0) +
+    (foreign ? 0 : 1);
   const fulfilment = throwaway || words === 0 ? 0 : satisfied / checks;
-  const mark: Mark = throwaway ? "incomplete" : words === 0 ? "empty" : fulfilment === 1 ? "complete" : "incomplete";
+  const mark: Mark = throwaway
+    ? "incomplete"
+    : words === 0
+      ? "empty"
+      : fulfilment === 1
+        ? "complete"
+        : "incomplete";
   const check: SectionCheck = {
     sectionKey: section.key,
     words,

@@ -9,7 +9,9 @@ const WELL_KNOWN = new Set(
   KLA ODGJ ODF PKK PKH BLT BPNT KPM NIB LKPJ LAKIP SAKIP RPJMD RPJMN RKPD RAPBD RENSTRA RENJA DIPA DPA
   KEMENPANRB PANRB KEMENDAGRI KEMENKES KEMENDIKBUD OMBUDSMAN BAPPEDA DUKCAPIL DISDUKCAPIL SAMSAT MOU PKS
   PERBUP PERWAL PERDA PERGUB QANUN INPRES PERPRES PERMEN KEPMEN CCTV GPS SMS USG EKG ICU IGD PONED PONEK
-  MTBS ANC KIE TPS TPA IPAL PDAM PLN BBM LPG ID EN OK NO CV KUR PBI DTKS NKK KTP-EL UKPP PTSP SPBE API`.split(/\s+/u),
+  MTBS ANC KIE TPS TPA IPAL PDAM PLN BBM LPG ID EN OK NO CV KUR PBI DTKS NKK KTP-EL UKPP PTSP SPBE API`.split(
+    /\s+/u,
+  ),
 );
 
 /**
@@ -36,7 +38,11 @@ function isExplained(text: string, acronym: string): boolean {
   const esc = acronym.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
   if (new RegExp(String.raw`\(\s*${esc}\s*\)`, "u").test(text)) return true; // "Nama Panjang (NP)"
   if (new RegExp(String.raw`(?<![\p{L}])${esc}\s*\(\s*\p{Lu}`, "u").test(text)) return true; // "NP (Nama Panjang)"
-  if (new RegExp(String.raw`(?<![\p{L}])${esc}\s+(?:adalah|yaitu|yakni|merupakan|singkatan|atau)\s`, "u").test(text))
+  if (
+    new RegExp(String.raw`(?<![\p{L}])${esc}\s+(?:adalah|yaitu|yakni|merupakan|singkatan|atau)\s`, "u").test(
+      text,
+    )
+  )
     return true;
   // "SiPandu (Sistem …)" style names and an acronym spelled by its initials nearby
   return initialsNearby(text, acronym);

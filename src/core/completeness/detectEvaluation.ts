@@ -46,7 +46,8 @@ function outsideInSentence(sentence: string): boolean {
 /** Clauses split at commas and conjunctions that join two evaluations. */
 function clausesOf(sentence: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /(?:(?<!\d),(?!\d)|(?<!\p{L})(?:sedangkan|sementara\s+itu|serta|dan\s+(?=(?:\p{L}+\s+){0,3}(?:evaluasi|audit|survei|penilaian|monev|SKM|IKM))))/giu;
+  const re =
+    /(?:(?<!\d),(?!\d)|(?<!\p{L})(?:sedangkan|sementara\s+itu|serta|dan\s+(?=(?:\p{L}+\s+){0,3}(?:evaluasi|audit|survei|penilaian|monev|SKM|IKM))))/giu;
   let last = 0;
   for (const m of sentence.matchAll(re)) {
     out.push({ text: sentence.slice(last, m.index), start: last });

@@ -33,7 +33,9 @@ const CANDIDATES = [...INDONESIAN, ...REGIONAL, "eng", "nld", "tgl", "deu", "fra
  * model over the letters, Malay taken as Indonesian, and a margin so that Indonesian mixed
  * with English terms, or close to a regional language, is not flagged.
  */
-export function detectForeignLanguage(text: string): { code: string; name: { id: string; en: string } } | undefined {
+export function detectForeignLanguage(
+  text: string,
+): { code: string; name: { id: string; en: string } } | undefined {
   const letters = text.replace(/https?:\/\/\S+/gu, " ").replace(/[^\p{L}\s]/gu, " ");
   const letterCount = letters.replace(/\s+/gu, "").length;
   if (letterCount < MIN_LETTERS) return undefined;
@@ -42,6 +44,10 @@ export function detectForeignLanguage(text: string): { code: string; name: { id:
   if (!top || top[0] === "und" || INDONESIAN.has(top[0])) return undefined;
   const indonesian = ranked.find(([code]) => INDONESIAN.has(code));
   if (indonesian && indonesian[1] > MARGIN) return undefined; // too close to call
-  if (REGIONAL.includes(top[0]) && (letterCount < MIN_LETTERS_REGIONAL || (indonesian?.[1] ?? 0) > 0.93)) return undefined;
-  return { code: top[0], name: NAMES[top[0]] ?? { id: `bahasa lain (${top[0]})`, en: `another language (${top[0]})` } };
+  if (REGIONAL.includes(top[0]) && (letterCount < MIN_LETTERS_REGIONAL || (indonesian?.[1] ?? 0) > 0.93))
+    return undefined;
+  return {
+    code: top[0],
+    name: NAMES[top[0]] ?? { id: `bahasa lain (${top[0]})`, en: `another language (${top[0]})` },
+  };
 }

@@ -5,7 +5,8 @@ import { findQuantities } from "./quantities.ts";
 const TROUBLE =
   /(?<!\p{L})(?:masalah|permasalahan|kendala|hambatan|kesulitan|sulit|susah|belum|tidak|tdk|kurang|rendah|tinggi(?:nya)?|terbatas|keterbatasan|lambat|lama|jauh|mahal|terlambat|keterlambatan|menumpuk|penumpukan|antre|antri|mengantre|menunggu|harus|hanya|sering|banyak|rawan|manual|ganda|tertunda|dipasung|kasus|kematian|putus|gagal|tercecer|hilang|keluhan|pengaduan|tanpa|stunting|gizi\s+buruk|BBLR|AKI|AKN|pasung|penyakit|miskin|kemiskinan|buta\s+huruf|problem|only|had\s+to|low|high|long|slow|waited?)(?!\p{L})/iu;
 /** "Masalahnya adalah pelayanan kesehatan": a heading word with nothing specific after it. */
-const SLOGAN = /(?<!\p{L})(?:masalah|permasalahan)(?:nya)?\s+(?:adalah|yaitu|ialah)\s+(?:\p{L}+\s*){1,3}[.!]?$/iu;
+const SLOGAN =
+  /(?<!\p{L})(?:masalah|permasalahan)(?:nya)?\s+(?:adalah|yaitu|ialah)\s+(?:\p{L}+\s*){1,3}[.!]?$/iu;
 
 /**
  * A specific problem: a sentence saying what was wrong (people had to travel, waited, were left

@@ -3,10 +3,8 @@ import { NUM_WORD } from "./quantities.ts";
 import { notDoneAt } from "./statedAsDone.ts";
 
 /** Saying that someone else put the innovation to work. */
-const IMPLEMENTED = new RegExp(
-  String.raw`(?<!\p{L})(?:direplikasi(?:kan)?|mereplikasi(?:kan)?|replikasi(?:nya)?\s+(?:di|oleh|ke)|dicontoh|mencontoh|diadopsi|mengadopsi|ditiru|diduplikasi|(?:telah|sudah|sdh|udah|juga|turut|ikut|mulai|kemudian)\s+(?:\p{L}+\s+)?(?:menerapkan|menjalankan|melaksanakan|mengembangkan|memakai|menggunakan|mengadopsi|meniru|mereplikasi)|(?:telah|sudah|sdh|udah)\s+(?:di(?:terapkan|pakai|gunakan|jalankan|kembangkan|adopsi|tiru|contoh|replikasi(?:kan)?))|(?:dipakai|digunakan|dijalankan|diadopsi)\s+(?:pula\s+|juga\s+)?(?:oleh|di)|replikasi\s+(?:telah|sudah|sdh)\s+(?:dilakukan|dilaksanakan|berjalan)|menerapkan\s+(?:inovasi|layanan|aplikasi|sistem|program|model|cara)\s+(?:serupa|yang\s+sama|ini|tersebut)|diterapkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|dikembangkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|diikuti\s+oleh|replicated|adopted\s+by|implemented\s+by)(?!\p{L})`,
-  "giu",
-);
+const IMPLEMENTED =
+  /(?<!\p{L})(?:direplikasi(?:kan)?|mereplikasi(?:kan)?|replikasi(?:nya)?\s+(?:di|oleh|ke)|dicontoh|mencontoh|diadopsi|mengadopsi|ditiru|diduplikasi|(?:telah|sudah|sdh|udah|juga|turut|ikut|mulai|kemudian)\s+(?:\p{L}+\s+)?(?:menerapkan|menjalankan|melaksanakan|mengembangkan|memakai|menggunakan|mengadopsi|meniru|mereplikasi)|(?:telah|sudah|sdh|udah)\s+(?:di(?:terapkan|pakai|gunakan|jalankan|kembangkan|adopsi|tiru|contoh|replikasi(?:kan)?))|(?:dipakai|digunakan|dijalankan|diadopsi)\s+(?:pula\s+|juga\s+)?(?:oleh|di)|replikasi\s+(?:telah|sudah|sdh)\s+(?:dilakukan|dilaksanakan|berjalan)|menerapkan\s+(?:inovasi|layanan|aplikasi|sistem|program|model|cara)\s+(?:serupa|yang\s+sama|ini|tersebut)|diterapkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|dikembangkan\s+(?:pula\s+|juga\s+)?(?:di|oleh)|diikuti\s+oleh|replicated|adopted\s+by|implemented\s+by)(?!\p{L})/giu;
 /** Interest and visits are not replication: "studi banding", "tertarik meniru". */
 const INTEREST =
   /(?<!\p{L})(?:studi\s+banding|studi\s+tiru|kunjungan(?:\s+(?:kerja|belajar|lapangan))?|benchmarking|tertarik|berminat|minat|mempelajari|belajar|menanyakan|meminta\s+informasi|study\s+visit|interested)(?!\p{L})/iu;
@@ -21,7 +19,10 @@ const NAMED_ADOPTER = new RegExp(
   String.raw`(?<!\p{L})(?:${PLACE})\s+(?:[\p{Lu}][\p{L}'-]*|\d+)(?:\s+[\p{Lu}][\p{L}'-]*)*`,
   "gu",
 );
-const NAMED_ADOPTER_CI = new RegExp(NAMED_ADOPTER.source.replace(`(?:${PLACE})`, `(?:${capitalised(PLACE)})`), "gu");
+const NAMED_ADOPTER_CI = new RegExp(
+  NAMED_ADOPTER.source.replace(`(?:${PLACE})`, `(?:${capitalised(PLACE)})`),
+  "gu",
+);
 /** "4 puskesmas", "dua kabupaten", "12 desa lain". */
 const COUNTED_ADOPTERS = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:\d+|${NUM_WORD})\s+(?:${PLACE}|kabupaten\/kota|daerah|pemda|k\/l|lokasi|wilayah|satuan\s+kerja|satker)(?!\p{L})`,
@@ -42,12 +43,18 @@ function replicationSentences(text: string): { done: string[]; why?: DetectorRes
     if (verbs.length === 0) {
       const interest = INTEREST.exec(sentence);
       if (interest) why ??= rejected("study_visit", sentence);
-      else if (new RegExp(IMPLEMENTED.source, "iu").test(sentence) || /replikasi|adopsi|ditiru/iu.test(sentence))
+      else if (
+        new RegExp(IMPLEMENTED.source, "iu").test(sentence) ||
+        /replikasi|adopsi|ditiru/iu.test(sentence)
+      )
         why ??= rejected("plan", sentence);
       continue;
     }
     // "tertarik meniru" is interest, even though "meniru" is a verb of adoption
-    if (INTEREST.test(sentence) && !verbs.some((v) => /telah|sudah|sdh|direplikasi|diterapkan|dicontoh/iu.test(v[0]))) {
+    if (
+      INTEREST.test(sentence) &&
+      !verbs.some((v) => /telah|sudah|sdh|direplikasi|diterapkan|dicontoh/iu.test(v[0]))
+    ) {
       why ??= rejected("study_visit", sentence);
       continue;
     }
@@ -90,7 +97,11 @@ export function detectReplicationScale(text: string): DetectorResult {
   // a count can also stand in a sentence of its own: "Hingga 2024 sudah ada 6 desa."
   for (const s of sentences(text)) {
     const counted = new RegExp(COUNTED_ADOPTERS.source, "iu").exec(s.text);
-    if (counted && r.done.length > 0 && /(?<!\p{L})(?:replikasi|menerapkan|mereplikasi|mengadopsi|diterapkan)/iu.test(s.text))
+    if (
+      counted &&
+      r.done.length > 0 &&
+      /(?<!\p{L})(?:replikasi|menerapkan|mereplikasi|mengadopsi|diterapkan)/iu.test(s.text)
+    )
       return found(counted[0]);
   }
   return r.why && r.done.length === 0 ? r.why : absent;
@@ -106,7 +117,10 @@ function adopters(sentence: string): number {
 
 /** "puskesmas|kota" → patterns matching "Puskesmas", "puskesmas", "PUSKESMAS". */
 function capitalised(alternatives: string): string {
-  return alternatives.replace(/(^|\|)([a-z])/gu, (_, sep: string, c: string) => `${sep}[${c}${c.toUpperCase()}]`);
+  return alternatives.replace(
+    /(^|\|)([a-z])/gu,
+    (_, sep: string, c: string) => `${sep}[${c}${c.toUpperCase()}]`,
+  );
 }
 
 function short(quote: string): string {

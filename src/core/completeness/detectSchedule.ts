@@ -9,7 +9,8 @@ const POINT = new RegExp(
   "giu",
 );
 /** "2021–2023", "2021 s.d. 2023": one span, one time point. */
-const SPAN = /(?<!\d)((?:19|20)\d{2})\s*(?:[-–]|s\.?d\.?|sampai(?:\s+dengan)?|hingga)\s*((?:19|20)\d{2})(?!\d)/giu;
+const SPAN =
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-–]|s\.?d\.?|sampai(?:\s+dengan)?|hingga)\s*((?:19|20)\d{2})(?!\d)/giu;
 
 /**
  * When the stages happened: at least two distinct time points (dates, months, years), in

@@ -23,7 +23,8 @@ export function detectStages(text: string): DetectorResult {
   const labels = distinct([...text.matchAll(STAGE_LABEL)].map((m) => (m[1] ?? "").toLowerCase()));
   if (labels.length >= 2) return found(firstTwo(text, STAGE_LABEL));
   const ordinals = distinct([...text.matchAll(ORDINAL)].map((m) => m[0].toLowerCase()));
-  if (ordinals.length >= 2 && ordinals.some((o) => /pertama|first/u.test(o))) return found(ordinals.join(", "));
+  if (ordinals.length >= 2 && ordinals.some((o) => /pertama|first/u.test(o)))
+    return found(ordinals.join(", "));
   const arrows = [...text.matchAll(ARROW)];
   if (arrows.length >= 2) {
     const line = text.split("\n").find((l) => [...l.matchAll(ARROW)].length >= 2);
@@ -34,7 +35,8 @@ export function detectStages(text: string): DetectorResult {
   if (items.length >= 3 || dated.length >= 2) return found(items.slice(0, 2).join(" / ").slice(0, 80));
   const datedLines = text.split(/\n|(?<=[.;])\s+/u).filter((l) => findYears(l).length > 0 || MONTH.test(l));
   const years = distinct(datedLines.flatMap((l) => findYears(l).map((y) => y.text)));
-  if (datedLines.length >= 3 && years.length >= 2) return found(datedLines.slice(0, 2).join(" / ").slice(0, 80));
+  if (datedLines.length >= 3 && years.length >= 2)
+    return found(datedLines.slice(0, 2).join(" / ").slice(0, 80));
   const steps = distinct([...text.matchAll(STEP_WORDS)].map((m) => m[0].toLowerCase().replace(/\s+/gu, " ")));
   if (steps.length >= 3) return found(steps.slice(0, 4).join(", "));
   return absent;

@@ -85,7 +85,9 @@ function earlier(
 ): Record<string, string> {
   if (!order) return others;
   const mine = order.indexOf(key);
-  return Object.fromEntries(Object.entries(others).filter(([k]) => order.indexOf(k) < mine && order.includes(k)));
+  return Object.fromEntries(
+    Object.entries(others).filter(([k]) => order.indexOf(k) < mine && order.includes(k)),
+  );
 }
 
 const LOREM = /lorem\s+ipsum|dolor\s+sit\s+amet|consectetur\s+adipiscing/iu;

@@ -26,9 +26,15 @@ export function detectUrgency(text: string): DetectorResult {
     const conditional = CONDITION.test(sentence);
     // "apabila tidak ada …, TPA akan penuh": under a condition, what "will" happen is the consequence
     const consequence =
-      CONSEQUENCE.exec(sentence) ?? (conditional ? /(?<!\p{L})(?:akan|bisa|dapat|would|will)(?!\p{L})/iu.exec(sentence) : null);
+      CONSEQUENCE.exec(sentence) ??
+      (conditional ? /(?<!\p{L})(?:akan|bisa|dapat|would|will)(?!\p{L})/iu.exec(sentence) : null);
     if (!consequence && !conditional) continue;
-    if (consequence && INTENTION.test(sentence) && !conditional && !/diperkirakan|diprediksi|diproyeksikan/iu.test(sentence))
+    if (
+      consequence &&
+      INTENTION.test(sentence) &&
+      !conditional &&
+      !/diperkirakan|diprediksi|diproyeksikan/iu.test(sentence)
+    )
       continue;
     const horizon = HORIZON.exec(sentence) ?? futureYear(sentence);
     if (horizon && (consequence || findQuantities(sentence).length > 0)) return found(short(sentence));
@@ -40,7 +46,9 @@ export function detectUrgency(text: string): DetectorResult {
 /** A year named beside a prediction, "… 900 kasus (2026)". */
 function futureYear(sentence: string): RegExpExecArray | null {
   const y = findYears(sentence).find((x) => Number(x.text) >= 2024);
-  return y && /diperkirakan|diprediksi|diproyeksikan|proyeksi/iu.test(sentence) ? /\d{4}/u.exec(y.text) : null;
+  return y && /diperkirakan|diprediksi|diproyeksikan|proyeksi/iu.test(sentence)
+    ? /\d{4}/u.exec(y.text)
+    : null;
 }
 
 function short(quote: string): string {

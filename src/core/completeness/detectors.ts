@@ -1,12 +1,12 @@
 import type { DetectorSpec } from "../templates/templateSchema.ts";
 import { detectEvaluation } from "./detectEvaluation.ts";
 import { detectGoal } from "./detectGoal.ts";
+import { absent, type DetectorResult, found, rejected, sentenceFrom } from "./detectorResult.ts";
 import { detectProblem } from "./detectProblem.ts";
 import { detectReplication, detectReplicationScale } from "./detectReplication.ts";
 import { detectSchedule } from "./detectSchedule.ts";
 import { detectStages } from "./detectStages.ts";
 import { detectUrgency } from "./detectUrgency.ts";
-import { absent, type DetectorResult, found, rejected, sentenceFrom } from "./detectorResult.ts";
 import { findBeforeAfter } from "./findBeforeAfter.ts";
 import { matchKeywords } from "./matchKeywords.ts";
 import { findQuantities, findYears } from "./quantities.ts";
@@ -73,7 +73,8 @@ export function detectNumbers(text: string, min = 1): DetectorResult {
 }
 
 /** A before/after comparison stated as reached: a target ("ditargetkan turun dari 5 hari menjadi 1 hari") is a plan. */
-const CHANGE_NUMBERS = /(?<!\p{L})(?:dari|dr|from)\s+(\d[\d.,]*)\s+(?:menjadi|jadi|jd|ke|to)\s+(\d[\d.,]*)/giu;
+const CHANGE_NUMBERS =
+  /(?<!\p{L})(?:dari|dr|from)\s+(\d[\d.,]*)\s+(?:menjadi|jadi|jd|ke|to)\s+(\d[\d.,]*)/giu;
 
 /** "dari 612 menjadi 188", "from 250 to 400": two figures even without a unit. */
 function changeNumbers(text: string): { start: number; end: number; text: string }[] {
@@ -126,9 +127,11 @@ const LEGAL = [
   // acronyms are matched case-sensitively: "sk" or "uu" in running text are not regulations
   /(?<![\p{L}\p{N}])(?:SK|UU)(?![\p{L}\p{N}])/u,
 ];
-const CITATION_TAIL = /^(?:[^\n.;]|(?<=Kab|Kec|Kel|Prov|Kep|Kpts)\.){0,60}?(?:Nomor|No\.?)\s*[\w./-]+(?:\s+(?:Tahun|Thn)\s+\d{4})?/iu;
+const CITATION_TAIL =
+  /^(?:[^\n.;]|(?<=Kab|Kec|Kel|Prov|Kep|Kpts)\.){0,60}?(?:Nomor|No\.?)\s*[\w./-]+(?:\s+(?:Tahun|Thn)\s+\d{4})?/iu;
 /** National laws that oblige every unit alike: they do not institutionalise this innovation. */
-const GENERAL_LAW = /^(?:UU|PP|undang-undang|perpres|keppres|inpres|permen\p{L}*|kepmen\p{L}*|peraturan\s+(?:pemerintah|presiden|menteri)|keputusan\s+(?:presiden|menteri)|instruksi\s+presiden)/iu;
+const GENERAL_LAW =
+  /^(?:UU|PP|undang-undang|perpres|keppres|inpres|permen\p{L}*|kepmen\p{L}*|peraturan\s+(?:pemerintah|presiden|menteri)|keputusan\s+(?:presiden|menteri)|instruksi\s+presiden)/iu;
 
 /**
  * A regulation or decree in force (Perbup, Perwako, Qanun, Perdes, SK…); "belum ada Perbup",
@@ -148,7 +151,12 @@ export function detectLegalBasis(text: string): DetectorResult {
       }
       if (GENERAL_LAW.test(m[0])) continue;
       // identifiable by number or year: "SK Kepala Puskesmas" alone could be any decree, or none
-      if (!tail && !/(?<!\d)(?:19|20)\d{2}(?!\d)|\d+\/\d+/u.test(text.slice(m.index, m.index + m[0].length + 60).split(/[.;\n]/u)[0] ?? ""))
+      if (
+        !tail &&
+        !/(?<!\d)(?:19|20)\d{2}(?!\d)|\d+\/\d+/u.test(
+          text.slice(m.index, m.index + m[0].length + 60).split(/[.;\n]/u)[0] ?? "",
+        )
+      )
         continue;
       return found(m[0] + (tail ? tail[0] : ""));
     }
@@ -279,13 +287,23 @@ export function detectKeywords(
   const hits = statedAsDone ? all.filter((h) => !notDoneAt(text, h.start, h.end)) : all;
   const distinct = hits.filter((h, i) => !hits.slice(0, i).some((o) => h.start < o.end && h.end > o.start));
   if (distinct.length >= minMatches) return found(distinct.map((h) => h.snippet).join(", "));
-  return notDone ? rejected(notDoneAt(text, notDone.start, notDone.end)!, sentenceFrom(text, clauseStart(text, notDone.start), 80)) : absent;
+  return notDone
+    ? rejected(
+        notDoneAt(text, notDone.start, notDone.end)!,
+        sentenceFrom(text, clauseStart(text, notDone.start), 80),
+      )
+    : absent;
 }
 
 /** Where the clause holding `index` starts, so a rejected mention is quoted with its verb. */
 function clauseStart(text: string, index: number): number {
   const head = text.slice(Math.max(0, index - 60), index);
-  const cut = Math.max(head.lastIndexOf("."), head.lastIndexOf(";"), head.lastIndexOf("\n"), head.lastIndexOf(","));
+  const cut = Math.max(
+    head.lastIndexOf("."),
+    head.lastIndexOf(";"),
+    head.lastIndexOf("\n"),
+    head.lastIndexOf(","),
+  );
   const start = Math.max(0, index - 60) + cut + 1;
   return start + (text.slice(start, index).length - text.slice(start, index).trimStart().length);
 }

@@ -135,7 +135,10 @@ const TABLE_HEAD =
 function table(text: string): Span | undefined {
   const head = TABLE_HEAD.exec(text);
   if (!head) return undefined;
-  const rows = text.slice(head.index + head[0].length).split("\n").slice(1, 12);
+  const rows = text
+    .slice(head.index + head[0].length)
+    .split("\n")
+    .slice(1, 12);
   for (const row of rows) {
     const cells = row.split(/\||\t|;|\s{2,}/u).filter((c) => /\d/u.test(c));
     if (cells.length >= 2) {

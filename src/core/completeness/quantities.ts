@@ -50,7 +50,11 @@ function scanYears(text: string): Span[] {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     if (/(?:nomor|nomer|no\.?)\s*[\w./-]+\s+(?:tahun|thn)\s+$/iu.test(before)) continue;
     // "UU 25 Tahun 2009", "Perbup 12/2021": the year of a regulation, not of the innovation
-    if (/(?<![\p{L}])(?:UU|PP|Perpres|Permen\p{L}*|Perda|Perbup|Perwal\p{L}*|Pergub|Inpres|Keppres)\s*\d+\s*(?:tahun|thn|\/)\s*$/iu.test(before))
+    if (
+      /(?<![\p{L}])(?:UU|PP|Perpres|Permen\p{L}*|Perda|Perbup|Perwal\p{L}*|Pergub|Inpres|Keppres)\s*\d+\s*(?:tahun|thn|\/)\s*$/iu.test(
+        before,
+      )
+    )
       continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }

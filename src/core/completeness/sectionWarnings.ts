@@ -1,7 +1,7 @@
 import { checkText, checkTextL } from "../i18n/checkTexts.ts";
 import type { Section } from "../templates/templateSchema.ts";
-import { findUnexplainedAcronyms } from "./detectAcronyms.ts";
 import { findSmsAbbreviations } from "./detectAbbreviations.ts";
+import { findUnexplainedAcronyms } from "./detectAcronyms.ts";
 import { detectForeignLanguage } from "./detectLanguage.ts";
 import { isPadded } from "./detectPadding.ts";
 import type { VagueClaim } from "./detectVagueClaims.ts";
@@ -10,7 +10,12 @@ import type { SectionWarning } from "./sectionWarning.ts";
 const MAX_VAGUE = 2;
 
 /** The notes of one non-empty, non-throwaway section, in the order they are shown. */
-export function sectionWarnings(section: Section, text: string, words: number, claims: VagueClaim[]): SectionWarning[] {
+export function sectionWarnings(
+  section: Section,
+  text: string,
+  words: number,
+  claims: VagueClaim[],
+): SectionWarning[] {
   const out: SectionWarning[] = [];
   const official = section.officialWords;
   if (official?.max !== undefined && words > official.max)
@@ -30,9 +35,14 @@ export function sectionWarnings(section: Section, text: string, words: number, c
   for (const c of claims.slice(0, MAX_VAGUE))
     out.push({ kind: "vague_claim", text: checkText("vague_claim", { quote: c.quote }) });
   const sms = findSmsAbbreviations(text);
-  if (sms.length > 0) out.push({ kind: "abbreviation", text: checkText("abbreviation", { found: quoteList(sms.slice(0, 4)) }) });
+  if (sms.length > 0)
+    out.push({
+      kind: "abbreviation",
+      text: checkText("abbreviation", { found: quoteList(sms.slice(0, 4)) }),
+    });
   const acronyms = findUnexplainedAcronyms(text);
-  if (acronyms.length > 0) out.push({ kind: "acronym", text: checkText("acronym", { found: acronyms.join(", ") }) });
+  if (acronyms.length > 0)
+    out.push({ kind: "acronym", text: checkText("acronym", { found: acronyms.join(", ") }) });
   return out;
 }
 

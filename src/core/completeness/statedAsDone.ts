@@ -7,7 +7,8 @@ export type NotDone = "plan" | "negation";
 
 const PLAN_BEFORE =
   /(?<!\p{L})(?:akan|rencana(?:nya)?|ditargetkan|menargetkan|target(?:nya)?|direncanakan|merencanakan|berencana|diharapkan|harapan(?:nya)?|rancangan|ranperbup|ranperda|raperda|raperbup|draf|draft|konsep|usulan|diusulkan|mengusulkan|diajukan|mengajukan|ke\s+depan(?:nya)?|nantinya|kelak|sedang\s+(?:disusun|diproses|dirancang|diupayakan|diajukan)|dalam\s+(?:proses|tahap)\s+(?:penyusunan|pengajuan|pembahasan|perencanaan)|will|plan(?:ned)?|draft(?:ing)?)(?!\p{L})/iu;
-const NEGATION_BEFORE = /(?<!\p{L})(?:belum|blm|tidak|tdk|tak|tanpa|bukan|not|no|without)(?!\p{L})(?!\s+(?:hanya|sekadar|saja|cuma|only)(?!\p{L}))/iu;
+const NEGATION_BEFORE =
+  /(?<!\p{L})(?:belum|blm|tidak|tdk|tak|tanpa|bukan|not|no|without)(?!\p{L})(?!\s+(?:hanya|sekadar|saja|cuma|only)(?!\p{L}))/iu;
 /** "Perbup … masih dalam proses", "SOP sedang disusun", "anggaran belum tersedia". */
 const NOT_DONE_AFTER =
   /^[^.;,\n]{0,40}?(?<!\p{L})(?:(masih|sedang|baru\s+akan|akan|direncanakan|diusulkan|diharapkan)(?:\s+dalam)?\s+(?:proses|tahap|penyusunan|disusun|dirancang|diusulkan|diajukan|dibahas|ditetapkan|disahkan|diupayakan|dialokasikan|diterbitkan|rancangan|draf|usulan|[\p{L}]+kan)|akan\s+(?!terus|tetap|selalu)\p{L}+|(?:menyesuaikan|seadanya)|(belum|tidak|tdk|blm|gak|nggak)\s+(?:ada|ditetapkan|disahkan|tersedia|dialokasikan|diterbitkan|dilakukan|dilaksanakan|pernah|dianggarkan|memiliki|punya))(?!\p{L})/iu;
@@ -28,7 +29,8 @@ export function notDoneAt(text: string, start: number, end: number): NotDone | u
   return undefined;
 }
 
-const GOVERNING_PLAN = /(?<!\p{L})(?:akan|rencana(?:nya)?|direncanakan|berencana|ditargetkan|will|plan\s+to)(?!\p{L})/iu;
+const GOVERNING_PLAN =
+  /(?<!\p{L})(?:akan|rencana(?:nya)?|direncanakan|berencana|ditargetkan|will|plan\s+to)(?!\p{L})/iu;
 const CONTRAST = /(?<!\p{L})(?:sedangkan|namun|tetapi|tapi|sementara|adapun)(?!\p{L})/iu;
 
 function governingPlan(text: string, index: number): boolean {
@@ -51,9 +53,10 @@ function clauseBefore(text: string, index: number): string {
   );
   const clause = head.slice(cut + 1);
   // "Sudah ditetapkan Perbup …, sedangkan SOP akan disusun": only the clause of the mention
-  const m = /(?<!\p{L})(?:dan|serta|sedangkan|namun|tetapi|tapi|sementara)\s+(?![\s\S]*(?<!\p{L})(?:dan|serta|sedangkan|namun|tetapi|tapi|sementara)\s)/iu.exec(
-    clause,
-  );
+  const m =
+    /(?<!\p{L})(?:dan|serta|sedangkan|namun|tetapi|tapi|sementara)\s+(?![\s\S]*(?<!\p{L})(?:dan|serta|sedangkan|namun|tetapi|tapi|sementara)\s)/iu.exec(
+      clause,
+    );
   return m ? clause.slice(m.index + m[0].length) : clause;
 }
 

@@ -39,8 +39,16 @@ export function checkConsistency(
   };
 
   if (roles.problem && roles.impact && text(roles.problem).trim()) {
-    add(roles.impact, "consistency_problem_figure", problemFigureRule(text(roles.problem), text(roles.impact), title(roles.impact)));
-    add(roles.impact, "consistency_goal_measured", goalMeasuredRule(text(roles.problem), text(roles.impact), title(roles.impact)));
+    add(
+      roles.impact,
+      "consistency_problem_figure",
+      problemFigureRule(text(roles.problem), text(roles.impact), title(roles.impact)),
+    );
+    add(
+      roles.impact,
+      "consistency_goal_measured",
+      goalMeasuredRule(text(roles.problem), text(roles.impact), title(roles.impact)),
+    );
   }
 
   const summaryYear = roles.summary ? startYearIn(text(roles.summary)) : undefined;
@@ -66,7 +74,11 @@ export function checkConsistency(
     const earlier = template.sections.slice(0, i).map((e) => ({ key: e.key, text: text(e.key) }));
     const pasted = pastedParagraph(text(s.key), earlier);
     if (pasted)
-      add(s.key, "consistency_pasted", checkTextL("consistency_pasted", { section: title(pasted.otherKey), quote: pasted.quote }));
+      add(
+        s.key,
+        "consistency_pasted",
+        checkTextL("consistency_pasted", { section: title(pasted.otherKey), quote: pasted.quote }),
+      );
   });
   return out;
 }

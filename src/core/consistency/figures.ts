@@ -9,7 +9,7 @@ export interface Figure {
 /** The quantities of a text with their numeric value normalised (1.250 → 1250, 2,5 → 2.5). */
 export function figuresOf(text: string): Figure[] {
   return findQuantities(text)
-    .map((q) => ({ text: q.text, value: valueOf(q.text) }))
+    .map((q) => ({ text: q.text, value: numericValue(q.text) }))
     .filter((f) => f.value !== "");
 }
 
@@ -18,7 +18,7 @@ export function hasValue(figures: Figure[], value: string): boolean {
   return figures.some((f) => f.value === value);
 }
 
-function valueOf(text: string): string {
+function numericValue(text: string): string {
   const m = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?/u.exec(text);
   if (!m) return "";
   const raw = m[0];
@@ -30,8 +30,10 @@ function valueOf(text: string): string {
 
 /** Every number written in a text, normalised, units or not ("naik dari 31 menjadi 144"). */
 export function numbersOf(text: string): Figure[] {
-  return [...text.matchAll(/(?<![\p{L}\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?<![\p{L}\d.,])\d+(?:[.,]\d+)?/gu)].map((m) => ({
+  return [
+    ...text.matchAll(/(?<![\p{L}\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?<![\p{L}\d.,])\d+(?:[.,]\d+)?/gu),
+  ].map((m) => ({
     text: m[0],
-    value: valueOf(m[0]),
+    value: numericValue(m[0]),
   }));
 }

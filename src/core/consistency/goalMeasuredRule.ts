@@ -3,7 +3,8 @@ import { findQuantities } from "../completeness/quantities.ts";
 import { checkTextL } from "../i18n/checkTexts.ts";
 import type { Localized } from "../templates/templateSchema.ts";
 
-const GOAL = /(?<!\p{L})(?:tujuan(?:nya)?|bertujuan|ditujukan|target(?:nya)?|ditargetkan|sasaran\s+inovasi|aims?|objectives?)(?!\p{L})/iu;
+const GOAL =
+  /(?<!\p{L})(?:tujuan(?:nya)?|bertujuan|ditujukan|target(?:nya)?|ditargetkan|sasaran\s+inovasi|aims?|objectives?)(?!\p{L})/iu;
 /** Words that say nothing about what the goal measures. */
 const STOP = new Set(
   `tujuan tujuannya bertujuan ditujukan target targetnya ditargetkan sasaran inovasi ini itu yang untuk dan atau
@@ -18,7 +19,11 @@ const STOP = new Set(
  * goal is about ("cakupan imunisasi", "waktu tunggu") appears there in a sentence with a
  * figure. Returns the warning for the impact section, or undefined.
  */
-export function goalMeasuredRule(problemText: string, impactText: string, impactTitle: Localized): Localized | undefined {
+export function goalMeasuredRule(
+  problemText: string,
+  impactText: string,
+  impactTitle: Localized,
+): Localized | undefined {
   if (!impactText.trim()) return undefined;
   const goal = sentences(problemText).find((s) => GOAL.test(s.text));
   if (!goal) return undefined;
@@ -40,7 +45,11 @@ function measureWords(sentence: string): string[] {
   const m = GOAL.exec(sentence);
   const rest = m ? sentence.slice(m.index + m[0].length) : sentence;
   return contentWords(rest)
-    .filter((w) => !/^(?:me|mem|men|meng|meny|ber|ter|di)\p{L}{3,}(?:kan|i)?$/u.test(w) || /^(?:desa|dinas|digital|dokter)/u.test(w))
+    .filter(
+      (w) =>
+        !/^(?:me|mem|men|meng|meny|ber|ter|di)\p{L}{3,}(?:kan|i)?$/u.test(w) ||
+        /^(?:desa|dinas|digital|dokter)/u.test(w),
+    )
     .slice(0, 2);
 }
 

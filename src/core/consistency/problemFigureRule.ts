@@ -7,7 +7,11 @@ import { figuresOf, hasValue, numbersOf } from "./figures.ts";
  * clinics teach that the judge must be able to put the two side by side. Returns the warning
  * for the impact section, or undefined when the rule holds or cannot apply.
  */
-export function problemFigureRule(problemText: string, impactText: string, impactTitle: Localized): Localized | undefined {
+export function problemFigureRule(
+  problemText: string,
+  impactText: string,
+  impactTitle: Localized,
+): Localized | undefined {
   const problem = figuresOf(problemText);
   if (problem.length === 0 || !impactText.trim()) return undefined;
   const impact = numbersOf(impactText); // "naik dari 31 menjadi 144" repeats "31 desa"

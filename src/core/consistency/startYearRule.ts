@@ -26,7 +26,9 @@ export function startYearIn(text: string): number | undefined {
  * The start year agrees across the registration, Ringkasan and Implementasi. `sources` are
  * labelled (a section title, or "pendaftaran"); returns the warning when two of them differ.
  */
-export function startYearRule(sources: { label: Localized; year: number | undefined }[]): Localized | undefined {
+export function startYearRule(
+  sources: { label: Localized; year: number | undefined }[],
+): Localized | undefined {
   const known = sources.filter((s): s is { label: Localized; year: number } => s.year !== undefined);
   if (new Set(known.map((s) => s.year)).size < 2) return undefined;
   return checkTextL("consistency_start_year", {

@@ -27,7 +27,10 @@ export function renderSectionCheck(
   }
   for (const e of check.elements) {
     if (e.present) out.push(`✅ ${e.label[locale]}${e.evidence ? ` (${e.evidence})` : ""}\n`);
-    else out.push(`⚠️ ${e.label[locale]}\n${e.note ? `   ${e.note[locale]}\n` : ""}   ${t.tip}: ${e.tip[locale]}\n`);
+    else
+      out.push(
+        `⚠️ ${e.label[locale]}\n${e.note ? `   ${e.note[locale]}\n` : ""}   ${t.tip}: ${e.tip[locale]}\n`,
+      );
   }
   for (const w of check.warnings) out.push(`${w.text[locale]}\n`);
   return trimEnd(out);

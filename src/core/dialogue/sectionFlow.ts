@@ -94,7 +94,11 @@ export function finishAnswer(turn: Turn): void {
 
 function save(turn: Turn, key: string, text: string, source: "chat" | "restore" | "cancel") {
   const template = turn.template()!;
-  const whole = checkProposal(template, { ...turn.texts, [key]: text }, { startYear: turn.proposal()?.startYear });
+  const whole = checkProposal(
+    template,
+    { ...turn.texts, [key]: text },
+    { startYear: turn.proposal()?.startYear },
+  );
   // the section as checked within its proposal: copies judged by template order, consistency notes added
   const check = whole.sections.find((c) => c.sectionKey === key)!;
   const readiness = whole.readiness;

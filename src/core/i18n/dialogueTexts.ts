@@ -37,7 +37,13 @@ export interface DialogueTexts {
   wordsShort: (words: number, min: number) => string;
   wordsLong: (words: number, max: number) => string;
   throwaway: Record<
-    "too_short" | "repeated_chars" | "question_copied" | "lorem_ipsum" | "duplicate_of_section" | "nothing_yet" | "off_topic",
+    | "too_short"
+    | "repeated_chars"
+    | "question_copied"
+    | "lorem_ipsum"
+    | "duplicate_of_section"
+    | "nothing_yet"
+    | "off_topic",
     string
   >;
   tip: string;

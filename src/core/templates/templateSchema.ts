@@ -201,9 +201,9 @@ export type Template = z.infer<typeof templateSchema>;
  * Ringkasan's maximum. A template (or a competition's stored snapshot) that marks no limit as
  * official keeps exactly that rule, and every other range becomes guidance.
  */
-function migrateOfficialLimits<T extends { sections: { key: string; maxWords?: number; officialWords?: object }[] }>(
-  t: T,
-): T {
+function migrateOfficialLimits<
+  T extends { sections: { key: string; maxWords?: number; officialWords?: object }[] },
+>(t: T): T {
   if (t.sections.some((s) => s.officialWords !== undefined)) return t;
   return {
     ...t,

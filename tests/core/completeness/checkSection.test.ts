@@ -82,7 +82,9 @@ describe("checkSection word limits and marks", () => {
     expect(check.elements.every((e) => e.present)).toBe(true);
     // three elements, the official limit and the language: the limit is the one missed
     expect(check.fulfilment).toBe(4 / 5);
-    expect(check.warnings.find((w) => w.kind === "official_limit")?.text.id).toContain("batas resmi bagian ini 200 kata");
+    expect(check.warnings.find((w) => w.kind === "official_limit")?.text.id).toContain(
+      "batas resmi bagian ini 200 kata",
+    );
   });
 
   it("keeps a concise section under the guidance minimum complete, showing the range as panduan", () => {

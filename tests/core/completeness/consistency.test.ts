@@ -9,7 +9,10 @@ import { plainText } from "../../../src/core/messages.ts";
 import { KIPP } from "./kippFixtures.ts";
 
 const concise = Object.fromEntries(
-  KIPP.sections.map((s) => [s.key, readFileSync(`tests/fixtures/kipp-2023-umum/concise/${s.key}.txt`, "utf8")]),
+  KIPP.sections.map((s) => [
+    s.key,
+    readFileSync(`tests/fixtures/kipp-2023-umum/concise/${s.key}.txt`, "utf8"),
+  ]),
 );
 const kinds = (texts: Record<string, string>, startYear?: number) =>
   checkConsistency(KIPP, texts, { startYear }).map((f) => [f.sectionKey, f.warning.kind]);

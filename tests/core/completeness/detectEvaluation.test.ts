@@ -9,7 +9,10 @@ describe("detectEvaluation: internal and external told apart by who evaluated", 
     "Survei kepuasan yang kami lakukan sendiri pada 2023 mencatat IKM 86.",
   ])("internal: %j", (text) => {
     expect(detectEvaluation(text, false).present).toBe(true);
-    expect(detectEvaluation(text, true)).toMatchObject({ present: false, rejected: { reason: "internal_only" } });
+    expect(detectEvaluation(text, true)).toMatchObject({
+      present: false,
+      rejected: { reason: "internal_only" },
+    });
   });
 
   it.each([
@@ -20,11 +23,15 @@ describe("detectEvaluation: internal and external told apart by who evaluated", 
     "SKM oleh Universitas Andalas pada 2023 menghasilkan nilai 87,2.",
   ])("external: %j", (text) => {
     expect(detectEvaluation(text, true).present).toBe(true);
-    expect(detectEvaluation(text, false)).toMatchObject({ present: false, rejected: { reason: "external_only" } });
+    expect(detectEvaluation(text, false)).toMatchObject({
+      present: false,
+      rejected: { reason: "external_only" },
+    });
   });
 
   it("finds both in one sentence joined by a conjunction", () => {
-    const text = "Evaluasi internal dilakukan tim setiap bulan, sedangkan evaluasi eksternal dilakukan Inspektorat pada 2022.";
+    const text =
+      "Evaluasi internal dilakukan tim setiap bulan, sedangkan evaluasi eksternal dilakukan Inspektorat pada 2022.";
     expect(detectEvaluation(text, false).present).toBe(true);
     expect(detectEvaluation(text, true).present).toBe(true);
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { detectReplication, detectReplicationScale } from "../../../src/core/completeness/detectReplication.ts";
+import {
+  detectReplication,
+  detectReplicationScale,
+} from "../../../src/core/completeness/detectReplication.ts";
 
 describe("detectReplication: named adopters who implemented it", () => {
   it.each([
@@ -31,7 +34,10 @@ describe("detectReplicationScale: how many adopters, not any number", () => {
       "Inovasi ini telah direplikasi oleh Kabupaten Cilacap dan Kabupaten Purbalingga.",
       "Kabupaten Cilacap, Kabupaten Purbalingga",
     ],
-    ["Inovasi ini telah direplikasi oleh Puskesmas Andalas; kami menyiapkan 3 modul pelatihan.", "Puskesmas Andalas"],
+    [
+      "Inovasi ini telah direplikasi oleh Puskesmas Andalas; kami menyiapkan 3 modul pelatihan.",
+      "Puskesmas Andalas",
+    ],
   ])("counts the adopters in %j", (text, evidence) => {
     expect(detectReplicationScale(text)).toEqual({ present: true, evidence });
   });

@@ -9,8 +9,14 @@ describe("detectStages: stages however the unit writes them", () => {
     ["an arrow chain", "rakor → bimtek → go-live → monev"],
     ["a dated list", "- Jan 2021: rapat tim\n- Mar 2021: peluncuran"],
     ["a numbered list", "1. Pendataan sasaran\n2. Pelatihan kader\n3. Layanan keliling"],
-    ["a dated story", "Pada Januari 2021 tim dibentuk. Pada Maret 2021 aplikasi diuji. Pada 2022 layanan diperluas."],
-    ["stock step names", "Kegiatan meliputi sosialisasi kepada kader, uji coba di Desa Kalisari, lalu evaluasi bersama camat."],
+    [
+      "a dated story",
+      "Pada Januari 2021 tim dibentuk. Pada Maret 2021 aplikasi diuji. Pada 2022 layanan diperluas.",
+    ],
+    [
+      "stock step names",
+      "Kegiatan meliputi sosialisasi kepada kader, uji coba di Desa Kalisari, lalu evaluasi bersama camat.",
+    ],
   ])("finds %s", (_what, text) => {
     expect(detectStages(text).present).toBe(true);
   });

@@ -120,7 +120,10 @@ describe("legalBasis", () => {
     ["'keputusan' in its everyday sense", "pengambilan keputusan dilakukan bersama"],
     ["lower-case 'sk' in running text", "tim sk dan lain-lain"],
     ["a decree that cannot be identified (no number, no year)", "Tim ditetapkan dengan SK Kepala Dinas."],
-    ["a national law every unit follows", "berdasarkan UU Nomor 25 Tahun 2009 dan Permendagri Nomor 108 Tahun 2019"],
+    [
+      "a national law every unit follows",
+      "berdasarkan UU Nomor 25 Tahun 2009 dan Permendagri Nomor 108 Tahun 2019",
+    ],
   ])("does not count %s", (_why, text) => {
     expect(run(legal, text).present).toBe(false);
   });

@@ -4,7 +4,10 @@ import { detectBudget, detectLegalBasis } from "../../../src/core/completeness/d
 describe("regional legal and budget terms, and common misspellings", () => {
   it.each([
     ["Qanun Aceh Nomor 3 Tahun 2021 menjadi dasarnya.", "Qanun Aceh Nomor 3 Tahun 2021"],
-    ["Ditetapkan dengan Pergub Sumatera Barat Nomor 7 Tahun 2022.", "Pergub Sumatera Barat Nomor 7 Tahun 2022"],
+    [
+      "Ditetapkan dengan Pergub Sumatera Barat Nomor 7 Tahun 2022.",
+      "Pergub Sumatera Barat Nomor 7 Tahun 2022",
+    ],
     ["Dasar hukumnya Perbub Nomor 5 Tahun 2022.", "Perbub Nomor 5 Tahun 2022"],
     ["Dasar hukumnya Perwako Padang Nomor 12 Tahun 2020.", "Perwako Padang Nomor 12 Tahun 2020"],
     ["Layanan diatur dalam Perdes Sukamaju Nomor 2 Tahun 2023.", "Perdes Sukamaju Nomor 2 Tahun 2023"],

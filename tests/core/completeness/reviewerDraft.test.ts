@@ -8,7 +8,10 @@ import { KIPP, kippSection } from "./kippFixtures.ts";
 
 /** A concise, complete KIPP draft: 39–84 words a section, every element stated as done. */
 const concise = Object.fromEntries(
-  KIPP.sections.map((s) => [s.key, readFileSync(`tests/fixtures/kipp-2023-umum/concise/${s.key}.txt`, "utf8")]),
+  KIPP.sections.map((s) => [
+    s.key,
+    readFileSync(`tests/fixtures/kipp-2023-umum/concise/${s.key}.txt`, "utf8"),
+  ]),
 );
 
 /** The same draft as a reviewer must not pass: plans for facts, an audit only, study visits. */
@@ -46,26 +49,36 @@ describe("a reviewer's reading of a KIPP draft", () => {
 
     expect(by.signifikansi?.mark).toBe("incomplete");
     expect(missing("signifikansi")).toEqual({
-      evaluasi_internal: expect.stringMatching(/Inspektorat.*evaluasi oleh pihak luar.*Yang dihitung: evaluasi yang dilakukan unit sendiri/su),
+      evaluasi_internal: expect.stringMatching(
+        /Inspektorat.*evaluasi oleh pihak luar.*Yang dihitung: evaluasi yang dilakukan unit sendiri/su,
+      ),
     });
 
     expect(by.adaptabilitas?.mark).toBe("incomplete");
     const adapt = missing("adaptabilitas");
     expect(Object.keys(adapt)).toEqual(["bukti_replikasi", "skala_replikasi"]);
-    expect(adapt.bukti_replikasi).toMatch(/studi banding.*baru berupa kunjungan atau minat.*Yang dihitung: unit atau daerah lain yang sudah menerapkan/su);
+    expect(adapt.bukti_replikasi).toMatch(
+      /studi banding.*baru berupa kunjungan atau minat.*Yang dihitung: unit atau daerah lain yang sudah menerapkan/su,
+    );
 
     expect(by.sumber_daya?.mark).toBe("incomplete");
-    expect(missing("sumber_daya").anggaran).toMatch(/akan diusulkan dalam APBD tahun depan” masih berupa rencana.*Yang dihitung: anggaran yang sudah dialokasikan/su);
+    expect(missing("sumber_daya").anggaran).toMatch(
+      /akan diusulkan dalam APBD tahun depan” masih berupa rencana.*Yang dihitung: anggaran yang sudah dialokasikan/su,
+    );
 
     expect(by.keberlanjutan?.mark).toBe("incomplete");
     const keb = missing("keberlanjutan");
     expect(Object.keys(keb)).toEqual(["dasar_hukum", "sop", "anggaran_rutin"]);
     expect(keb.dasar_hukum).toMatch(/Rancangan Perbup.*masih berupa rencana.*Perbup Nomor 12 Tahun 2021/su);
     expect(keb.sop).toMatch(/SOP akan disusun.*masih berupa rencana/su);
-    expect(keb.anggaran_rutin).toMatch(/akan diusulkan dalam APBD 2025” masih berupa rencana.*Yang dihitung: anggaran yang sudah dialokasikan/su);
+    expect(keb.anggaran_rutin).toMatch(
+      /akan diusulkan dalam APBD 2025” masih berupa rencana.*Yang dihitung: anggaran yang sudah dialokasikan/su,
+    );
 
     // what the innovator reads after "selesai": the reason and the example, then the tip
-    const shown = plainText(renderSectionCheck(kippSection("keberlanjutan"), by.keberlanjutan!, dialogueTexts("id"), "id"));
+    const shown = plainText(
+      renderSectionCheck(kippSection("keberlanjutan"), by.keberlanjutan!, dialogueTexts("id"), "id"),
+    );
     expect(shown).toContain("⚠️ belum lengkap");
     expect(shown).toMatch(/⚠️ Dasar hukum[^\n]*\n {3}“Rancangan Perbup[^\n]*masih berupa rencana/u);
     expect(check.readiness).toBeLessThan(100);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findUnexplainedAcronyms } from "../../../src/core/completeness/detectAcronyms.ts";
 import { findSmsAbbreviations } from "../../../src/core/completeness/detectAbbreviations.ts";
+import { findUnexplainedAcronyms } from "../../../src/core/completeness/detectAcronyms.ts";
 import { detectForeignLanguage } from "../../../src/core/completeness/detectLanguage.ts";
 import { isPadded } from "../../../src/core/completeness/detectPadding.ts";
 import { findVagueClaims } from "../../../src/core/completeness/detectVagueClaims.ts";
@@ -37,7 +37,10 @@ describe("style notes", () => {
   });
 
   it("lists acronyms that are neither well known nor spelled out", () => {
-    expect(findUnexplainedAcronyms("Data dikirim lewat SID dan diverifikasi oleh PPK.")).toEqual(["SID", "PPK"]);
+    expect(findUnexplainedAcronyms("Data dikirim lewat SID dan diverifikasi oleh PPK.")).toEqual([
+      "SID",
+      "PPK",
+    ]);
     expect(findUnexplainedAcronyms("Sistem Informasi Desa (SID) dipakai oleh OPD dan RSUD.")).toEqual([]);
     expect(findUnexplainedAcronyms("Inovasi SI JEMPOL dijalankan Dukcapil sesuai SOP.")).toEqual([]);
   });
@@ -50,7 +53,10 @@ describe("style notes", () => {
   });
 
   it("calls a long answer without figures, names or dates padding", () => {
-    const padded = "Inovasi ini sangat bermanfaat bagi masyarakat dan memberikan dampak yang baik bagi pelayanan publik. ".repeat(8);
+    const padded =
+      "Inovasi ini sangat bermanfaat bagi masyarakat dan memberikan dampak yang baik bagi pelayanan publik. ".repeat(
+        8,
+      );
     expect(isPadded(padded)).toBe(true);
     const factual = `${padded} Sejak Maret 2021, 16.420 warga Kecamatan Lumbir dan Gumelar dilayani, cakupan naik dari 61% menjadi 93%.`;
     expect(isPadded(factual)).toBe(false);

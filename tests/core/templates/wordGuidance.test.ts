@@ -8,7 +8,8 @@ describe("word limits: guidance unless marked official", () => {
   it("marks only Ringkasan's 200 words official in the KIPP templates, nothing in the others", () => {
     for (const [id, t] of bundled) {
       const official = t.sections.filter((s) => s.officialWords?.max || s.officialWords?.min);
-      if (id.startsWith("kipp-")) expect(official.map((s) => [s.key, s.officialWords])).toEqual([["ringkasan", { max: 200 }]]);
+      if (id.startsWith("kipp-"))
+        expect(official.map((s) => [s.key, s.officialWords])).toEqual([["ringkasan", { max: 200 }]]);
       else expect(official).toEqual([]);
     }
   });
