@@ -8,6 +8,9 @@ import { runBroadcastBench } from "./broadcastBench.ts";
 import { runDialogueBench } from "./dialogueBench.ts";
 import { runStatusBench } from "./statusBench.ts";
 
+// `npm run bench -- peers …`: the side-by-side run against grammY's conversations (it exits).
+if (process.argv[2] === "peers") await import("./peers/runPeers.ts");
+
 const pgUrl = process.env.TEST_DATABASE_URL;
 const only = process.argv[2];
 const suites: [string, () => Promise<BenchRow[]>][] = [

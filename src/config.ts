@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { readWhatsAppCloudConfig, whatsAppCloudEnvShape } from "./config/whatsAppCloudEnv.ts";
 
 /** A configuration problem: one readable line naming the variable. main.ts exits with code 2. */
 export class ConfigError extends Error {
@@ -56,6 +57,7 @@ const envSchema = z.object({
   SECRETARIAT_PHONE: opt(z.string().regex(/^\+?\d{8,15}$/, "digits of the phone number, e.g. 6281234567890")),
   SECRETARIAT_TELEGRAM_ID: opt(z.string().regex(/^\d+$/, "the numeric Telegram user id")),
   CONSOLE_CHAT: z.enum(["auto", "on", "off"]).default("auto"),
+  FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(0, "use 0 (off) or a positive number").default(30),
   BROADCAST_TELEGRAM_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
   BROADCAST_WHATSAPP_GAP_MS: z.coerce.number().int().min(0).default(1500),
   BROADCAST_WHATSAPP_DAILY_CAP: z.coerce.number().int().positive().default(1000),
@@ -68,6 +70,7 @@ const envSchema = z.object({
       'use HH:MM-HH:MM such as 21:00-06:00, or "off"',
     )
     .default("21:00-06:00"),
+  ...whatsAppCloudEnvShape,
 });
 
 export type Config = ReturnType<typeof createConfig>;
@@ -105,9 +108,12 @@ export function createConfig(env: Record<string, string | undefined>) {
     : ({ enabled: false } as const);
   if (!telegram.enabled && e.TELEGRAM_MODE === "webhook")
     throw new ConfigError("TELEGRAM_BOT_TOKEN: is required when TELEGRAM_MODE=webhook");
-  const whatsapp = e.WHATSAPP_ENABLED
-    ? ({ enabled: true, pairingPhone: e.WHATSAPP_PAIRING_PHONE?.replace(/^\+/, "") } as const)
-    : ({ enabled: false } as const);
+  // WHATSAPP_ENABLED=1 keeps meaning the linked device (Baileys); with WHATSAPP_MODE=cloud too,
+  // both run, on two different numbers.
+  const whatsapp =
+    e.WHATSAPP_ENABLED || e.WHATSAPP_MODE === "baileys"
+      ? ({ enabled: true, pairingPhone: e.WHATSAPP_PAIRING_PHONE?.replace(/^\+/, "") } as const)
+      : ({ enabled: false } as const);
   const llm = e.OPENAI_API_KEY
     ? ({
         enabled: true,
@@ -117,8 +123,12 @@ export function createConfig(env: Record<string, string | undefined>) {
         timeoutMs: e.OPENAI_TIMEOUT_MS,
       } as const)
     : ({ enabled: false } as const);
+  const whatsappCloud = readWhatsAppCloudConfig(e, (m) => {
+    throw new ConfigError(m);
+  });
   const consoleChat =
-    e.CONSOLE_CHAT === "on" || (e.CONSOLE_CHAT === "auto" && !telegram.enabled && !whatsapp.enabled);
+    e.CONSOLE_CHAT === "on" ||
+    (e.CONSOLE_CHAT === "auto" && !telegram.enabled && !whatsapp.enabled && !whatsappCloud.enabled);
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
@@ -127,8 +137,11 @@ export function createConfig(env: Record<string, string | undefined>) {
     timezone: e.TIMEZONE,
     telegram,
     whatsapp,
+    whatsappCloud,
     llm,
     consoleChat,
+    /** Inbound messages per person per minute on Telegram and WhatsApp; 0 = no limit. */
+    flood: { limit: e.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 },
     http: {
       // Embedded: one process on one machine, so only local callers (the CLI, a TLS proxy);
       // on PostgreSQL the processes sit behind a load balancer.

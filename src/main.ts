@@ -7,10 +7,12 @@ import { createServiceStatus } from "./app/service/createServiceStatus.ts";
 import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.ts";
 import { createTelegramChannel } from "./channels/telegram/createTelegramChannel.ts";
-import { createWhatsAppChannel } from "./channels/whatsapp/createWhatsAppChannel.ts";
+import { createCloudChannel } from "./channels/whatsapp-cloud/createCloudChannel.ts";
+import { createGraphClient } from "./channels/whatsapp-cloud/createGraphClient.ts";
 import { ConfigError, createConfig, loadDotEnv } from "./config.ts";
 import type { ChannelName, ChannelSender } from "./core/messages.ts";
 import { loadTemplates } from "./core/templates/loadTemplates.ts";
+import { createCloudStore } from "./db/createCloudStore.ts";
 import { createDatabase } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
@@ -18,7 +20,6 @@ import { createSessionHolderLock, WHATSAPP_SESSION_LOCK } from "./db/sessionHold
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
-import { createLlmCoach } from "./llm/createLlmCoach.ts";
 import { createLogger } from "./logger.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
@@ -43,8 +44,10 @@ async function main(): Promise<void> {
   const boot = await ensureBootstrapSecretariat(db.prisma, config.bootstrapSecretariat);
   if (boot.granted) logger.info({ competitions: boot.granted }, "bootstrap secretariat granted");
 
+  // Channel SDKs and the LLM client load only when configured: most runs use neither WhatsApp
+  // nor an LLM, and Baileys alone holds about 70 MB (docs/benchmarks.md, issue 18).
   const coach = config.llm.enabled
-    ? createLlmCoach({
+    ? (await import("./llm/createLlmCoach.ts")).createLlmCoach({
         apiKey: config.llm.apiKey,
         baseURL: config.llm.baseURL,
         model: config.llm.model,
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
       })
     : undefined;
   const senders = new Map<ChannelName, ChannelSender>();
+  const cloudConfig = config.whatsappCloud;
   const { handler, worker } = createApp({
     db: db.prisma,
     logger,
@@ -62,7 +66,11 @@ async function main(): Promise<void> {
     timezone: config.timezone,
     senders,
     coach,
-    broadcast: config.broadcast,
+    // The Cloud API is paced by the lane at the number's throughput; its daily tier is counted per
+    // conversation by the channel. The linked device paces itself under its own daily cap.
+    broadcast: cloudConfig.enabled
+      ? { ...config.broadcast, whatsappPerSecond: cloudConfig.perSecond, whatsappDailyCap: undefined }
+      : config.broadcast,
   });
 
   const stops: (() => Promise<void>)[] = [];
@@ -86,14 +94,29 @@ async function main(): Promise<void> {
         mode: config.telegram.mode,
         handler,
         logger: logger.child({ channel: "telegram" }),
+        flood: config.flood,
         onState: (s) => status.setChannel("telegram", s),
+      })
+    : undefined;
+  const cloud = cloudConfig.enabled
+    ? createCloudChannel({
+        handler,
+        graph: createGraphClient(cloudConfig),
+        store: createCloudStore(db.prisma, { dailyTier: cloudConfig.dailyTier }),
+        logger: logger.child({ channel: "whatsapp-cloud" }),
+        verifyToken: cloudConfig.verifyToken,
+        appSecret: cloudConfig.appSecret,
+        flood: config.flood,
       })
     : undefined;
   const http = createHttpServer({
     host: config.http.host,
     port: config.http.port,
     logger: logger.child({ module: "http" }),
-    mounts: telegram?.webhook ? [{ path: "/telegram", app: telegram.webhook }] : [],
+    mounts: [
+      ...(telegram?.webhook ? [{ path: "/telegram", app: telegram.webhook }] : []),
+      ...(cloud ? [{ path: "/whatsapp", app: cloud.webhook }] : []),
+    ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),
   });
   await http.start();
@@ -104,10 +127,19 @@ async function main(): Promise<void> {
     await telegram.start();
     senders.set("telegram", telegram.sender);
   }
+  if (cloud) {
+    // Webhook-based: connected as soon as the HTTP surface listens; bot-initiated WhatsApp
+    // messages go out through the official number even when a linked device runs beside it.
+    senders.set("whatsapp", cloud.sender);
+    status.setChannel("whatsapp", { state: "connected" });
+    stops.push(() => withTimeout(cloud.stop(), 10_000));
+  }
   if (config.whatsapp.enabled) {
+    const { createWhatsAppChannel } = await import("./channels/whatsapp/createWhatsAppChannel.ts");
     const whatsapp = createWhatsAppChannel({
       handler,
       logger: logger.child({ channel: "whatsapp" }),
+      flood: config.flood,
       auth: createWhatsAppAuthStore(db.prisma),
       pairingPhone: config.whatsapp.pairingPhone,
       qrPngPath: join(config.dataDir, "whatsapp-qr.png"),
@@ -115,7 +147,7 @@ async function main(): Promise<void> {
     });
     const startWhatsApp = async () => {
       await whatsapp.start();
-      senders.set("whatsapp", whatsapp.sender);
+      if (!cloud) senders.set("whatsapp", whatsapp.sender);
     };
     if (db.kind === "embedded") {
       stops.push(() => withTimeout(whatsapp.stop(), 10_000));

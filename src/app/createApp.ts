@@ -23,7 +23,13 @@ export interface AppDeps {
   /** Channel senders for messages the bot starts itself; filled in as channels start. */
   senders: Map<ChannelName, ChannelSender>;
   coach?: LlmCoach;
-  broadcast: { telegramPerSecond: number; quietHours: QuietHours | null; whatsappDailyCap?: number };
+  broadcast: {
+    telegramPerSecond: number;
+    quietHours: QuietHours | null;
+    whatsappDailyCap?: number;
+    /** Set for the WhatsApp Cloud API (the lane paces it); unset, the linked device paces itself. */
+    whatsappPerSecond?: number;
+  };
   /** The dispatcher's heartbeat (the outbox worker's loops go round). */
   onBeat?: () => void;
   now?: () => Date;
@@ -55,7 +61,10 @@ export function createApp(deps: AppDeps): App {
         competitions,
         pacing: {
           telegram: { perSecond: deps.broadcast.telegramPerSecond },
-          whatsapp: { dailyCap: deps.broadcast.whatsappDailyCap },
+          whatsapp: {
+            dailyCap: deps.broadcast.whatsappDailyCap,
+            ...(deps.broadcast.whatsappPerSecond ? { perSecond: deps.broadcast.whatsappPerSecond } : {}),
+          },
         },
         onBeat: deps.onBeat,
       });

@@ -1,4 +1,5 @@
 import type { Db } from "../db/createDatabase.ts";
+import { pruneWindows } from "../db/queries/conversationWindows.ts";
 
 const DAY = 86_400_000;
 
@@ -13,10 +14,17 @@ export const RETENTION = {
 /** Deletes records past their retention; returns how many of each went. */
 export async function pruneExpired(db: Db, now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const [updates, imports, linkCodes] = await Promise.all([
+  const [updates, imports, linkCodes, windows] = await Promise.all([
     db.processedUpdate.deleteMany({ where: { createdAt: { lt: before(RETENTION.processedUpdateDays) } } }),
     db.pendingImport.deleteMany({ where: { createdAt: { lt: before(RETENTION.pendingImportDays) } } }),
     db.linkCode.deleteMany({ where: { expiresAt: { lt: now } } }),
+    // WhatsApp Cloud API windows and tier counts: a day matters, two are kept.
+    pruneWindows(db, now),
   ]);
-  return { processedUpdates: updates.count, pendingImports: imports.count, linkCodes: linkCodes.count };
+  return {
+    processedUpdates: updates.count,
+    pendingImports: imports.count,
+    linkCodes: linkCodes.count,
+    conversationWindows: windows,
+  };
 }

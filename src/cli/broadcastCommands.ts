@@ -140,6 +140,7 @@ export async function broadcastReport(io: CliIo, id: string | undefined): Promis
     );
     io.out(`  audience ${r.audience ? formatAudienceSpec(r.audience) : "(unreadable)"}`);
     io.out(`  sent ${c.sent}/${c.total} · failed ${c.failed} · skipped ${c.skipped} · waiting ${c.waiting}`);
+    if (c.delivered || c.read) io.out(`  delivered ${c.delivered} · read ${c.read} (receipts from WhatsApp)`);
     const skipped = Object.entries(r.skipped).map(([reason, n]) => `${reason} ${n}`);
     if (skipped.length) io.out(`  skipped: ${skipped.join(", ")}`);
     if (r.failures.length) {

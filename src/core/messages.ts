@@ -59,6 +59,17 @@ export interface OutgoingMessage {
   document?: OutgoingDocument;
   /** Offer a "share my phone number" button where the channel has one. */
   requestContact?: boolean;
+  /**
+   * Set on messages the bot starts itself (announcements, reminders, notifications). A channel
+   * that may not start a conversation freely (WhatsApp Cloud API outside the 24-hour window)
+   * sends the purpose's approved template instead, filled with `body`.
+   */
+  initiated?: {
+    purpose: "announcement" | "reminder" | "notification";
+    competitionId: string;
+    competitionName: string;
+    body: string;
+  };
 }
 
 /**

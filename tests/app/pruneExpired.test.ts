@@ -29,16 +29,27 @@ it("forgets old message ids, stale import previews and expired link codes, and k
       { code: "222222", contactId: contact.id, expiresAt: new Date(now.getTime() + 600_000) },
     ],
   });
+  await db.prisma.conversationWindow.createMany({
+    data: [
+      { channel: "whatsapp", externalId: "6281100000001@s.whatsapp.net", lastInboundAt: ago(3) },
+      { channel: "whatsapp", externalId: "6281100000002@s.whatsapp.net", lastInboundAt: ago(0.5) },
+    ],
+  });
   expect(await pruneExpired(db.prisma, now)).toEqual({
     processedUpdates: 1,
     pendingImports: 1,
     linkCodes: 1,
+    conversationWindows: 1,
   });
+  expect((await db.prisma.conversationWindow.findMany()).map((w) => w.externalId)).toEqual([
+    "6281100000002@s.whatsapp.net",
+  ]);
   expect((await db.prisma.processedUpdate.findMany()).map((u) => u.updateId)).toEqual(["new"]);
   expect((await db.prisma.linkCode.findMany()).map((c) => c.code)).toEqual(["222222"]);
   expect(await pruneExpired(db.prisma, now)).toEqual({
     processedUpdates: 0,
     pendingImports: 0,
     linkCodes: 0,
+    conversationWindows: 0,
   });
 });

@@ -40,6 +40,12 @@ describe("configuration", () => {
     expect(c.consoleChat).toBe(false);
   });
 
+  it("FLOOD_LIMIT_PER_MINUTE sets one inbound limit for Telegram and WhatsApp; 0 turns it off", () => {
+    expect(createConfig({}).flood).toEqual({ limit: 30, windowMs: 60_000 });
+    expect(createConfig({ FLOOD_LIMIT_PER_MINUTE: "0" }).flood.limit).toBe(0);
+    expect(() => createConfig({ FLOOD_LIMIT_PER_MINUTE: "-3" })).toThrow(/^FLOOD_LIMIT_PER_MINUTE: /);
+  });
+
   it("serves HTTP on HTTP_HOST/HTTP_PORT; the old webhook variables still work as aliases", () => {
     expect(createConfig({ DATABASE_URL: "postgresql://db/klinik" }).http).toMatchObject({
       host: "0.0.0.0",

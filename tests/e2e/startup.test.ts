@@ -93,3 +93,46 @@ describe("npm start", () => {
     }
   }, 60_000);
 });
+
+describe("npm start (the README's command)", () => {
+  it("compiles the sources once, then runs the compiled bot: the terminal chat answers, and a restart without changes skips the build", async () => {
+    const dir = join(dataDir(), "data");
+    const { spawn } = await import("node:child_process");
+    const { statSync } = await import("node:fs");
+    const start = () => {
+      const child = spawn("npm", ["start", "--silent"], {
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "/tmp",
+          DATA_DIR: dir,
+          HTTP_PORT: "0",
+        },
+        stdio: "pipe",
+      });
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+      });
+      const exited = new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+      const waitFor = async (text: string) => {
+        const end = Date.now() + 90_000;
+        while (!out.includes(text)) {
+          if (Date.now() > end) throw new Error(`timed out waiting for ${text}; got ${out.slice(-400)}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      return { child, waitFor, exited };
+    };
+    const first = start();
+    await first.waitFor("Kompetisi yang sedang dibuka");
+    first.child.stdin.end("1\n");
+    await first.waitFor("Nama unit pelayanan");
+    expect(await first.exited).toBe(0);
+    const built = statSync("dist/.built").mtimeMs;
+    const second = start();
+    await second.waitFor("Selamat datang kembali");
+    second.child.stdin.end();
+    expect(await second.exited).toBe(0);
+    expect(statSync("dist/.built").mtimeMs).toBe(built);
+  }, 180_000);
+});

@@ -233,6 +233,12 @@ export class FakeTelegramServer {
     return this.waitUntil(() => this.confirmedOffset > updateId, `update ${updateId} delivered`, timeoutMs);
   }
 
+  /** Calls the listener after every recorded call (benchmarks count replies incrementally). */
+  onChange(listener: () => void): () => void {
+    this.#events.on("change", listener);
+    return () => this.#events.off("change", listener);
+  }
+
   #changed(): void {
     this.#events.emit("change");
   }

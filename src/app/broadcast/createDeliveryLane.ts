@@ -200,6 +200,7 @@ export function createDeliveryLane(deps: LaneDeps) {
     try {
       const msg = renderDelivery({
         kind: a.kind,
+        competitionId: a.competitionId,
         competitionName: a.competitionName,
         locale: d.locale,
         text: d.ownText ?? a.text,

@@ -21,6 +21,7 @@ export interface AnnouncementInfo {
   text: string;
   urgent: boolean;
   kind: string;
+  competitionId: string;
   competitionName: string;
   timezone: string;
 }
@@ -83,6 +84,7 @@ export async function loadAnnouncementInfo(db: Db, ids: readonly string[]): Prom
       text: true,
       urgent: true,
       kind: true,
+      competitionId: true,
       competition: { select: { name: true, timezone: true } },
     },
   });
@@ -91,6 +93,7 @@ export async function loadAnnouncementInfo(db: Db, ids: readonly string[]): Prom
     text: r.text,
     urgent: r.urgent,
     kind: r.kind,
+    competitionId: r.competitionId,
     competitionName: r.competition.name,
     timezone: r.competition.timezone,
   }));
@@ -128,10 +131,13 @@ export interface DeliveryCounts {
   skipped: number;
   /** pending + sending */
   waiting: number;
+  /** Receipts where the platform sends them (WhatsApp Cloud API): reached the phone, opened. */
+  delivered: number;
+  read: number;
 }
 
 export function emptyCounts(): DeliveryCounts {
-  return { total: 0, sent: 0, failed: 0, skipped: 0, waiting: 0 };
+  return { total: 0, sent: 0, failed: 0, skipped: 0, waiting: 0, delivered: 0, read: 0 };
 }
 
 /** Delivery counts per announcement, in one query. */
@@ -141,8 +147,18 @@ export async function countDeliveries(
 ): Promise<Map<string, DeliveryCounts>> {
   const out = new Map<string, DeliveryCounts>();
   if (announcementIds.length === 0) return out;
-  const rows = await db.$queryRaw<{ announcementId: string; status: string; n: bigint | number }[]>`
-    SELECT "announcementId", status, count(*) AS n FROM "Delivery"
+  const rows = await db.$queryRaw<
+    {
+      announcementId: string;
+      status: string;
+      n: bigint | number;
+      delivered: bigint | number;
+      read: bigint | number;
+    }[]
+  >`
+    SELECT "announcementId", status, count(*) AS n,
+      count("deliveredAt") AS delivered, count("readAt") AS read
+    FROM "Delivery"
     WHERE "announcementId" = ANY(${[...announcementIds]}::text[])
     GROUP BY "announcementId", status`;
   for (const id of announcementIds) out.set(id, emptyCounts());
@@ -150,6 +166,8 @@ export async function countDeliveries(
     const c = out.get(r.announcementId)!;
     const n = Number(r.n);
     c.total += n;
+    c.delivered += Number(r.delivered);
+    c.read += Number(r.read);
     if (r.status === "sent") c.sent += n;
     else if (r.status === "failed") c.failed += n;
     else if (r.status === "skipped") c.skipped += n;

@@ -64,6 +64,8 @@ export function renderReport(r: AnnouncementReport, locale: Locale): OutgoingMes
     ),
     t.reportCounts(r.counts.sent, r.counts.total, r.counts.failed, r.counts.skipped, r.counts.waiting),
   ];
+  if (r.counts.delivered > 0 || r.counts.read > 0)
+    lines.push(t.reportReceipts(r.counts.delivered, r.counts.read));
   if (r.counts.failed > 0) {
     lines.push("", t.failuresHeader);
     for (const f of r.failures)

@@ -2,7 +2,7 @@ import type { Locale } from "../../core/i18n/locale.ts";
 import type { OutgoingDocument } from "../../core/messages.ts";
 import { type Template, templateSchema } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { type ExportInput, exportProposalDocx, exportProposalText } from "../../docs/exportProposal.ts";
+import type { ExportInput } from "../../docs/exportProposal.ts";
 
 export type ExportFormat = "docx" | "txt";
 
@@ -35,6 +35,8 @@ export async function renderExport(
   format: ExportFormat,
   locale: Locale,
 ): Promise<OutgoingDocument> {
+  // The DOCX library (and the renderer) load on the first export, not at start-up (issue 18).
+  const { exportProposalDocx, exportProposalText } = await import("../../docs/exportProposal.ts");
   const input = { ...data.input, locale };
   const base = exportFileName(data.input.proposal.code, data.input.proposal.title);
   if (format === "txt")

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /** One data row of a sheet: its spreadsheet row number (the header is row 1) and cells by column. */
 export interface TableRow {
@@ -79,7 +79,9 @@ function readCsv(text: string): string[][] {
 }
 
 async function readXlsx(path: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on the first spreadsheet import only (about 20 MB of memory otherwise held idle).
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   await wb.xlsx.readFile(path);
   const sheet = wb.worksheets[0];
   if (!sheet) return [];

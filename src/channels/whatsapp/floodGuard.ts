@@ -4,7 +4,8 @@ export interface FloodOptions {
   windowMs: number;
 }
 
-export const DEFAULT_FLOOD: FloodOptions = { limit: 20, windowMs: 60_000 };
+/** The same rule as Telegram's: FLOOD_LIMIT_PER_MINUTE (default 30) per person per minute. */
+export const DEFAULT_FLOOD: FloodOptions = { limit: 30, windowMs: 60_000 };
 
 /**
  * Inbound limit per user over a sliding window. Beyond the limit a message is dropped; the first
@@ -15,6 +16,7 @@ export interface FloodGuard {
 }
 
 export function createFloodGuard(options: FloodOptions & { now: () => number }): FloodGuard {
+  if (options.limit <= 0) return { check: () => "ok" };
   const accepted = new Map<string, number[]>();
   const notifiedAt = new Map<string, number>();
   let checks = 0;

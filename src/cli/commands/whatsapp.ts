@@ -1,3 +1,4 @@
+import { whatsappTemplates } from "../whatsAppTemplatesCommand.ts";
 import { whatsappImportAuth, whatsappLogout, whatsappStatus } from "../whatsappCommands.ts";
 import { examples, type RegisterCommands } from "./types.ts";
 
@@ -22,4 +23,23 @@ export const register: RegisterCommands = (program, { io }) => {
     .option("-y, --yes", "remove without asking (needed when stdin is not a terminal)")
     .addHelpText("after", examples("whatsapp logout --yes"))
     .action((o: { yes?: boolean }) => whatsappLogout(io, o));
+  whatsapp
+    .command("templates")
+    .description("approved Cloud API templates for messages the bot starts outside the 24-hour window")
+    .argument("[competition]", "the competition's slug")
+    .option(
+      "--set <purpose=name:lang[:params]>",
+      "announcement, reminder or notification; repeatable",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option("--clear", "forget every template of the competition")
+    .addHelpText(
+      "after",
+      examples(
+        "whatsapp templates kipp-2027 --set announcement=pengumuman_klinik:id:2 --set reminder=pengingat_batas:id",
+      ),
+    )
+    .action((slug: string | undefined, o: { set?: string[]; clear?: boolean }) =>
+      whatsappTemplates(io, slug, o),
+    );
 };

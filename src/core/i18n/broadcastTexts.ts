@@ -61,6 +61,8 @@ export interface BroadcastTexts {
     audience: string,
   ) => string;
   reportCounts: (sent: number, total: number, failed: number, skipped: number, waiting: number) => string;
+  /** Receipts line, shown when the platform sends receipts (WhatsApp Cloud API). */
+  reportReceipts: (delivered: number, read: number) => string;
   failuresHeader: string;
   failureLine: (name: string, channel: string, reason: string, attempts: number) => string;
   moreFailures: (n: number, id: string) => string;
@@ -140,6 +142,7 @@ const id: BroadcastTexts = {
     `${kind === "reminder" ? "Pengingat" : "Pengumuman"} ${id} · ${date} · ${status}\nPenerima: ${audience}`,
   reportCounts: (sent, total, failed, skipped, waiting) =>
     `Terkirim ${sent}/${total} · gagal ${failed} · dilewati ${skipped}${waiting ? ` · menunggu ${waiting}` : ""}`,
+  reportReceipts: (delivered, read) => `Sampai di ponsel ${delivered} · dibaca ${read}`,
   failuresHeader: "Gagal terkirim:",
   failureLine: (name, channel, reason, attempts) =>
     `• ${name} (${channel}): ${reason}${attempts > 1 ? `, ${attempts} kali dicoba` : ""}`,
@@ -232,6 +235,7 @@ const en: BroadcastTexts = {
     `${kind === "reminder" ? "Reminder" : "Announcement"} ${id} · ${date} · ${status}\nRecipients: ${audience}`,
   reportCounts: (sent, total, failed, skipped, waiting) =>
     `Sent ${sent}/${total} · failed ${failed} · skipped ${skipped}${waiting ? ` · waiting ${waiting}` : ""}`,
+  reportReceipts: (delivered, read) => `Delivered to the phone ${delivered} · read ${read}`,
   failuresHeader: "Not delivered:",
   failureLine: (name, channel, reason, attempts) =>
     `• ${name} (${channel}): ${reason}${attempts > 1 ? `, ${attempts} attempts` : ""}`,

@@ -1,4 +1,5 @@
 import type { Db } from "../createDatabase.ts";
+import { recipientHash } from "./conversationWindows.ts";
 
 /** What audit rows say instead of an erased person. */
 export const FORMER_MEMBER = "former member";
@@ -69,6 +70,10 @@ export async function eraseContactRows(db: Db, contactId: string): Promise<void>
       if (user && user.length >= 6)
         await tx.whatsAppAuth.deleteMany({ where: { key: { contains: user }, NOT: { key: "creds" } } });
     }
+    // The Cloud API's 24-hour windows and daily-tier counts name the chat (or its hash).
+    const chats = identities.map((i) => i.externalId);
+    await tx.conversationWindow.deleteMany({ where: { externalId: { in: chats } } });
+    await tx.businessConversation.deleteMany({ where: { recipientHash: { in: chats.map(recipientHash) } } });
     await tx.contact.delete({ where: { id: contactId } });
     await tx.auditLog.create({ data: { action: "contact.erase", subject: FORMER_MEMBER } });
   });

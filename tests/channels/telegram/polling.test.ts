@@ -310,6 +310,16 @@ describe("telegram channel, polling", () => {
     expect(notices).toHaveLength(1);
   });
 
+  it("with the flood limit off (0) every message of a fast sender is handled, no notice", async () => {
+    h = await startHarness({ channel: { flood: { limit: 0, windowMs: 60_000 } } });
+    let last = 0;
+    for (let i = 1; i <= 40; i++) last = h.fake.injectUpdate(textMessage(ani, `pesan ${i}`));
+    await h.fake.waitForDelivered(last);
+    await h.close();
+    expect(h.received).toHaveLength(40);
+    expect(h.fake.messagesTo(1001).filter((m) => m.text === channelTexts.flood.id)).toHaveLength(0);
+  });
+
   it("keeps one chat's updates in order while another chat proceeds", async () => {
     h = await startHarness();
     const first = gate();

@@ -174,6 +174,15 @@ describe("WhatsApp inbound", () => {
     expect(h.texts(socket)).toEqual([channelTexts.flood.id]);
   });
 
+  it("with the flood limit off (0) a fast sender is not limited", async () => {
+    const h = createHarness({ flood: { limit: 0, windowMs: 60_000 }, reply: () => [] });
+    const socket = await h.open();
+    for (let i = 1; i <= 40; i++)
+      socket.receive(inboundMessage({ from: PN, id: `G${i}`, text: `pesan ${i}` }));
+    await vi.waitFor(() => expect(h.calls).toHaveLength(40));
+    expect(h.texts(socket)).toEqual([]);
+  });
+
   it("passes quoted replies, documents and media with captions", async () => {
     const h = createHarness({ downloadMedia: async () => new Uint8Array([7, 7]) });
     const socket = await h.open();
