@@ -173,7 +173,7 @@ describe("CLI document commands", () => {
     );
     const dry = cli();
     await proposalImport(dry, "KP-BBBB", file, { dryRun: true });
-    expect(dry.lines.join("\n")).toContain('✅ 1. Ringkasan ← "1. Ringkasan" · 16 kata (60–200)');
+    expect(dry.lines.join("\n")).toContain('✅ 1. Ringkasan ← "1. Ringkasan" · 16 kata (panduan 60–200)');
     expect(dry.lines.join("\n")).toContain('[1] "Lampiran Foto." (2 kata)');
     expect(dry.lines.at(-1)).toBe("Dry run: nothing saved.");
     const stored = () =>
