@@ -23,6 +23,13 @@ export function detectEvaluation(text: string, external = false): DetectorResult
     for (const clause of clausesOf(s.text)) {
       const m = new RegExp(EVAL.source, "iu").exec(clause.text);
       if (!m) continue;
+      // "Evaluasi eksternal: -" or "Eksternal: belum ada": a heading with nothing after it
+      if (
+        /^\s*:\s*(?:-|belum\s+ada|tidak\s+ada|belum)?[\s.–-]*$/iu.test(
+          clause.text.slice(m.index + m[0].length).replace(/^\s*(?:eksternal|external|internal)/iu, ""),
+        )
+      )
+        continue;
       const at = s.start + clause.start + m.index;
       const notDone = notDoneAt(text, at, at + m[0].length);
       const quote = clause.text.trim();
