@@ -12,7 +12,7 @@ export const documentTexts = {
     en: "The file could not be downloaded. Please send it once more.",
   },
   nothingFound: {
-    id: 'Tidak ada judul bagian yang dikenali di berkas ini, jadi belum ada yang bisa disimpan. Pastikan judul bagian (misal "Latar Belakang dan Tujuan") ada di berkas.',
+    id: 'Tidak ada judul bagian yang dikenali di berkas ini, jadi belum ada yang bisa disimpan. Pastikan judul bagian (misalnya "Latar Belakang dan Tujuan") ada di berkas.',
     en: 'No section heading was recognised in this file, so nothing can be saved yet. Make sure the section headings (e.g. "Latar Belakang dan Tujuan") are in the file.',
   },
   save: { id: "Simpan", en: "Save" },

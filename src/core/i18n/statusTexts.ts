@@ -70,7 +70,7 @@ const id: StatusTexts = {
   next: (label, date) => (date ? `Berikutnya: ${label}, perkiraan ${date}.` : `Berikutnya: ${label}.`),
   lastStage: "Ini tahap terakhir kompetisi.",
   notLinked:
-    "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misal /daftar KP-7Q2M).",
+    "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misalnya /daftar KP-7Q2M).",
   notLinkedShare:
     "Bila sekretariat sudah mendaftarkan nomor Bapak/Ibu, tekan tombol bagikan nomor telepon di bawah: proposal unit Anda akan langsung terhubung.",
   notLinkedWhatsApp: "Nomor WhatsApp ini belum terdaftar di data sekretariat.",
@@ -89,7 +89,7 @@ const id: StatusTexts = {
   weakHeader: "Yang perlu diperkuat (nilai di bawah 60%):",
   weakLine: (criterion, mean, sections) => `⚠️ ${criterion} (${mean}) · bagian ${sections}`,
   tip: (text) => `   Tip: ${text}`,
-  commentsHeader: "Catatan juri:",
+  commentsHeader: "Catatan penilaian:",
   commentLine: (criterion, text) => `• ${criterion}: "${text}"`,
   notReleased: (stage) => `Nilai tahap ${stage} belum diumumkan. Saya kabari begitu dirilis sekretariat.`,
   noResult: (stage) => `Tidak ada nilai untuk proposal ini pada tahap ${stage}.`,
@@ -98,7 +98,7 @@ const id: StatusTexts = {
     `📣 Proposal ${code} "${title}" kini berada di tahap: ${label}.${note ? `\nCatatan sekretariat: ${note}` : ""}\nKetik /status untuk rinciannya.`,
   scoresReleased: (stage, codes) =>
     `📣 Nilai tahap ${stage} untuk proposal ${codes} sudah dirilis. Ketik /nilai untuk melihatnya.`,
-  daftarUsage: "Tulis kode proposal dari sekretariat, misal: /daftar KP-7Q2M",
+  daftarUsage: "Tulis kode proposal dari sekretariat, misalnya /daftar KP-7Q2M",
   daftarOk: (unit, code, title) =>
     `Terima kasih. Bapak/Ibu kini terhubung dengan ${unit}, proposal ${code} "${title}". Ketik /status untuk melihat tahapnya.`,
   daftarAlready: (unit) =>
