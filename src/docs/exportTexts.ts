@@ -26,7 +26,7 @@ export const exportTexts: Record<Locale, ExportTexts> = {
     code: "Kode proposal",
     unit: "Unit pelayanan",
     competition: "Kompetisi",
-    readiness: (pct) => `Kesiapan proposal (pemeriksaan aturan): ${pct}%`,
+    readiness: (pct) => `Kelengkapan proposal (pemeriksaan aturan): ${pct}%`,
     limits: (min, max) =>
       max ? ` (${min > 0 ? `${min}–${max}` : `maks. ${max}`} kata)` : min > 0 ? ` (min. ${min} kata)` : "",
     wordCount: (words, min, max) =>

@@ -5,7 +5,9 @@ import type { Choice } from "../messages.ts";
 import type { Step } from "./dialogueState.ts";
 import { askField } from "./proposalFlow.ts";
 import { renderProposalCheck, renderSectionCheck } from "./renderCheck.ts";
+import { criteriaLine, renderUploadBlock } from "./renderUpload.ts";
 import type { Turn } from "./Turn.ts";
+import { uploadItems } from "./uploadFlow.ts";
 
 /** Choices shown after a section has text: revise, add, next, later. */
 export function sectionChoices(turn: Turn): Choice[] {
@@ -47,11 +49,13 @@ export function openSection(turn: Turn, key: string): void {
     return;
   }
   const questions = section.questions.map((q, n) => `${n + 1}. ${q[L]}`).join("\n");
+  const criteria = criteriaLine(template, section, L);
   turn.say([
     { b: header },
     "\n",
     section.purpose[L],
     "\n",
+    ...(criteria ? [criteria, "\n"] : []),
     t.guidingQuestions,
     "\n",
     questions,
@@ -145,7 +149,10 @@ export function showProposalCheck(turn: Turn): void {
   const p = turn.proposal();
   if (!template || !p) return;
   const check = checkProposal(template, turn.texts);
-  turn.say(renderProposalCheck(template, check, p.code, turn.t, turn.locale));
+  const out = renderProposalCheck(template, check, p.code, turn.t, turn.locale);
+  const items = uploadItems(turn);
+  if (items) out.push("\n\n", ...renderUploadBlock(template, items, turn.locale, turn.ctx.timezone));
+  turn.say(out);
   turn.effect({ kind: "proposalChecked", proposalId: p.id });
 }
 

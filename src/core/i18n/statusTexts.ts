@@ -72,7 +72,7 @@ const id: StatusTexts = {
   notLinked:
     "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misalnya /daftar KP-7Q2M).",
   notLinkedShare:
-    "Bila sekretariat sudah mendaftarkan nomor Bapak/Ibu, tekan tombol bagikan nomor telepon di bawah: proposal unit Anda akan langsung terhubung.",
+    "Bila sekretariat sudah mendaftarkan nomor Bapak/Ibu, tekan tombol bagikan nomor telepon di bawah: proposal unit Bapak/Ibu akan langsung terhubung.",
   notLinkedWhatsApp: "Nomor WhatsApp ini belum terdaftar di data sekretariat.",
   notVisible: (code) =>
     `Maaf, proposal ${code} tidak dapat saya tampilkan. Bapak/Ibu hanya dapat melihat proposal unit sendiri; periksa kembali kodenya.`,
@@ -129,9 +129,9 @@ const id: StatusTexts = {
   rekapHeader: (name, total) => `Rekap ${name} · ${total} proposal`,
   rekapStages: "Per tahap:",
   rekapLine: (label, n) => `• ${label}: ${n}`,
-  rekapReadiness: "Kesiapan proposal:",
+  rekapReadiness: "Kelengkapan proposal:",
   rekapIncomplete: (units, proposals) => `Bagian belum lengkap: ${units} unit (${proposals} proposal)`,
-  rekapStuck: (n) => `Tertahan (tanpa aktivitas 7 hari, kesiapan < 100%): ${n}`,
+  rekapStuck: (n) => `Tertahan (tanpa aktivitas 7 hari, kelengkapan < 100%): ${n}`,
   rekapStuckLine: (code, unit, readiness, last) =>
     `• ${code} ${unit} · ${readiness}% · aktif terakhir ${last}`,
   rekapMore: (n) => `… dan ${n} lainnya (lengkapnya: klinik report --csv)`,
