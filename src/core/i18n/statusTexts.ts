@@ -20,6 +20,7 @@ export interface StatusTexts {
   criterionLine: (name: string, weight: number, mean: string) => string;
   criterionUnscored: (name: string, weight: number) => string;
   total: (total: string) => string;
+  indexTotal: (value: string, max: number, band: string | undefined, provisional: boolean) => string;
   rankTop: (n: number) => string;
   rankBand: (n: number) => string;
   inGroup: (group: string) => string;
@@ -57,6 +58,7 @@ export interface StatusTexts {
   rekapReadiness: string;
   rekapIncomplete: (units: number, proposals: number) => string;
   rekapStuck: (n: number) => string;
+  rekapAttachments: (withSk: number, withVideo: number, total: number) => string;
   rekapStuckLine: (code: string, unit: string, readiness: number, last: string) => string;
   rekapMore: (n: number) => string;
   never: string;
@@ -82,6 +84,8 @@ const id: StatusTexts = {
   criterionLine: (name, weight, mean) => `• ${name} (bobot ${weight}%): ${mean}`,
   criterionUnscored: (name, weight) => `• ${name} (bobot ${weight}%): belum dinilai`,
   total: (total) => `Total: ${total} dari 100`,
+  indexTotal: (value, max, band, provisional) =>
+    `Indeks: ${value} dari ${max}${band ? ` · predikat ${band}${provisional ? " (sementara, belum terkonfirmasi)" : ""}` : ""}`,
   rankTop: (n) => `Peringkat: Top ${n}`,
   rankBand: (n) => `Peringkat: ${n} besar`,
   inGroup: (group) => ` (${group})`,
@@ -132,6 +136,8 @@ const id: StatusTexts = {
   rekapReadiness: "Kelengkapan proposal:",
   rekapIncomplete: (units, proposals) => `Bagian belum lengkap: ${units} unit (${proposals} proposal)`,
   rekapStuck: (n) => `Tertahan (tanpa aktivitas 7 hari, kelengkapan < 100%): ${n}`,
+  rekapAttachments: (sk, video, total) =>
+    `SK Tim Inovator terlampir: ${sk} dari ${total} proposal · tautan video: ${video} dari ${total}`,
   rekapStuckLine: (code, unit, readiness, last) =>
     `• ${code} ${unit} · ${readiness}% · aktif terakhir ${last}`,
   rekapMore: (n) => `… dan ${n} lainnya (lengkapnya: klinik report --csv)`,
@@ -158,6 +164,8 @@ const en: StatusTexts = {
   criterionLine: (name, weight, mean) => `• ${name} (weight ${weight}%): ${mean}`,
   criterionUnscored: (name, weight) => `• ${name} (weight ${weight}%): not scored`,
   total: (total) => `Total: ${total} of 100`,
+  indexTotal: (value, max, band, provisional) =>
+    `Index: ${value} of ${max}${band ? ` · grade ${band}${provisional ? " (provisional, not confirmed)" : ""}` : ""}`,
   rankTop: (n) => `Rank: Top ${n}`,
   rankBand: (n) => `Rank: top ${n}`,
   inGroup: (group) => ` (${group})`,
@@ -205,6 +213,8 @@ const en: StatusTexts = {
   rekapReadiness: "Proposal readiness:",
   rekapIncomplete: (units, proposals) => `Incomplete sections: ${units} units (${proposals} proposals)`,
   rekapStuck: (n) => `Stuck (no activity for 7 days, readiness < 100%): ${n}`,
+  rekapAttachments: (sk, video, total) =>
+    `Innovator team decree (SK) attached: ${sk} of ${total} proposal(s) · video link: ${video} of ${total}`,
   rekapStuckLine: (code, unit, readiness, last) => `• ${code} ${unit} · ${readiness}% · last active ${last}`,
   rekapMore: (n) => `… and ${n} more (full list: klinik report --csv)`,
   never: "never",
