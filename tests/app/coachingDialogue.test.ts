@@ -154,7 +154,7 @@ describe("coaching dialogue through the app layer", () => {
     const out = await p.say("/start");
     expect(out).toContain("Welcome to Klinik Inovasi");
     await p.pick("Start a new proposal");
-    expect(p.text()).toContain("Name of your service unit?");
+    expect(p.text()).toContain("What is the name of your service unit?");
   });
 
   it("typing the number of a choice works like pressing it", async () => {

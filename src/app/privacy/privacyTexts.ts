@@ -20,8 +20,8 @@ export const privacyTexts = {
   since: { id: "Tercatat sejak", en: "Recorded since" },
   none: { id: "(tidak ada)", en: "(none)" },
   footer: {
-    id: 'Draf proposal milik unit, bukan pribadi: bila data Bapak/Ibu dihapus, draf tetap ada untuk unit dengan penulis "mantan anggota". Hapus data pribadi dengan /hapusdata.',
-    en: 'Proposal drafts belong to the unit, not to a person: if you delete your data, the drafts stay with the unit, attributed to "former member". Delete your personal data with /hapusdata.',
+    id: 'Draf proposal dan berkas lampirannya (SK, dokumen pendukung) milik unit, bukan pribadi: bila data Bapak/Ibu dihapus, semuanya tetap ada untuk unit dengan penulis "mantan anggota". Hapus data pribadi dengan /hapusdata.',
+    en: 'Proposal drafts and their attached files (SK, supporting documents) belong to the unit, not to a person: if you delete your data, they stay with the unit, attributed to "former member". Delete your personal data with /hapusdata.',
   },
   confirm: {
     id: "Hapus semua data pribadi Bapak/Ibu (nama, nomor, akun, keanggotaan unit, posisi percakapan)? Draf proposal tetap ada untuk unit. Tindakan ini tidak bisa dibatalkan.",
