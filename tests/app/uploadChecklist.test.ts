@@ -3,6 +3,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAttachmentRoutes } from "../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
+import { createApp } from "../../src/app/createApp.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
 import type { Attachment } from "../../src/core/messages.ts";
 import { makeDocx, makeTextPdf } from "../docs/fixtures.ts";
@@ -192,6 +193,35 @@ describe("sending the SK and supporting documents in chat", () => {
     expect(await p.press("att:cancel")).toBe("Baik, berkas tidak disimpan.");
     expect(await attachments(code)).toEqual([]);
     expect(await p.press("att:sk")).toContain("sudah tidak menunggu jawaban");
+  });
+});
+
+describe("the composed app", () => {
+  it("routes a photo to the attachment question before any other use case, and stores it on the answer", async () => {
+    const app = createApp({
+      db: db.prisma,
+      logger: pino({ level: "silent" }),
+      defaultLocale: "id",
+      timezone: "Asia/Jakarta",
+      senders: new Map(),
+      broadcast: { telegramPerSecond: 25, quietHours: null },
+      now: () => new Date("2026-11-22T03:00:00Z"),
+    });
+    const p = new Person(app.handler);
+    const code = codeOf(await p.createProposal("Inovasi Lewat Aplikasi Lengkap"));
+    expect(await p.send(p.message(undefined, { attachment: file(JPEG, "sk.jpg", "image") }))).toContain(
+      "Sepertinya berkas ini sebuah SK.",
+    );
+    await p.press("att:sk");
+    expect((await attachments(code)).map((a) => a.kind)).toEqual(["sk"]);
+    // Without an active proposal, a photo gets the way to choose one, not "text only".
+    const stranger = new Person(app.handler);
+    expect(
+      await stranger.send(stranger.message(undefined, { attachment: file(JPEG, "x.jpg", "image") })),
+    ).toContain("pilih atau buat proposal dulu dengan /proposal");
+    expect(await stranger.send(stranger.message(undefined, { attachment: { kind: "sticker" } }))).toContain(
+      "kirim draf sebagai berkas DOCX atau PDF",
+    );
   });
 });
 
