@@ -51,7 +51,10 @@ describe("attachments for the secretariat", () => {
     expect(r.out).toContain(
       "Attachments: SK Tim Inovator on 1 of 2 proposal(s), video link on 1, 2 file(s) in all",
     );
-    const rows = readFileSync(file, "utf8").trim().split("\n");
+    const rows = readFileSync(file, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     expect(rows[0]!.endsWith(",sk,attachments,video")).toBe(true);
     expect(rows.find((l) => l.startsWith(code))!.endsWith(",yes,2,yes")).toBe(true);
     expect(rows.filter((l) => l.endsWith(",no,0,no"))).toHaveLength(1);
