@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import mammoth from "mammoth";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +71,26 @@ describe("attachments for the secretariat", () => {
     expect(text).toContain("• SK Tim Inovator: sk-tim-inovasi.jpg (1 KB)");
     expect(text).toMatch(/• Dokumen pendukung – Signifikansi: data-antrean\.pdf \(\d+ KB\)/);
     expect(text).toContain("Tautan video: https://youtu.be/abc123xyz");
+  });
+
+  it("klinik proposal export --files writes the attached files themselves, byte for byte", async () => {
+    const dir = tmpPath(`files-${code}`);
+    const r = await makeCli(db).run(
+      "proposal",
+      "export",
+      code,
+      "--out",
+      tmpPath(`${code}.docx`),
+      "--files",
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Wrote 2 attached file(s) to ${dir}.`);
+    expect(readdirSync(dir).sort()).toEqual([
+      `${code}-1-sk-sk-tim-inovasi.jpg`,
+      `${code}-2-supporting-signifikansi-data-antrean.pdf`,
+    ]);
+    expect(new Uint8Array(readFileSync(join(dir, `${code}-1-sk-sk-tim-inovasi.jpg`)))).toEqual(JPEG);
   });
 
   it("klinik competition create shows the template's provisional notes", async () => {
