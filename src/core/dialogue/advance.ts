@@ -40,8 +40,6 @@ export function contextNeeds(
 ): { revisionsOf?: string; upload?: boolean } {
   const parsed = parseInput(input, state);
   if (parsed.kind === "command" && UPLOAD_COMMANDS.has(parsed.name)) return { upload: true };
-  // "Next" after the last section shows the whole-proposal check, checklist included.
-  if (parsed.kind === "choice" && parsed.id === "next") return { upload: true };
   const key =
     state.step.kind === "writing" || state.step.kind === "reviewed" || state.step.kind === "history"
       ? state.step.sectionKey

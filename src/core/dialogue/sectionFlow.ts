@@ -1,6 +1,7 @@
 import { checkProposal } from "../completeness/checkProposal.ts";
 import { checkSection } from "../completeness/checkSection.ts";
 import { countWords } from "../completeness/countWords.ts";
+import { uploadTexts } from "../i18n/uploadTexts.ts";
 import type { Choice } from "../messages.ts";
 import type { Step } from "./dialogueState.ts";
 import { askField } from "./proposalFlow.ts";
@@ -151,7 +152,9 @@ export function showProposalCheck(turn: Turn): void {
   const check = checkProposal(template, turn.texts);
   const out = renderProposalCheck(template, check, p.code, turn.t, turn.locale);
   const items = uploadItems(turn);
+  // The checklist's facts are loaded for /cek only; after the last section, point to /siap.
   if (items) out.push("\n\n", ...renderUploadBlock(template, items, turn.locale, turn.ctx.timezone));
+  else out.push("\n\n", uploadTexts(turn.locale).siapHint);
   turn.say(out);
   turn.effect({ kind: "proposalChecked", proposalId: p.id });
 }

@@ -11,6 +11,7 @@ export interface UploadTexts {
   siapContent: (readiness: number, complete: number, n: number) => string;
   siapAllGood: string;
   siapNext: string;
+  siapHint: string;
   skOk: (files: string) => string;
   skMissing: string;
   skTip: string;
@@ -51,6 +52,8 @@ const id: UploadTexts = {
   siapAllGood:
     "Semua syarat berkas terpenuhi. Baca ulang proposal sekali lagi sebelum mengunggah ke SINOVIK.",
   siapNext: "Lengkapi yang bertanda ⚠️ sebelum batas unggah; ketik /siap lagi untuk memeriksa ulang.",
+  siapHint:
+    "Ketik /siap untuk memeriksa berkas unggah: SK Tim Inovator, dokumen pendukung, video, usia inovasi, dan judul.",
   skOk: (files) => `✅ SK Tim Inovator terlampir (${files})`,
   skMissing: "⚠️ SK Tim Inovator belum terlampir",
   skTip:
@@ -115,6 +118,8 @@ const en: UploadTexts = {
   siapContent: (r, c, n) => `Content completeness: ${r}% (${c} of ${n} sections complete). Details: /cek`,
   siapAllGood: "Every file requirement is met. Read the proposal once more before uploading it to SINOVIK.",
   siapNext: "Complete the items marked ⚠️ before the upload deadline; send /siap again to recheck.",
+  siapHint:
+    "Send /siap to check the upload files: innovator team decree (SK), supporting documents, video, innovation age and title.",
   skOk: (files) => `✅ Innovator team decree (SK) attached (${files})`,
   skMissing: "⚠️ Innovator team decree (SK) not attached",
   skTip:

@@ -40,6 +40,16 @@ describe("upload checklist in the pure engine", () => {
       expect(contextNeeds(active, { text: cmd }), cmd).toEqual({ upload: true });
     for (const other of ["/bagian", "halo", "selesai"])
       expect(contextNeeds(active, { text: other })).toEqual({});
+    // "Next section" is pressed all the time: it never loads the competition's titles.
+    const reviewed: DialogueState = {
+      ...active,
+      step: { kind: "reviewed", sectionKey: "keberlanjutan" },
+      choices: [{ id: "next", label: "Bagian berikutnya" }],
+    };
+    expect(contextNeeds(reviewed, { choice: "next" })).toEqual({});
+    expect(text(advance(reviewed, { choice: "next" }, ctx()))).toContain(
+      "Ketik /siap untuk memeriksa berkas unggah",
+    );
   });
 
   it("/siap without loaded facts says nothing about files; with them lists every line", () => {
