@@ -37,6 +37,24 @@ describe("attachments the templates require", () => {
   });
 });
 
+describe("snapshots of older templates", () => {
+  it("a competition snapshot without attachment kinds still knows its SK and video", () => {
+    const raw = structuredClone(get("kipp-2023-umum")) as unknown as {
+      attachments: Record<string, unknown>[];
+    };
+    for (const a of raw.attachments) {
+      delete a.kind;
+      delete a.sections;
+    }
+    const t = templateSchema.parse(raw);
+    expect(t.attachments.map((a) => [a.key, a.kind])).toEqual([
+      ["sk_tim_inovator", "sk"],
+      ["video", "video"],
+      ["dokumen_pendukung", "supporting"],
+    ]);
+  });
+});
+
 describe("PermenPANRB 91/2021 criteria in coaching", () => {
   it("KIPP-format templates say which sections evidence each of the five criteria", () => {
     for (const id of KIPP_FORMAT) {
