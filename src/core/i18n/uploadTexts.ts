@@ -65,7 +65,7 @@ const id: UploadTexts = {
   videoOk: (url) => `✅ Tautan video tersimpan: ${url}`,
   videoMissing: "⚠️ Tautan video belum ada",
   videoTip:
-    "Unggah video ke YouTube atau penyimpanan awan (Google Drive, OneDrive, Dropbox), lalu kirim /video diikuti tautannya, misalnya /video https://youtu.be/abc123xyz.",
+    "Kirim /video diikuti tautan YouTube atau penyimpanan awan (Google Drive, OneDrive, Dropbox), misalnya /video https://youtu.be/abc123xyz.",
   ageOk: (age, min, at, d) =>
     `✅ Usia inovasi ${age} tahun pada ${d ? "batas pendaftaran" : "hari ini"}, ${at} (minimal ${min} tahun)`,
   ageShort: (age, min, at, d) =>
@@ -131,7 +131,7 @@ const en: UploadTexts = {
   videoOk: (url) => `✅ Video link saved: ${url}`,
   videoMissing: "⚠️ No video link yet",
   videoTip:
-    "Upload the video to YouTube or cloud storage (Google Drive, OneDrive, Dropbox), then send /video followed by the link, e.g. /video https://youtu.be/abc123xyz.",
+    "Send /video followed by the YouTube or cloud-storage link (Google Drive, OneDrive, Dropbox), e.g. /video https://youtu.be/abc123xyz.",
   ageOk: (age, min, at, d) =>
     `✅ Innovation age ${age} year(s) at ${d ? "the registration deadline" : "today"}, ${at} (at least ${min})`,
   ageShort: (age, min, at, d) =>
