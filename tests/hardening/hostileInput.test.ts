@@ -1,8 +1,8 @@
 import { PassThrough } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createAttachmentRoutes } from "../../src/app/attachments/createAttachmentRoutes.ts";
+import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
 import { createPrivacyRoutes } from "../../src/app/privacy/createPrivacyRoutes.ts";
 import { channelTexts } from "../../src/channels/channelTexts.ts";
