@@ -187,12 +187,39 @@ describe("sending the SK and supporting documents in chat", () => {
       { text: fixture("signifikansi", "good") },
     ]);
     await p.send(p.message(undefined, { attachment: file(docx, "draf.docx") }));
-    expect(p.choices().map((c) => c.id)).toContain("imp:save");
+    expect(p.choices().map((c) => c.id)).toEqual(["imp:save", "imp:cancel", "att:ask"]);
     expect(await p.press("imp:save")).toMatch(/Tersimpan: 2 bagian.*Kelengkapan proposal: \d+%/);
     await p.send(p.message(undefined, { attachment: file(JPEG, "x.jpg", "image") }));
     expect(await p.press("att:cancel")).toBe("Baik, berkas tidak disimpan.");
     expect(await attachments(code)).toEqual([]);
     expect(await p.press("att:sk")).toContain("sudah tidak menunggu jawaban");
+  });
+});
+
+describe("a supporting document that shares a section heading", () => {
+  it("shows the draft preview with a way out; attaching it voids the preview and imports nothing", async () => {
+    const p = new Person(handler());
+    const code = codeOf(await p.createProposal("Inovasi Laporan Berjudul Bagian"));
+    const pdf = await makeTextPdf([
+      "Signifikansi",
+      "Laporan evaluasi: waktu tunggu turun dari 3 jam menjadi 35 menit (Inspektorat, 2023).",
+    ]);
+    const preview = await p.send(p.message(undefined, { attachment: file(pdf, "laporan-evaluasi.pdf") }));
+    expect(preview).toContain("Signifikansi");
+    const out = p.choices().find((c) => c.id === "att:ask");
+    expect(out?.label).toBe("Bukan draf: lampirkan sebagai SK atau dokumen pendukung");
+    expect(await p.press("att:ask")).toContain(
+      "Ini SK Tim Inovator, dokumen pendukung sebuah bagian, atau draf",
+    );
+    await p.press("att:sec");
+    expect(await p.press("att:sup:signifikansi")).toContain(
+      "tersimpan sebagai dokumen pendukung bagian Signifikansi",
+    );
+    expect(await p.press("imp:save")).toContain("Impor dibatalkan");
+    expect(await db.prisma.sectionDraft.count({ where: { proposal: { code } } })).toBe(0);
+    expect((await attachments(code)).map((a) => [a.kind, a.sectionKey])).toEqual([
+      ["supporting", "signifikansi"],
+    ]);
   });
 });
 

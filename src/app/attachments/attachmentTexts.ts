@@ -31,6 +31,10 @@ export const attachmentTexts = {
   btnSupporting: { id: "Dokumen pendukung: {section}", en: "Supporting document: {section}" },
   btnOtherSection: { id: "Dokumen pendukung bagian lain…", en: "Supporting document of another section…" },
   btnDraft: { id: "Draf untuk diimpor", en: "Draft to import" },
+  btnNotDraft: {
+    id: "Bukan draf: lampirkan sebagai SK atau dokumen pendukung",
+    en: "Not a draft: attach it as the SK or a supporting document",
+  },
   btnOther: {
     id: "Lampiran lain (foto kegiatan dan sebagainya)",
     en: "Other attachment (activity photos and so on)",

@@ -9,6 +9,7 @@ import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { type AttachmentKind, addAttachment } from "../../db/queries/attachments.ts";
 import {
+  dropPendingImport,
   dropPendingUpload,
   holdUpload,
   type PendingUploadRow,
@@ -29,11 +30,12 @@ import { attachmentText as at } from "./attachmentTexts.ts";
 const UNREADABLE = new Set(["corrupt", "unsupported_type", "encrypted"]);
 
 /**
- * A file sent in chat (document or photo). A document with two or more recognised section
- * headings is a draft: it goes to the import preview as before. Anything else is held (one per
- * contact) and the person is asked what it is: the SK Tim Inovator, a supporting document of the
- * section they are writing (or another), another attachment, or, when it has text, a draft to
- * import. The answer stores it with the proposal (ProposalAttachment).
+ * A file sent in chat (document or photo), held (one per contact) until its purpose is known. A
+ * document with the proposal's section headings that does not look like a decree is a draft: the
+ * import preview as before, with a way out ("not a draft"). Anything else (photos, scans, files
+ * without headings, decrees) is asked about: the SK Tim Inovator, a supporting document of the
+ * section being written (or another), another attachment, or, when it has text, a draft to import.
+ * The answer stores it with the proposal (ProposalAttachment).
  */
 export function createAttachmentRoutes(deps: {
   db: Db;
@@ -48,10 +50,11 @@ export function createAttachmentRoutes(deps: {
     const att = msg.attachment;
     if (att?.kind !== "document" && att?.kind !== "image") return undefined;
     const L = contact.locale;
+    // Too large is said from the announced size first, before anything is downloaded.
+    if ((att.size ?? 0) > MAX_FILE_BYTES) return say(importFailureMessages.too_large[L]);
     const active = await activeProposal(db, contact.id);
     const template = active && (await templateOf(active.competitionId));
     if (!active || !template) return say(at("needProposal", L));
-    if ((att.size ?? 0) > MAX_FILE_BYTES) return say(importFailureMessages.too_large[L]);
     const bytes = await download(msg, deps.logger);
     if (!bytes) return say(at("fetchFailed", L));
     if (bytes.byteLength > MAX_FILE_BYTES) return say(importFailureMessages.too_large[L]);
@@ -59,23 +62,14 @@ export function createAttachmentRoutes(deps: {
     const fileName = att.fileName ?? (sniffed.kind === "image" ? "foto.jpg" : "dokumen");
     const notes: string[] = [];
     let importable = false;
+    let draftLike = false;
     let skLike = looksLikeSk(fileName);
     if (att.kind === "document" && sniffed.kind !== "image") {
       const text = await extractText(bytes, fileName, att.mimeType);
       if (text.ok) {
         skLike ||= looksLikeSk(fileName, text.text);
-        const headings = splitIntoSections(template, text.text).sections.length;
-        if (headings >= 2 && !skLike)
-          return offerImport(db, {
-            contactId: contact.id,
-            proposalId: active.id,
-            template,
-            locale: L,
-            bytes,
-            fileName,
-            mimeType: att.mimeType,
-          });
         importable = countWords(text.text) > 0;
+        draftLike = !skLike && splitIntoSections(template, text.text).sections.length > 0;
       } else if (UNREADABLE.has(text.reason)) {
         return say(importFailureMessages[text.reason][L]);
       } else if (text.reason === "image_only") {
@@ -97,6 +91,22 @@ export function createAttachmentRoutes(deps: {
       sectionKey,
       importable,
     });
+    // A file with the proposal's section headings is a draft, as it always was; the preview
+    // offers the other way out in case it is a supporting document that shares a heading.
+    if (draftLike) {
+      const offer = await offerImport(db, {
+        contactId: contact.id,
+        proposalId: active.id,
+        template,
+        locale: L,
+        bytes,
+        fileName,
+        mimeType: att.mimeType,
+      });
+      return offer.map((m) =>
+        m.choices ? { ...m, choices: [...m.choices, { id: "att:ask", label: at("btnNotDraft", L) }] } : m,
+      );
+    }
     if (skLike) notes.unshift(at("looksLikeSk", L));
     const question = at(importable ? "ask" : "askNoDraft", L, { file: fileName, code: active.code });
     return [
@@ -123,6 +133,15 @@ export function createAttachmentRoutes(deps: {
       await dropPendingUpload(db, contact.id);
       return say(at("cancelled", L));
     }
+    if (choice === "att:ask")
+      return [
+        {
+          text: [
+            at(pending.importable ? "ask" : "askNoDraft", L, { file: pending.fileName, code: proposal.code }),
+          ],
+          choices: purposeChoices(template, pending.sectionKey, pending.importable, L),
+        },
+      ];
     if (choice === "att:sec")
       return [
         {
@@ -174,6 +193,8 @@ export function createAttachmentRoutes(deps: {
       uploadedById: contact.id,
     });
     await dropPendingUpload(db, contact.id);
+    // Attached instead of imported: the draft preview shown for the same file is void.
+    await dropPendingImport(db, contact.id);
     const vars = {
       file: p.fileName,
       code: a.code,

@@ -54,6 +54,11 @@ export async function dropPendingUpload(db: Db, contactId: string): Promise<void
   await db.pendingUpload.deleteMany({ where: { contactId } });
 }
 
+/** A draft preview waiting for confirmation (PendingImport), void once the file is attached instead. */
+export async function dropPendingImport(db: Db, contactId: string): Promise<void> {
+  await db.pendingImport.deleteMany({ where: { contactId } });
+}
+
 /** Pending uploads older than `before` (the person never answered). */
 export async function prunePendingUploads(db: Db, before: Date): Promise<number> {
   return (await db.pendingUpload.deleteMany({ where: { createdAt: { lt: before } } })).count;
