@@ -6,6 +6,7 @@ import { createPrismaAiUseLog } from "../db/llmStores.ts";
 import type { LlmCoach } from "../llm/createLlmCoach.ts";
 import type { Logger } from "../logger.ts";
 import { createAdvice } from "./advice/createAdvice.ts";
+import { createAttachmentRoutes } from "./attachments/createAttachmentRoutes.ts";
 import { createBroadcastRoutes } from "./broadcast/createBroadcastRoutes.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./broadcast/createDeliveryWorker.ts";
 import { createCompetitionCache } from "./competitionCache.ts";
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): App {
       }),
       ...createStatusRoutes({ db, competitions, notifier, logger, timezone: deps.timezone, now: deps.now }),
       ...createPrivacyRoutes({ db }),
+      ...createAttachmentRoutes({ db, competitions, logger }),
       ...createDocumentRoutes({ db, competitions, logger }),
       advice.route,
     ],

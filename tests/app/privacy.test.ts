@@ -24,7 +24,7 @@ describe("personal data (UU 27/2022)", () => {
     expect(mine).toContain("Ibu Sari");
     expect(mine).toContain("+6281234567890");
     expect(mine).toContain(code);
-    expect(mine).toContain("Versi draf yang Anda tulis: 1");
+    expect(mine).toContain("Versi draf yang Bapak/Ibu tulis: 1");
 
     await p.say("/hapusdata");
     expect(p.choices().map((c) => c.id)).toEqual(["erase:yes", "erase:no"]);

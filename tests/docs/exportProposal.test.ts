@@ -59,7 +59,7 @@ describe("exportProposalDocx", () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(text).toContain("1. Ringkasan\n\nJumlah kata: 68 dari batas 60–200 · ✅ sesuai");
     expect(text).toContain("Jumlah kata: 52 dari batas 120–700 · ⚠️ kurang dari minimum");
-    expect(text).toContain(`Kesiapan proposal (pemeriksaan aturan): ${check.readiness}%`);
+    expect(text).toContain(`Kelengkapan proposal (pemeriksaan aturan): ${check.readiness}%`);
     expect(text).toContain("Lampiran A. Kelengkapan proposal");
     expect(text).toContain("Signifikansi\n\n30%\n\n84/1000\n\n⚠️ belum lengkap");
     expect(text).toContain("Sumber Daya\n\n5%\n\n82/500\n\n✅ lengkap");

@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAttachmentRoutes } from "../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
 import { createPrivacyRoutes } from "../../src/app/privacy/createPrivacyRoutes.ts";
@@ -47,13 +48,14 @@ async function drafts(code: string) {
   return Object.fromEntries(rows.map((r) => [r.sectionKey, r.text]));
 }
 
-/** The real app (coaching, documents, privacy), counting what it answered. */
+/** The real app (coaching, attachments, documents, privacy), counting what it answered. */
 function countingApp() {
   const competitions = createCompetitionCache(db.prisma);
   const app = makeHandler(db, {
     competitions,
     routes: [
       ...createPrivacyRoutes({ db: db.prisma }),
+      ...createAttachmentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
       ...createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
     ],
   });
