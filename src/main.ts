@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     broadcast: cloudConfig.enabled
       ? { ...config.broadcast, whatsappPerSecond: cloudConfig.perSecond, whatsappDailyCap: undefined }
       : config.broadcast,
+    dashboardUrl: config.dashboard.url,
   });
 
   const stops: (() => Promise<void>)[] = [];
