@@ -20,7 +20,9 @@ export function neutralizeCell(v: CsvCell): string {
  * numbers (a negative score is data, not a formula). UTF-8 with BOM so spreadsheets read it.
  */
 export function toSafeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const cells = rows.map((r) => r.map((v) => (typeof v === "number" ? neutralizeNumber(v) : neutralizeCell(v))));
+  const cells = rows.map((r) =>
+    r.map((v) => (typeof v === "number" ? neutralizeNumber(v) : neutralizeCell(v))),
+  );
   return `\uFEFF${stringify([header.map((h) => neutralizeCell(h)), ...cells])}`;
 }
 

@@ -55,7 +55,12 @@ export async function redeemLoginLink(
     expiresAt,
   });
   await db.auditLog.create({
-    data: { actorId: contactId, action: "dashboard.signin", subject: "", details: { userAgent: userAgent.slice(0, 120) } },
+    data: {
+      actorId: contactId,
+      action: "dashboard.signin",
+      subject: "",
+      details: { userAgent: userAgent.slice(0, 120) },
+    },
   });
   return { cookie, contactId, expiresAt };
 }

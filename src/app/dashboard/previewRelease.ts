@@ -39,7 +39,9 @@ export async function previewRelease(db: Db, comp: CompetitionData, stageKey: st
     const judges = new Set(p.scores.filter((s) => !conflicted.has(s.judge)).map((s) => s.judge)).size;
     return { p, total: agg.total, judges };
   });
-  const ranks = rankProposals(computed.map((x) => ({ id: x.p.id, group: x.p.group, category: x.p.category, total: x.total })));
+  const ranks = rankProposals(
+    computed.map((x) => ({ id: x.p.id, group: x.p.group, category: x.p.category, total: x.total })),
+  );
   const cut = stageCut(comp.template, stageKey);
   return computed
     .map(({ p, total, judges }) => {
@@ -56,5 +58,10 @@ export async function previewRelease(db: Db, comp: CompetitionData, stageKey: st
         judges,
       };
     })
-    .sort((a, b) => a.group.localeCompare(b.group) || a.category.localeCompare(b.category) || (a.rank ?? 1e9) - (b.rank ?? 1e9));
+    .sort(
+      (a, b) =>
+        a.group.localeCompare(b.group) ||
+        a.category.localeCompare(b.category) ||
+        (a.rank ?? 1e9) - (b.rank ?? 1e9),
+    );
 }

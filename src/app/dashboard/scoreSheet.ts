@@ -56,7 +56,14 @@ export async function readScoreSheet(data: Uint8Array, template: Template): Prom
   };
   const header = ws.getRow(1);
   const col = new Map<string, number>();
-  header.eachCell((c, i) => col.set(String(c.value ?? "").trim().toLowerCase(), i));
+  header.eachCell((c, i) =>
+    col.set(
+      String(c.value ?? "")
+        .trim()
+        .toLowerCase(),
+      i,
+    ),
+  );
   if (!col.has("kode") || !col.has("juri")) throw new ImportError("missing column(s) kode, juri");
   const out: TableRow[] = [];
   ws.eachRow((row, n) => {

@@ -21,7 +21,8 @@ const chatEn: DashboardChatTexts = {
     `Here is your sign-in link to the secretariat and judges' dashboard. It works once, for ${m} minutes; please do not forward it.`,
   notStaff:
     "Sorry, the dashboard is for the competition's secretariat and judges only. You can still see your proposal with /status and your scores with /nilai here.",
-  judgeReminder: (n) => `Dear judge, ${n} proposal(s) are still waiting for your scores. Type /masuk to open the scoring dashboard.`,
+  judgeReminder: (n) =>
+    `Dear judge, ${n} proposal(s) are still waiting for your scores. Type /masuk to open the scoring dashboard.`,
 };
 
 export function dashboardChatTexts(locale: Locale): DashboardChatTexts {

@@ -41,13 +41,15 @@ export function balanceAssignments(input: BalanceInput): { proposalId: string; j
   const out: { proposalId: string; judge: string }[] = [];
   const taken = new Set<string>();
   const ordered = [...input.proposals].sort(
-    (a, b) => a.category.localeCompare(b.category) || a.region.localeCompare(b.region) || a.id.localeCompare(b.id),
+    (a, b) =>
+      a.category.localeCompare(b.category) || a.region.localeCompare(b.region) || a.id.localeCompare(b.id),
   );
   for (const p of ordered) {
     const have = input.judges.filter((j) => input.existing.has(key(p.id, j))).length;
     for (let slot = have; slot < input.perProposal; slot++) {
       const free = input.judges.filter(
-        (j) => !input.existing.has(key(p.id, j)) && !input.conflicts.has(key(p.id, j)) && !taken.has(key(p.id, j)),
+        (j) =>
+          !input.existing.has(key(p.id, j)) && !input.conflicts.has(key(p.id, j)) && !taken.has(key(p.id, j)),
       );
       if (free.length === 0) break;
       free.sort(

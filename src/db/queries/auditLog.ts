@@ -18,7 +18,14 @@ export interface AuditRow {
  */
 export async function auditPage(
   db: Db,
-  q: { viewerId: string; competitionIds: string[]; includeOwn?: boolean; person: string; kind: string; limit: number },
+  q: {
+    viewerId: string;
+    competitionIds: string[];
+    includeOwn?: boolean;
+    person: string;
+    kind: string;
+    limit: number;
+  },
 ): Promise<{ rows: AuditRow[]; kinds: string[] }> {
   const ids = q.competitionIds;
   const scope = Prisma.sql`(
@@ -27,7 +34,8 @@ export async function auditPage(
     OR EXISTS (SELECT 1 FROM "Competition" k WHERE k.id = ANY(${ids}::text[]) AND (a.subject = k.slug OR a.subject LIKE k.slug || '/%'))
     ${q.includeOwn === false ? Prisma.empty : Prisma.sql`OR a."actorId" = ${q.viewerId}`})`;
   const conds = [scope];
-  if (q.person) conds.push(Prisma.sql`(c."displayName" ILIKE ${`%${q.person}%`} OR a."actorId" = ${q.person})`);
+  if (q.person)
+    conds.push(Prisma.sql`(c."displayName" ILIKE ${`%${q.person}%`} OR a."actorId" = ${q.person})`);
   if (q.kind) conds.push(Prisma.sql`a.action = ${q.kind}`);
   const rows = await db.$queryRaw<AuditRow[]>`
     SELECT a.id, a."createdAt", a."actorId", c."displayName" AS "actorName", a.action, a.subject, a.details

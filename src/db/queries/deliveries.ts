@@ -21,6 +21,15 @@ export async function deliveriesOf(db: Db, announcementId: string, limit: number
 export async function announcementOf(db: Db, competitionId: string, id: string) {
   return db.announcement.findFirst({
     where: { id, competitionId },
-    select: { id: true, text: true, status: true, kind: true, urgent: true, scheduledAt: true, createdAt: true, finishedAt: true },
+    select: {
+      id: true,
+      text: true,
+      status: true,
+      kind: true,
+      urgent: true,
+      scheduledAt: true,
+      createdAt: true,
+      finishedAt: true,
+    },
   });
 }

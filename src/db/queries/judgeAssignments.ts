@@ -9,7 +9,14 @@ export interface AssignmentRow {
   submittedAt: Date | null;
 }
 
-const select = { id: true, proposalId: true, judge: true, stage: true, draft: true, submittedAt: true } as const;
+const select = {
+  id: true,
+  proposalId: true,
+  judge: true,
+  stage: true,
+  draft: true,
+  submittedAt: true,
+} as const;
 
 /** A judge's assignments in a competition (any of their references), with the proposal. */
 export async function assignmentsOfJudge(db: Db, competitionId: string, judges: string[]) {
@@ -59,8 +66,9 @@ export async function saveDraft(db: Db, id: string, draft: unknown): Promise<voi
 }
 
 export async function removeAssignments(db: Db, proposalId: string, judges: string[]): Promise<number> {
-  return (await db.judgeAssignment.deleteMany({ where: { proposalId, judge: { in: judges }, submittedAt: null } }))
-    .count;
+  return (
+    await db.judgeAssignment.deleteMany({ where: { proposalId, judge: { in: judges }, submittedAt: null } })
+  ).count;
 }
 
 export async function conflictsOf(db: Db, proposalIds: string[]) {

@@ -31,7 +31,10 @@ export async function loadProposalDetail(db: Db, competitionId: string, code: st
           },
         },
       },
-      events: { select: { stage: true, note: true, actorId: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      events: {
+        select: { stage: true, note: true, actorId: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
       scores: {
         select: { judge: true, criterion: true, stage: true, value: true, comment: true },
         orderBy: [{ stage: "asc" }, { judge: "asc" }],

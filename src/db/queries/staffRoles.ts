@@ -41,7 +41,13 @@ export async function pushIdentities(db: Db, contactIds: string[]) {
     },
   });
   const rank = (i: { channel: string; externalId: string }) =>
-    i.channel === "telegram" ? 0 : i.channel === "whatsapp" ? (i.externalId.endsWith("@s.whatsapp.net") ? 1 : 2) : 9;
+    i.channel === "telegram"
+      ? 0
+      : i.channel === "whatsapp"
+        ? i.externalId.endsWith("@s.whatsapp.net")
+          ? 1
+          : 2
+        : 9;
   return rows.map((r) => {
     const best = [...r.identities].filter((i) => rank(i) < 9).sort((a, b) => rank(a) - rank(b))[0];
     return {

@@ -23,14 +23,23 @@ const REPORT_ROWS = 500;
 
 /** Announcements: compose with a live count and previews, send now or schedule, live progress, report, resend. */
 export function announcementRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
-  async function preview(c: Ctx, comp: CompetitionData, fields: Record<string, string | string[] | undefined>) {
+  async function preview(
+    c: Ctx,
+    comp: CompetitionData,
+    fields: Record<string, string | string[] | undefined>,
+  ) {
     const audience = audienceFromFields(fields);
     const r = await resolveAudience(kit.db, comp.id, audience, {
       sectionKeys: comp.template.sections.map((s) => s.key),
       ...(kit.channels ? { channels: kit.channels } : {}),
     });
     const text = String((Array.isArray(fields.text) ? fields.text[0] : fields.text) ?? "").trim() || "…";
-    const msg = renderDelivery({ kind: "broadcast", competitionName: comp.name, locale: c.get("locale"), text });
+    const msg = renderDelivery({
+      kind: "broadcast",
+      competitionName: comp.name,
+      locale: c.get("locale"),
+      text,
+    });
     return {
       audience,
       count: c.get("t").count(r.contacts - r.optedOut - r.unreachable, r.proposals),
@@ -74,7 +83,9 @@ ${audienceFields(c, comp.template, fields)}
 <div class="tablewrap"><table><thead><tr><th scope="col">${t.when}</th><th scope="col">${t.kind}</th><th scope="col">${t.status}</th><th scope="col">${t.progress}</th></tr></thead><tbody>
 ${recent.map((a) => html`<tr><td><a href="${b}/pengumuman/${a.id}">${formatDateTime(a.createdAt, locale, comp.timezone)}</a></td><td>${a.kind}</td><td>${a.status}</td><td>${t.sent} ${a.counts.sent}/${a.counts.total} · ${t.failed} ${a.counts.failed} · ${t.skipped} ${a.counts.skipped}</td></tr>`)}
 </tbody></table></div>`;
-    return c.html(page(c, kit, `${t.announcements} · ${comp.name}`, body, competitionNav(c, kit, comp.slug, true)));
+    return c.html(
+      page(c, kit, `${t.announcements} · ${comp.name}`, body, competitionNav(c, kit, comp.slug, true)),
+    );
   });
 
   app.post("/k/:slug/pengumuman", async (c) => {
@@ -89,7 +100,8 @@ ${recent.map((a) => html`<tr><td><a href="${b}/pengumuman/${a.id}">${formatDateT
     let at = now;
     if (one("when") === "later") {
       const parsed = parseScheduleTime(one("at").replace("T", " "), now, comp.timezone);
-      if (!parsed || parsed.getTime() <= now.getTime()) return redirectWith(c, `${b}/pengumuman`, { err: t.badSchedule });
+      if (!parsed || parsed.getTime() <= now.getTime())
+        return redirectWith(c, `${b}/pengumuman`, { err: t.badSchedule });
       at = parsed;
     }
     const urgent = one("urgent") === "1";
@@ -110,12 +122,22 @@ ${recent.map((a) => html`<tr><td><a href="${b}/pengumuman/${a.id}">${formatDateT
         actorId: c.get("viewer").contactId,
         action: "broadcast.create",
         subject: created.id,
-        details: { via: "dashboard", audience: formatAudienceSpec(p.audience), queued: created.queued, scheduledAt: at.toISOString(), urgent },
+        details: {
+          via: "dashboard",
+          audience: formatAudienceSpec(p.audience),
+          queued: created.queued,
+          scheduledAt: at.toISOString(),
+          urgent,
+        },
       },
     });
     kit.onQueued?.();
     const held = !urgent && kit.quietHours ? quietUntil(at, comp.timezone, kit.quietHours) : undefined;
-    return redirectWith(c, `${b}/pengumuman/${created.id}`, held ? { ok: t.quietNote(formatDateTime(held, c.get("locale"), comp.timezone)) } : {});
+    return redirectWith(
+      c,
+      `${b}/pengumuman/${created.id}`,
+      held ? { ok: t.quietNote(formatDateTime(held, c.get("locale"), comp.timezone)) } : {},
+    );
   });
 
   app.get("/k/:slug/pengumuman/:id/kemajuan", async (c) => {
@@ -136,7 +158,8 @@ ${recent.map((a) => html`<tr><td><a href="${b}/pengumuman/${a.id}">${formatDateT
     const counts = (await countDeliveries(kit.db, [a.id])).get(a.id) ?? emptyCounts();
     const pct = percent(counts);
     const rows = await deliveriesOf(kit.db, a.id, REPORT_ROWS);
-    const statusText = (s: string) => (({ sent: t.sent, failed: t.failed, skipped: t.skipped }) as Record<string, string>)[s] ?? t.waiting;
+    const statusText = (s: string) =>
+      (({ sent: t.sent, failed: t.failed, skipped: t.skipped }) as Record<string, string>)[s] ?? t.waiting;
     const body = html`<p class="muted">${formatDateTime(a.scheduledAt, locale, comp.timezone)} · ${a.status}${a.urgent ? ` · ${t.urgent}` : ""}</p>
 <pre class="text">${a.text}</pre>
 <h2>${t.progress}</h2>
@@ -156,7 +179,14 @@ ${pct < 100 ? html`<script>${raw(`(function(){var u=${JSON.stringify(`${b}/pengu
     const a = await announcementOf(kit.db, comp.id, c.req.param("id"));
     if (!a) return c.notFound();
     const n = await retryFailed(kit.db, a.id, kit.clock());
-    await kit.db.auditLog.create({ data: { actorId: c.get("viewer").contactId, action: "broadcast.retryFailed", subject: a.id, details: { via: "dashboard", deliveries: n } } });
+    await kit.db.auditLog.create({
+      data: {
+        actorId: c.get("viewer").contactId,
+        action: "broadcast.retryFailed",
+        subject: a.id,
+        details: { via: "dashboard", deliveries: n },
+      },
+    });
     kit.onQueued?.();
     return redirectWith(c, `${compBase(kit, comp.slug)}/pengumuman/${a.id}`, { ok: c.get("t").resent(n) });
   });

@@ -16,7 +16,10 @@ export function auditRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const v = c.get("viewer");
     const locale = c.get("locale");
     const mine = [...new Set(v.roles.filter((r) => r.role === "secretariat").map((r) => r.competitionId))];
-    const comps = await kit.db.competition.findMany({ where: { id: { in: mine } }, select: { id: true, slug: true, name: true } });
+    const comps = await kit.db.competition.findMany({
+      where: { id: { in: mine } },
+      select: { id: true, slug: true, name: true },
+    });
     const slug = c.req.query("k") ?? "";
     const chosen = comps.filter((k) => !slug || k.slug === slug);
     const person = (c.req.query("person") ?? "").trim().slice(0, 100);

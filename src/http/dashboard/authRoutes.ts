@@ -1,9 +1,8 @@
 import type { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
-import { loginTokenValid } from "../../db/queries/dashboardAuth.ts";
-import { listSessions, revokeSession } from "../../db/queries/dashboardAuth.ts";
 import { redeemLoginLink, sha256 } from "../../app/dashboard/dashboardAuth.ts";
+import { listSessions, loginTokenValid, revokeSession } from "../../db/queries/dashboardAuth.ts";
 import { csrfField, formatDateTime, page, redirectWith } from "./layout.ts";
 import type { DashboardEnv, Kit } from "./types.ts";
 
@@ -36,7 +35,12 @@ export function authRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
 
   app.post("/masuk/:token", async (c) => {
     const t = c.get("t");
-    const s = await redeemLoginLink(kit.db, c.req.param("token"), c.req.header("user-agent") ?? "", kit.clock());
+    const s = await redeemLoginLink(
+      kit.db,
+      c.req.param("token"),
+      c.req.header("user-agent") ?? "",
+      kit.clock(),
+    );
     if (!s) {
       c.status(410);
       return c.html(page(c, kit, t.signInTitle, html`<p class="error" role="alert">${t.linkSpent}</p>`));
@@ -48,20 +52,22 @@ export function authRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
       path: kit.base,
       expires: s.expiresAt,
     });
-    return c.redirect(`${kit.base}/`, 303);
+    return c.redirect(kit.base, 303);
   });
 
   app.get("/bahasa/:lang", (c) => {
     const lang = c.req.param("lang") === "en" ? "en" : "id";
     setCookie(c, LANG_COOKIE, lang, { sameSite: "Lax", secure, path: kit.base, maxAge: 365 * 86_400 });
     const next = c.req.query("next") ?? "";
-    return c.redirect(next.startsWith(`${kit.base}/`) ? next : `${kit.base}/`, 303);
+    return c.redirect(next.startsWith(`${kit.base}/`) || next === kit.base ? next : kit.base, 303);
   });
 
   app.post("/keluar", async (c) => {
     const v = c.get("viewer");
     await revokeSession(kit.db, v.contactId, v.sessionId, kit.clock());
-    await kit.db.auditLog.create({ data: { actorId: v.contactId, action: "dashboard.signout", subject: "" } });
+    await kit.db.auditLog.create({
+      data: { actorId: v.contactId, action: "dashboard.signout", subject: "" },
+    });
     deleteCookie(c, SESSION_COOKIE, { path: kit.base });
     c.set("viewer", undefined as never);
     return c.html(page(c, kit, c.get("t").signOut, html`<p>${c.get("t").needSignIn}</p>`));
@@ -76,7 +82,9 @@ export function authRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const body = html`<div class="tablewrap"><table>
 <thead><tr><th scope="col">${t.device}</th><th scope="col">${t.started}</th><th scope="col">${t.lastSeen}</th><th scope="col">${t.expires}</th><th scope="col"></th></tr></thead>
 <tbody>${rows.map(
-      (r) => html`<tr><td>${r.userAgent.slice(0, 80)}${r.id === v.sessionId ? html` <strong>(${t.thisSession})</strong>` : ""}</td>
+      (
+        r,
+      ) => html`<tr><td>${r.userAgent.slice(0, 80)}${r.id === v.sessionId ? html` <strong>(${t.thisSession})</strong>` : ""}</td>
 <td>${formatDateTime(r.createdAt, loc, tz)}</td><td>${formatDateTime(r.lastSeenAt, loc, tz)}</td><td>${formatDateTime(r.expiresAt, loc, tz)}</td>
 <td><form method="post" action="${kit.base}/sesi/${r.id}/akhiri">${csrfField(c)}<button type="submit" class="secondary">${t.endSession}</button></form></td></tr>`,
     )}</tbody></table></div>`;
@@ -88,6 +96,6 @@ export function authRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const id = c.req.param("id");
     await revokeSession(kit.db, v.contactId, id, kit.clock());
     if (id === v.sessionId) deleteCookie(c, SESSION_COOKIE, { path: kit.base });
-    return redirectWith(c, id === v.sessionId ? `${kit.base}/` : `${kit.base}/sesi`, {});
+    return redirectWith(c, id === v.sessionId ? kit.base : `${kit.base}/sesi`, {});
   });
 }

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
@@ -34,7 +34,10 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   const publicOrigin = new URL(deps.dashboardUrl).origin;
   const app = new Hono<DashboardEnv>();
 
-  app.use("*", csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
+  app.use(
+    "*",
+    csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }),
+  );
   app.use("*", async (c, next) => {
     c.header("X-Frame-Options", "DENY");
     c.header("Referrer-Policy", "no-referrer");
@@ -46,7 +49,10 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
     const raw = getCookie(c, SESSION_COOKIE);
     const session = raw ? await sessionOf(deps.db, raw, kit.clock()) : undefined;
     if (session) {
-      const [roles, who] = await Promise.all([rolesOf(deps.db, session.contactId), contactLocale(deps.db, session.contactId)]);
+      const [roles, who] = await Promise.all([
+        rolesOf(deps.db, session.contactId),
+        contactLocale(deps.db, session.contactId),
+      ]);
       if (!cookieLocale && who?.locale === "en") locale = "en";
       const viewer: Viewer = {
         contactId: session.contactId,
@@ -56,7 +62,9 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
         roles,
         isSecretariat: (id) => roles.some((r) => r.competitionId === id && r.role === "secretariat"),
         judgeRefs: (id) =>
-          roles.filter((r) => r.competitionId === id && r.role === "judge" && r.judgeRef).map((r) => r.judgeRef),
+          roles
+            .filter((r) => r.competitionId === id && r.role === "judge" && r.judgeRef)
+            .map((r) => r.judgeRef),
       };
       c.set("viewer", viewer);
     }
@@ -73,7 +81,12 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
       const sent = typeof body._csrf === "string" ? body._csrf : "";
       if (!sameSecret(sent, viewer.csrf)) {
         await deps.db.auditLog.create({
-          data: { actorId: viewer.contactId, action: "access.denied", subject: rel, details: { what: "csrf" } },
+          data: {
+            actorId: viewer.contactId,
+            action: "access.denied",
+            subject: rel,
+            details: { what: "csrf" },
+          },
         });
         throw new HTTPException(403, { message: "csrf" });
       }
@@ -92,16 +105,30 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   exportRoutes(app, kit);
   auditRoutes(app, kit);
 
+  const ensureTexts = (c: Context<DashboardEnv>) => {
+    if (!c.get("t")) {
+      c.set("locale", getCookie(c, LANG_COOKIE) === "en" ? "en" : "id");
+      c.set("t", dashboardTexts(c.get("locale")));
+    }
+    return c.get("t");
+  };
   app.notFound((c) => {
-    const t = c.get("t") ?? dashboardTexts("id");
+    const t = ensureTexts(c);
     c.status(404);
     return c.html(page(c, kit, t.notFound, ""));
   });
   app.onError((err, c) => {
-    const t = c.get("t") ?? dashboardTexts("id");
+    const t = ensureTexts(c);
     if (err instanceof HTTPException) {
       const status = err.status;
-      const msg = status === 403 ? (err.message === "role" ? t.notAllowed : t.csrfRefused) : status === 404 ? t.notFound : t.badInput;
+      const msg =
+        status === 403
+          ? err.message === "role"
+            ? t.notAllowed
+            : t.csrfRefused
+          : status === 404
+            ? t.notFound
+            : t.badInput;
       c.status(status);
       return c.html(page(c, kit, msg, ""));
     }

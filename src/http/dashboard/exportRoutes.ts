@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { html } from "hono/html";
-import { toSafeCsv, type CsvCell } from "../../app/csv/toSafeCsv.ts";
+import { type CsvCell, toSafeCsv } from "../../app/csv/toSafeCsv.ts";
 import { previewRelease } from "../../app/dashboard/previewRelease.ts";
 import { summarize } from "../../app/status/report.ts";
 import { loadGridRows } from "../../db/queries/proposalGrid.ts";
@@ -35,23 +35,63 @@ ${scored.map((s) => html`<li><a href="${b}/ekspor/hasil.xlsx?stage=${s.key}">${t
     let rows: CsvCell[][];
     if (kind === "laporan") {
       const report = summarize(await loadGridRows(kit.db, comp.id), comp.template, kit.clock());
-      header = ["kode", "unit", "instansi", "judul", "kelompok", "kategori", "tahap", "kesiapan", "bagian_belum_lengkap", "aktif_terakhir", "macet"];
-      rows = report.rows.map((r) => [r.code, r.unit, r.instansi, r.title, r.group, r.category, r.stage, r.readiness, r.incomplete.join(" "), r.lastActive, r.stuck ? "ya" : "tidak"]);
+      header = [
+        "kode",
+        "unit",
+        "instansi",
+        "judul",
+        "kelompok",
+        "kategori",
+        "tahap",
+        "kesiapan",
+        "bagian_belum_lengkap",
+        "aktif_terakhir",
+        "macet",
+      ];
+      rows = report.rows.map((r) => [
+        r.code,
+        r.unit,
+        r.instansi,
+        r.title,
+        r.group,
+        r.category,
+        r.stage,
+        r.readiness,
+        r.incomplete.join(" "),
+        r.lastActive,
+        r.stuck ? "ya" : "tidak",
+      ]);
     } else {
       const stage = comp.template.stages.find((s) => s.scored && s.key === c.req.query("stage"));
       if (!stage) return c.notFound();
       const res = await previewRelease(kit.db, comp, stage.key);
       header = ["kode", "judul", "kelompok", "kategori", "juri", "total", "peringkat", "dari", "lolos"];
-      rows = res.map((r) => [r.code, r.title, r.group, r.category, r.judges, r.total === null ? null : Math.round(r.total * 100) / 100, r.rank, r.rankOf, r.advances === null ? "" : r.advances ? "ya" : "tidak"]);
+      rows = res.map((r) => [
+        r.code,
+        r.title,
+        r.group,
+        r.category,
+        r.judges,
+        r.total === null ? null : Math.round(r.total * 100) / 100,
+        r.rank,
+        r.rankOf,
+        r.advances === null ? "" : r.advances ? "ya" : "tidak",
+      ]);
     }
-    await auditDownload(kit, c.get("viewer").contactId, file, comp.slug, { rows: rows.length, stage: c.req.query("stage") ?? null });
+    await auditDownload(kit, c.get("viewer").contactId, file, comp.slug, {
+      rows: rows.length,
+      stage: c.req.query("stage") ?? null,
+    });
     const name = `${comp.slug}-${kind}${kind === "hasil" ? `-${c.req.query("stage")}` : ""}.${ext}`;
     return ext === "csv" ? csv(c, name, toSafeCsv(header, rows)) : xlsx(c, name, header, rows);
   });
 }
 
 function csv(c: Ctx, name: string, text: string): Response {
-  return c.body(text, 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` });
+  return c.body(text, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${name}"`,
+  });
 }
 
 async function xlsx(c: Ctx, name: string, header: string[], rows: CsvCell[][]): Promise<Response> {
@@ -61,5 +101,8 @@ async function xlsx(c: Ctx, name: string, header: string[], rows: CsvCell[][]): 
   // exceljs writes strings as text cells: a leading "=" stays text, never a formula.
   for (const r of rows) ws.addRow(r.map((v) => (v === undefined ? null : v)));
   const data = new Uint8Array(await wb.xlsx.writeBuffer());
-  return c.body(data, 200, { "Content-Type": XLSX_MIME, "Content-Disposition": `attachment; filename="${name}"` });
+  return c.body(data, 200, {
+    "Content-Type": XLSX_MIME,
+    "Content-Disposition": `attachment; filename="${name}"`,
+  });
 }

@@ -33,7 +33,12 @@ export function filterQuery(f: GridFilter): string {
 }
 
 /** The rows a filter keeps, in its order. */
-export function applyGridFilter(rows: readonly GridRow[], f: GridFilter, template: Template, now: Date): GridRow[] {
+export function applyGridFilter(
+  rows: readonly GridRow[],
+  f: GridFilter,
+  template: Template,
+  now: Date,
+): GridRow[] {
   const keys = template.sections.map((s) => s.key);
   const before = f.inactiveDays === undefined ? undefined : now.getTime() - f.inactiveDays * 86_400_000;
   const out = rows.filter(
@@ -45,7 +50,10 @@ export function applyGridFilter(rows: readonly GridRow[], f: GridFilter, templat
   );
   if (f.sort === "readiness") out.sort((a, b) => a.readiness - b.readiness || a.code.localeCompare(b.code));
   else if (f.sort === "activity")
-    out.sort((a, b) => (a.lastActive?.getTime() ?? 0) - (b.lastActive?.getTime() ?? 0) || a.code.localeCompare(b.code));
+    out.sort(
+      (a, b) =>
+        (a.lastActive?.getTime() ?? 0) - (b.lastActive?.getTime() ?? 0) || a.code.localeCompare(b.code),
+    );
   else out.sort((a, b) => a.code.localeCompare(b.code));
   return out;
 }

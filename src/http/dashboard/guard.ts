@@ -28,7 +28,12 @@ export async function competitionFor(c: Ctx, kit: Kit, need: Need): Promise<Comp
 /** Records a refused access and answers 403. */
 export async function deny(c: Ctx, kit: Kit, what: string, subject: string): Promise<never> {
   await kit.db.auditLog.create({
-    data: { actorId: c.get("viewer").contactId, action: "access.denied", subject, details: { what, via: "dashboard" } },
+    data: {
+      actorId: c.get("viewer").contactId,
+      action: "access.denied",
+      subject,
+      details: { what, via: "dashboard" },
+    },
   });
   throw new HTTPException(403, { message: "role" });
 }

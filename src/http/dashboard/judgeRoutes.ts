@@ -4,7 +4,13 @@ import { z } from "zod";
 import { importScores } from "../../app/status/importScores.ts";
 import { ImportError } from "../../app/status/readTable.ts";
 import { checkScoreValue } from "../../core/scoring/checkScoreValue.ts";
-import { addConflict, assignmentFor, assignmentsOfJudge, conflictsOf, saveDraft } from "../../db/queries/judgeAssignments.ts";
+import {
+  addConflict,
+  assignmentFor,
+  assignmentsOfJudge,
+  conflictsOf,
+  saveDraft,
+} from "../../db/queries/judgeAssignments.ts";
 import { compBase, competitionFor, deny, proposalFor } from "./guard.ts";
 import { competitionNav, csrfField, page, redirectWith } from "./layout.ts";
 import { stageName } from "./overviewRoutes.ts";
@@ -32,7 +38,12 @@ export function judgeRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const refs = v.judgeRefs(comp.id);
     const rows = refs.length ? await assignmentsOfJudge(kit.db, comp.id, refs) : [];
     const conflicts = new Set(
-      (await conflictsOf(kit.db, rows.map((r) => r.proposalId))).map((x) => `${x.proposalId}|${x.judge}`),
+      (
+        await conflictsOf(
+          kit.db,
+          rows.map((r) => r.proposalId),
+        )
+      ).map((x) => `${x.proposalId}|${x.judge}`),
     );
     const mine = rows.filter((r) => !conflicts.has(`${r.proposalId}|${r.judge}`));
     const b = compBase(kit, comp.slug);
@@ -40,7 +51,15 @@ export function judgeRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
       ? html`<div class="tablewrap"><table><thead><tr><th scope="col">${t.code}</th><th scope="col">${t.unit}</th><th scope="col">${t.title}</th><th scope="col">${t.stage}</th><th scope="col">${t.status}</th></tr></thead>
 <tbody>${mine.map((r) => html`<tr><th scope="row"><a href="${b}/menilai/${r.proposal.code}">${r.proposal.code}</a></th><td>${r.proposal.unit.name}</td><td>${r.proposal.title}</td><td>${stageName(comp.template, r.stage, locale)}</td><td>${r.submittedAt ? t.submitted : t.open}</td></tr>`)}</tbody></table></div>`
       : html`<p>${t.noAssignments}</p>`;
-    return c.html(page(c, kit, `${t.myAssignments} · ${comp.name}`, body, competitionNav(c, kit, comp.slug, v.isSecretariat(comp.id))));
+    return c.html(
+      page(
+        c,
+        kit,
+        `${t.myAssignments} · ${comp.name}`,
+        body,
+        competitionNav(c, kit, comp.slug, v.isSecretariat(comp.id)),
+      ),
+    );
   });
 
   app.get("/k/:slug/menilai/:code", async (c) => {
@@ -77,7 +96,15 @@ ${cr.indicators?.length ? html`<ul>${cr.indicators.map((i) => html`<li>${i.name[
 <p style="display:flex;gap:8px;flex-wrap:wrap"><button type="submit" name="action" value="draft" class="secondary">${t.saveDraft}</button><button type="submit" name="action" value="submit">${t.submit}</button></p>
 </form>
 <h2>${t.conflict}</h2><form method="post" action="${b}/menilai/${proposal.code}/konflik">${csrfField(c)}<button type="submit" class="secondary">${t.declareConflict}</button></form>`;
-    return c.html(page(c, kit, `${t.rubric} · ${proposal.code}`, body, competitionNav(c, kit, comp.slug, v.isSecretariat(comp.id))));
+    return c.html(
+      page(
+        c,
+        kit,
+        `${t.rubric} · ${proposal.code}`,
+        body,
+        competitionNav(c, kit, comp.slug, v.isSecretariat(comp.id)),
+      ),
+    );
   });
 
   app.post("/k/:slug/menilai/:code", async (c) => {
@@ -96,10 +123,17 @@ ${cr.indicators?.length ? html`<ul>${cr.indicators.map((i) => html`<li>${i.name[
     const draft: Draft = { version: 1, values: {} };
     const problems: string[] = [];
     for (const cr of comp.template.criteria) {
-      const value = String(body[`v_${cr.key}`] ?? "").trim().slice(0, 20);
-      const comment = String(body[`c_${cr.key}`] ?? "").trim().slice(0, 2000);
+      const value = String(body[`v_${cr.key}`] ?? "")
+        .trim()
+        .slice(0, 20);
+      const comment = String(body[`c_${cr.key}`] ?? "")
+        .trim()
+        .slice(0, 2000);
       draft.values[cr.key] = { value, comment };
-      const bad = value === "" ? body.action === "submit" : "problem" in checkScoreValue(value, comp.template.scoreScale);
+      const bad =
+        value === ""
+          ? body.action === "submit"
+          : "problem" in checkScoreValue(value, comp.template.scoreScale);
       if (bad) problems.push(t.valueProblem(cr.name[locale]));
     }
     await saveDraft(kit.db, a.id, draft);
@@ -107,15 +141,28 @@ ${cr.indicators?.length ? html`<ul>${cr.indicators.map((i) => html`<li>${i.name[
     if (body.action !== "submit") return redirectWith(c, here, { ok: t.draftSaved });
     const rows = comp.template.criteria.map((cr, i) => ({
       row: i + 1,
-      cells: { code: proposal.code, judge: a.judge, criterion: cr.key, value: draft.values[cr.key]!.value, comment: draft.values[cr.key]!.comment },
+      cells: {
+        code: proposal.code,
+        judge: a.judge,
+        criterion: cr.key,
+        value: draft.values[cr.key]!.value,
+        comment: draft.values[cr.key]!.comment,
+      },
     }));
     try {
       await importScores(kit.db, comp, a.stage, rows, { actorId: v.contactId, file: "dashboard" });
     } catch (e) {
-      if (e instanceof ImportError) return redirectWith(c, here, { err: `${t.importFailed} ${e.errors.map((x) => x.reason).join("; ")}` });
+      if (e instanceof ImportError)
+        return redirectWith(c, here, {
+          err: `${t.importFailed} ${e.errors.map((x) => x.reason).join("; ")}`,
+        });
       throw e;
     }
-    await kit.db.judgeAssignment.update({ where: { id: a.id }, data: { submittedAt: kit.clock() }, select: { id: true } });
+    await kit.db.judgeAssignment.update({
+      where: { id: a.id },
+      data: { submittedAt: kit.clock() },
+      select: { id: true },
+    });
     return redirectWith(c, `${compBase(kit, comp.slug)}/menilai`, { ok: t.scoresSubmitted });
   });
 
@@ -127,7 +174,12 @@ ${cr.indicators?.length ? html`<ul>${cr.indicators.map((i) => html`<li>${i.name[
     const { proposal } = await proposalFor(c, kit, comp);
     for (const judge of refs) await addConflict(kit.db, proposal.id, judge);
     await kit.db.auditLog.create({
-      data: { actorId: v.contactId, action: "scores.conflict", subject: proposal.code, details: { judges: refs, via: "dashboard", declaredBy: "judge" } },
+      data: {
+        actorId: v.contactId,
+        action: "scores.conflict",
+        subject: proposal.code,
+        details: { judges: refs, via: "dashboard", declaredBy: "judge" },
+      },
     });
     return redirectWith(c, `${compBase(kit, comp.slug)}/menilai`, { ok: c.get("t").conflictSaved });
   });

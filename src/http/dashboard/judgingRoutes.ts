@@ -10,7 +10,12 @@ import { ImportError } from "../../app/status/readTable.ts";
 import { EVERYONE } from "../../core/broadcast/audienceSchema.ts";
 import { dashboardChatTexts } from "../../core/i18n/dashboardTexts.ts";
 import { balanceAssignments } from "../../core/scoring/balanceAssignments.ts";
-import { addAssignments, addConflict, assignmentsOfCompetition, conflictsOf } from "../../db/queries/judgeAssignments.ts";
+import {
+  addAssignments,
+  addConflict,
+  assignmentsOfCompetition,
+  conflictsOf,
+} from "../../db/queries/judgeAssignments.ts";
 import { judgesOf, pushIdentities } from "../../db/queries/staffRoles.ts";
 import { auditDownload } from "./auditDownload.ts";
 import { compBase, competitionFor } from "./guard.ts";
@@ -36,7 +41,10 @@ export function judgingRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const locale = c.get("locale");
     const stage = scoredStage(c, comp, c.req.query("stage"));
     const b = compBase(kit, comp.slug);
-    const [judges, assigned] = await Promise.all([judgesOf(kit.db, comp.id), assignmentsOfCompetition(kit.db, comp.id, stage)]);
+    const [judges, assigned] = await Promise.all([
+      judgesOf(kit.db, comp.id),
+      assignmentsOfCompetition(kit.db, comp.id, stage),
+    ]);
     const byJudge = new Map<string, { n: number; done: number }>();
     const byProposal = new Map<string, { code: string; list: string[] }>();
     for (const a of assigned) {
@@ -48,12 +56,17 @@ export function judgingRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
       p.list.push(`${a.judge} (${a.submittedAt ? t.submitted : t.open})`);
       byProposal.set(a.proposalId, p);
     }
-    const judgeOptions = judges.map((j) => html`<option value="${j.judgeRef}">${j.judgeRef}${j.name ? ` · ${j.name}` : ""}</option>`);
+    const judgeOptions = judges.map(
+      (j) => html`<option value="${j.judgeRef}">${j.judgeRef}${j.name ? ` · ${j.name}` : ""}</option>`,
+    );
     const stageSel = html`<input type="hidden" name="stage" value="${stage}" />`;
     const body = html`
 <form class="inline" method="get"><label>${t.stage}<select name="stage">${comp.template.stages
       .filter((s) => s.scored)
-      .map((s) => html`<option value="${s.key}" ${s.key === stage ? "selected" : ""}>${s.label[locale]}</option>`)}</select></label><button type="submit">${t.apply}</button></form>
+      .map(
+        (s) =>
+          html`<option value="${s.key}" ${s.key === stage ? "selected" : ""}>${s.label[locale]}</option>`,
+      )}</select></label><button type="submit">${t.apply}</button></form>
 <h2>${t.progressPerJudge}</h2>
 <div class="tablewrap"><table><thead><tr><th scope="col">${t.judge}</th><th scope="col">${t.assignments}</th><th scope="col">${t.submitted}</th><th scope="col">${t.progress}</th><th scope="col"></th></tr></thead><tbody>
 ${judges.map((j) => {
@@ -90,15 +103,49 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
     const stage = scoredStage(c, comp, body.stage);
     const judge = String(body.judge ?? "").trim();
     const back = `${compBase(kit, comp.slug)}/juri?stage=${stage}`;
-    if (!(await judgesOf(kit.db, comp.id)).some((j) => j.judgeRef === judge)) return redirectWith(c, back, { err: t.badInput });
-    const codes = String(body.codes ?? "").toUpperCase().split(/[\s,;]+/).filter(Boolean).slice(0, 5000);
-    const props = await kit.db.proposal.findMany({ where: { competitionId: comp.id, code: { in: codes } }, select: { id: true, code: true } });
-    const conflicted = new Set((await conflictsOf(kit.db, props.map((p) => p.id))).filter((x) => x.judge === judge).map((x) => x.proposalId));
+    if (!(await judgesOf(kit.db, comp.id)).some((j) => j.judgeRef === judge))
+      return redirectWith(c, back, { err: t.badInput });
+    const codes = String(body.codes ?? "")
+      .toUpperCase()
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .slice(0, 5000);
+    const props = await kit.db.proposal.findMany({
+      where: { competitionId: comp.id, code: { in: codes } },
+      select: { id: true, code: true },
+    });
+    const conflicted = new Set(
+      (
+        await conflictsOf(
+          kit.db,
+          props.map((p) => p.id),
+        )
+      )
+        .filter((x) => x.judge === judge)
+        .map((x) => x.proposalId),
+    );
     const blocked = props.filter((p) => conflicted.has(p.id)).map((p) => t.conflictBlocked(p.code, judge));
-    const n = await addAssignments(kit.db, props.filter((p) => !conflicted.has(p.id)).map((p) => ({ proposalId: p.id, judge, stage, createdById: c.get("viewer").contactId })));
-    await kit.db.auditLog.create({ data: { actorId: c.get("viewer").contactId, action: "judging.assign", subject: `${comp.slug}/${stage}`, details: { judge, codes: props.map((p) => p.code), created: n } } });
+    const n = await addAssignments(
+      kit.db,
+      props
+        .filter((p) => !conflicted.has(p.id))
+        .map((p) => ({ proposalId: p.id, judge, stage, createdById: c.get("viewer").contactId })),
+    );
+    await kit.db.auditLog.create({
+      data: {
+        actorId: c.get("viewer").contactId,
+        action: "judging.assign",
+        subject: `${comp.slug}/${stage}`,
+        details: { judge, codes: props.map((p) => p.code), created: n },
+      },
+    });
     const unknown = codes.filter((x) => !props.some((p) => p.code === x));
-    return redirectWith(c, back, { ok: t.assigned(n), ...(blocked.length || unknown.length ? { err: [...blocked, ...unknown.map((u) => `${u}: ${t.notFound}`)].join(" ") } : {}) });
+    return redirectWith(c, back, {
+      ok: t.assigned(n),
+      ...(blocked.length || unknown.length
+        ? { err: [...blocked, ...unknown.map((u) => `${u}: ${t.notFound}`)].join(" ") }
+        : {}),
+    });
   });
 
   app.post("/k/:slug/juri/otomatis", async (c) => {
@@ -112,7 +159,10 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
       select: { id: true, category: true, unit: { select: { region: true } } },
     });
     const ids = proposals.map((p) => p.id);
-    const [existing, conflicts] = await Promise.all([assignmentsOfCompetition(kit.db, comp.id, stage), conflictsOf(kit.db, ids)]);
+    const [existing, conflicts] = await Promise.all([
+      assignmentsOfCompetition(kit.db, comp.id, stage),
+      conflictsOf(kit.db, ids),
+    ]);
     const made = balanceAssignments({
       proposals: proposals.map((p) => ({ id: p.id, category: p.category, region: p.unit.region })),
       judges,
@@ -120,8 +170,18 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
       existing: new Set(existing.map((a) => `${a.proposalId}|${a.judge}`)),
       conflicts: new Set(conflicts.map((x) => `${x.proposalId}|${x.judge}`)),
     });
-    const n = await addAssignments(kit.db, made.map((m) => ({ ...m, stage, createdById: c.get("viewer").contactId })));
-    await kit.db.auditLog.create({ data: { actorId: c.get("viewer").contactId, action: "judging.autoAssign", subject: `${comp.slug}/${stage}`, details: { perProposal: per, created: n } } });
+    const n = await addAssignments(
+      kit.db,
+      made.map((m) => ({ ...m, stage, createdById: c.get("viewer").contactId })),
+    );
+    await kit.db.auditLog.create({
+      data: {
+        actorId: c.get("viewer").contactId,
+        action: "judging.autoAssign",
+        subject: `${comp.slug}/${stage}`,
+        details: { perProposal: per, created: n },
+      },
+    });
     return redirectWith(c, `${compBase(kit, comp.slug)}/juri?stage=${stage}`, { ok: c.get("t").assigned(n) });
   });
 
@@ -130,12 +190,24 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
     const t = c.get("t");
     const body = await c.req.parseBody();
     const judge = String(body.judge ?? "").trim();
-    const code = String(body.code ?? "").trim().toUpperCase();
-    const p = await kit.db.proposal.findFirst({ where: { competitionId: comp.id, code }, select: { id: true } });
+    const code = String(body.code ?? "")
+      .trim()
+      .toUpperCase();
+    const p = await kit.db.proposal.findFirst({
+      where: { competitionId: comp.id, code },
+      select: { id: true },
+    });
     const back = `${compBase(kit, comp.slug)}/juri`;
     if (!p || !judge) return redirectWith(c, back, { err: t.badInput });
     await addConflict(kit.db, p.id, judge);
-    await kit.db.auditLog.create({ data: { actorId: c.get("viewer").contactId, action: "scores.conflict", subject: code, details: { judge, via: "dashboard", declaredBy: "secretariat" } } });
+    await kit.db.auditLog.create({
+      data: {
+        actorId: c.get("viewer").contactId,
+        action: "scores.conflict",
+        subject: code,
+        details: { judge, via: "dashboard", declaredBy: "secretariat" },
+      },
+    });
     return redirectWith(c, back, { ok: t.conflictBlocked(code, judge) });
   });
 
@@ -149,7 +221,9 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
     const judges = (await judgesOf(kit.db, comp.id)).filter((j) => openBy.has(j.judgeRef));
     const people = await pushIdentities(kit.db, [...new Set(judges.map((j) => j.contactId))]);
     const recipients = people.map((p) => {
-      const n = judges.filter((j) => j.contactId === p.contactId).reduce((s, j) => s + (openBy.get(j.judgeRef) ?? 0), 0);
+      const n = judges
+        .filter((j) => j.contactId === p.contactId)
+        .reduce((s, j) => s + (openBy.get(j.judgeRef) ?? 0), 0);
       return { ...p, proposalIds: [], text: dashboardChatTexts(p.locale).judgeReminder(n) };
     });
     const made = recipients.length
@@ -166,16 +240,27 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
           quiet: kit.quietHours,
         })
       : undefined;
-    await kit.db.auditLog.create({ data: { actorId: c.get("viewer").contactId, action: "judging.remind", subject: `${comp.slug}/${stage}`, details: { judges: recipients.length, announcement: made?.id ?? null } } });
+    await kit.db.auditLog.create({
+      data: {
+        actorId: c.get("viewer").contactId,
+        action: "judging.remind",
+        subject: `${comp.slug}/${stage}`,
+        details: { judges: recipients.length, announcement: made?.id ?? null },
+      },
+    });
     kit.onQueued?.();
-    return redirectWith(c, `${compBase(kit, comp.slug)}/juri?stage=${stage}`, { ok: c.get("t").reminded(recipients.length) });
+    return redirectWith(c, `${compBase(kit, comp.slug)}/juri?stage=${stage}`, {
+      ok: c.get("t").reminded(recipients.length),
+    });
   });
 
   app.get("/k/:slug/juri/lembar", async (c) => {
     const comp = await competitionFor(c, kit, "secretariat");
     const stage = scoredStage(c, comp, c.req.query("stage"));
     const judge = c.req.query("judge") ?? "";
-    const assigned = (await assignmentsOfCompetition(kit.db, comp.id, stage)).filter((a) => a.judge === judge);
+    const assigned = (await assignmentsOfCompetition(kit.db, comp.id, stage)).filter(
+      (a) => a.judge === judge,
+    );
     const scores = await kit.db.score.findMany({
       where: { judge, stage, proposalId: { in: assigned.map((a) => a.proposalId) } },
       select: { proposalId: true, criterion: true, value: true, comment: true },
@@ -187,10 +272,16 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
       assigned.map((a) => ({
         code: a.proposal.code,
         title: a.proposal.title,
-        scores: Object.fromEntries(scores.filter((s) => s.proposalId === a.proposalId).map((s) => [s.criterion, { value: s.value, comment: s.comment }])),
+        scores: Object.fromEntries(
+          scores
+            .filter((s) => s.proposalId === a.proposalId)
+            .map((s) => [s.criterion, { value: s.value, comment: s.comment }]),
+        ),
       })),
     );
-    await auditDownload(kit, c.get("viewer").contactId, "scoresheet.xlsx", `${comp.slug}/${stage}`, { judge });
+    await auditDownload(kit, c.get("viewer").contactId, "scoresheet.xlsx", `${comp.slug}/${stage}`, {
+      judge,
+    });
     const safe = judge.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 40) || "juri";
     return c.body(data as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -205,20 +296,29 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
     const stage = scoredStage(c, comp, body.stage);
     const back = `${compBase(kit, comp.slug)}/juri?stage=${stage}`;
     const file = body.file;
-    if (!(file instanceof File) || file.size === 0 || file.size > MAX_SHEET_BYTES) return redirectWith(c, back, { err: t.badInput });
+    if (!(file instanceof File) || file.size === 0 || file.size > MAX_SHEET_BYTES)
+      return redirectWith(c, back, { err: t.badInput });
     try {
       const rows = await readScoreSheet(new Uint8Array(await file.arrayBuffer()), comp.template);
-      const r = await importScores(kit.db, comp, stage, rows, { actorId: c.get("viewer").contactId, file: file.name.slice(0, 120) });
+      const r = await importScores(kit.db, comp, stage, rows, {
+        actorId: c.get("viewer").contactId,
+        file: file.name.slice(0, 120),
+      });
       // Imported sheets count as submitted for the judges' assignments they cover.
       const codes = [...new Set(rows.map((x) => `${x.cells.code}|${x.cells.judge}`))];
       for (const key of codes) {
         const [code, judge] = key.split("|") as [string, string];
-        await kit.db.judgeAssignment.updateMany({ where: { judge, stage, proposal: { code, competitionId: comp.id }, submittedAt: null }, data: { submittedAt: kit.clock() } });
+        await kit.db.judgeAssignment.updateMany({
+          where: { judge, stage, proposal: { code, competitionId: comp.id }, submittedAt: null },
+          data: { submittedAt: kit.clock() },
+        });
       }
       return redirectWith(c, back, { ok: t.imported(r.scores) });
     } catch (e) {
       if (e instanceof ImportError)
-        return redirectWith(c, back, { err: `${t.importFailed} ${[e.message, ...e.errors.slice(0, 5).map((x) => `#${x.row} ${x.column}: ${x.reason}`)].join("; ")}` });
+        return redirectWith(c, back, {
+          err: `${t.importFailed} ${[e.message, ...e.errors.slice(0, 5).map((x) => `#${x.row} ${x.column}: ${x.reason}`)].join("; ")}`,
+        });
       throw e;
     }
   });

@@ -52,7 +52,7 @@ export function page(c: Ctx, kit: Kit, title: string, body: Html | string, nav: 
 <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>${title} · ${t.appName}</title><style>${raw(STYLE)}</style></head>
 <body><a class="skip" href="#isi">${t.skip}</a>
-<header><strong><a href="${kit.base}/">${t.appName}</a></strong>
+<header><strong><a href="${kit.base}">${t.appName}</a></strong>
 <nav aria-label="${t.home}">${nav}
 ${viewer ? html`<a href="${kit.base}/audit">${t.audit}</a><a href="${kit.base}/sesi">${t.sessions}</a>` : ""}
 <a href="${kit.base}/bahasa/${other}?next=${encodeURIComponent(here)}" lang="${other}" hreflang="${other}">${other === "en" ? "English" : "Bahasa Indonesia"}</a>

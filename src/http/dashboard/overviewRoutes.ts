@@ -3,8 +3,8 @@ import { html } from "hono/html";
 import { summarize } from "../../app/status/report.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import { type GridRow, loadGridRows } from "../../db/queries/proposalGrid.ts";
-import { gridFilterForm, stageMoveControls } from "./gridParts.ts";
 import { applyGridFilter, countBy, filterQuery, readGridFilter } from "./gridFilter.ts";
+import { gridFilterForm, stageMoveControls } from "./gridParts.ts";
 import { compBase, competitionFor } from "./guard.ts";
 import { competitionNav, csrfField, formatDateTime, type Html, page } from "./layout.ts";
 import type { Ctx, DashboardEnv, Kit } from "./types.ts";
@@ -17,11 +17,11 @@ export function overviewRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const t = c.get("t");
     const v = c.get("viewer");
     const ids = [...new Set(v.roles.map((r) => r.competitionId))];
-    const comps = (await kit.db.competition.findMany({
+    const comps = await kit.db.competition.findMany({
       where: { id: { in: ids } },
       select: { id: true, slug: true, name: true },
       orderBy: { createdAt: "desc" },
-    }));
+    });
     const body = comps.length
       ? html`<ul>${comps.map((k) => {
           const roles = [
@@ -58,14 +58,31 @@ export function overviewRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
 <div class="cards">
 <div class="card"><h3>${t.totalProposals}</h3><p class="big">${report.total}</p></div>
 <div class="card"><h3>${t.deadline}</h3><p class="big">${days === undefined ? t.noDeadline : t.daysLeft(days)}</p><p class="muted">${due ? formatDateTime(due, locale, comp.timezone) : ""}</p></div>
-${card(t.byStage, report.perStage.map((s) => [s.label[locale], s.n]))}
-${card(t.byGroup, countBy(rows, (r) => label(comp.template.groups, r.group)))}
-${card(t.byCategory, countBy(rows, (r) => label(comp.template.categories, r.category)))}
+${card(
+  t.byStage,
+  report.perStage.map((s) => [s.label[locale], s.n]),
+)}
+${card(
+  t.byGroup,
+  countBy(rows, (r) => label(comp.template.groups, r.group)),
+)}
+${card(
+  t.byCategory,
+  countBy(rows, (r) => label(comp.template.categories, r.category)),
+)}
 ${card(t.byRegion, regions.slice(0, 12))}
-${card(t.readinessDist, report.readiness.map((b) => [`${b.range}%`, b.n]))}
+${card(
+  t.readinessDist,
+  report.readiness.map((b) => [`${b.range}%`, b.n]),
+)}
 </div>
 <h2>${t.grid}</h2>
-${gridFilterForm(c, comp.template, regions.map(([r]) => r).filter((r) => r !== "—"), filter)}
+${gridFilterForm(
+  c,
+  comp.template,
+  regions.map(([r]) => r).filter((r) => r !== "—"),
+  filter,
+)}
 <p><span aria-live="polite">${t.shown(shown.length, rows.length)}</span> · ${t.gridLegend} ·
 <a href="${compBase(kit, comp.slug)}/zip?${filterQuery(filter)}">${t.exportZip}</a></p>
 <form method="post" action="${compBase(kit, comp.slug)}/tahap">${csrfField(c)}

@@ -4,13 +4,13 @@ import { DOCX_MIME, loadProposalsForExport, renderExport } from "../../app/impor
 import { checkSection } from "../../core/completeness/checkSection.ts";
 import { aiLogOf, loadProposalDetail } from "../../db/queries/proposalDetail.ts";
 import { loadGridRows } from "../../db/queries/proposalGrid.ts";
-import { zipFiles } from "./zipFiles.ts";
+import { auditDownload } from "./auditDownload.ts";
 import { applyGridFilter, readGridFilter } from "./gridFilter.ts";
 import { compBase, competitionFor, proposalFor } from "./guard.ts";
 import { competitionNav, formatDateTime, page } from "./layout.ts";
 import { stageName } from "./overviewRoutes.ts";
-import { auditDownload } from "./auditDownload.ts";
 import type { DashboardEnv, Kit } from "./types.ts";
+import { zipFiles } from "./zipFiles.ts";
 
 /** One proposal read-only (texts, findings, revisions, stages, scores, AI log), its DOCX, and a ZIP of a filter. */
 export function proposalRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
@@ -37,7 +37,9 @@ ${draft?.text ? html`<pre class="text">${draft.text}</pre>` : html`<p class="mut
 <details><summary>${t.findings}</summary><ul><li>${t.words(check.words)} (${check.minWords}${check.maxWords ? `–${check.maxWords}` : "+"})</li>
 ${check.elements.map((e) => html`<li>${e.present ? "✅" : "⚠️"} ${e.label[locale]}: ${e.present ? t.present : t.missing}${e.evidence ? html` — “${e.evidence}”` : ""}</li>`)}
 ${check.throwaway ? html`<li>⚠️ ${check.throwaway.tip[locale]}</li>` : ""}</ul></details>
-${asSecretariat ? html`<details><summary>${t.revisions} (${draft?.revisions.length ?? 0})</summary>${
+${
+  asSecretariat
+    ? html`<details><summary>${t.revisions} (${draft?.revisions.length ?? 0})</summary>${
         draft?.revisions.length
           ? html`<ol>${draft.revisions.map((r) => html`<li><span class="muted">${formatDateTime(r.createdAt, locale, tz)} · ${r.source}</span><pre class="text">${r.text}</pre></li>`)}</ol>`
           : html`<p>${t.noRevisions}</p>`
@@ -46,7 +48,9 @@ ${asSecretariat ? html`<details><summary>${t.revisions} (${draft?.revisions.leng
         aiHere.length
           ? html`<ol>${aiHere.map((a) => html`<li><span class="muted">${formatDateTime(a.createdAt, locale, tz)}</span><pre class="text">${a.suggestion}</pre></li>`)}</ol>`
           : html`<p>${t.noAiLog}</p>`
-      }</details>` : ""}
+      }</details>`
+    : ""
+}
 </section>`;
     });
     const scores = asSecretariat
@@ -59,12 +63,18 @@ ${asSecretariat ? html`<details><summary>${t.revisions} (${draft?.revisions.leng
 <p><strong>${d.title}</strong> · ${t.stage}: ${stageName(comp.template, d.stage, locale)} · ${t.readiness}: ${d.readiness}%</p>
 <p>${asSecretariat ? html`<a class="button" href="${b}/p/${d.code}/docx">${t.exportDocx}</a>` : html`<a class="button" href="${b}/menilai/${d.code}">${t.rubric}</a>`}</p>
 <h2>${t.sections}</h2>${sections}
-${asSecretariat ? html`
+${
+  asSecretariat
+    ? html`
 <h2>${t.attachments}</h2><!-- ATTACHMENTS: the SK and supporting documents (branch "checklist") go here. --><p class="muted">${t.attachmentsSoon}</p>
 <h2>${t.stageHistory}</h2><ol>${d.events.map((e) => html`<li>${formatDateTime(e.createdAt, locale, tz)}: ${stageName(comp.template, e.stage, locale)}${e.note ? html` — ${t.notes}: “${e.note}”` : ""}</li>`)}</ol>
 <h2>${t.scores}</h2>${scores}
-${d.conflicts.length ? html`<p>${t.conflict}: ${d.conflicts.map((x) => x.judge).join(", ")}</p>` : ""}` : ""}`;
-    return c.html(page(c, kit, `${d.code} · ${d.title}`, body, competitionNav(c, kit, comp.slug, asSecretariat)));
+${d.conflicts.length ? html`<p>${t.conflict}: ${d.conflicts.map((x) => x.judge).join(", ")}</p>` : ""}`
+    : ""
+}`;
+    return c.html(
+      page(c, kit, `${d.code} · ${d.title}`, body, competitionNav(c, kit, comp.slug, asSecretariat)),
+    );
   });
 
   app.get("/k/:slug/p/:code/docx", async (c) => {
@@ -89,12 +99,17 @@ ${d.conflicts.length ? html`<p>${t.conflict}: ${d.conflicts.map((x) => x.judge).
     });
     const files: { name: string; data: Uint8Array }[] = [];
     for (let i = 0; i < ids.length; i += 50) {
-      for (const d of await loadProposalsForExport(kit.db, ids.slice(i, i + 50).map((x) => x.id))) {
+      for (const d of await loadProposalsForExport(
+        kit.db,
+        ids.slice(i, i + 50).map((x) => x.id),
+      )) {
         const doc = await renderExport(d, "docx", c.get("locale"));
         files.push({ name: doc.fileName, data: doc.data });
       }
     }
-    await auditDownload(kit, c.get("viewer").contactId, "proposals.zip", comp.slug, { proposals: files.length });
+    await auditDownload(kit, c.get("viewer").contactId, "proposals.zip", comp.slug, {
+      proposals: files.length,
+    });
     return c.body((await zipFiles(files)) as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="${comp.slug}-proposals.zip"`,

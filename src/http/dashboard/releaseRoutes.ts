@@ -14,7 +14,10 @@ export function releaseRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const locale = c.get("locale");
     const scored = comp.template.stages.filter((s) => s.scored);
     const stage = scored.find((s) => s.key === c.req.query("stage")) ?? scored[0];
-    if (!stage) return c.html(page(c, kit, t.release, html`<p>${t.notScoredStage}</p>`, competitionNav(c, kit, comp.slug, true)));
+    if (!stage)
+      return c.html(
+        page(c, kit, t.release, html`<p>${t.notScoredStage}</p>`, competitionNav(c, kit, comp.slug, true)),
+      );
     const [rows, done] = await Promise.all([
       previewRelease(kit.db, comp, stage.key),
       kit.db.scoreRelease.findUnique({
@@ -22,14 +25,17 @@ export function releaseRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
         select: { releasedAt: true },
       }),
     ]);
-    const name = (list: { key: string; name: { id: string; en: string } }[], k: string) => list.find((x) => x.key === k)?.name[locale] ?? k;
+    const num = new Intl.NumberFormat(locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: 2 });
+    const name = (list: { key: string; name: { id: string; en: string } }[], k: string) =>
+      list.find((x) => x.key === k)?.name[locale] ?? k;
     const body = html`<form class="inline" method="get"><label>${t.stage}<select name="stage">${scored.map(
-      (s) => html`<option value="${s.key}" ${s.key === stage.key ? "selected" : ""}>${s.label[locale]}</option>`,
+      (s) =>
+        html`<option value="${s.key}" ${s.key === stage.key ? "selected" : ""}>${s.label[locale]}</option>`,
     )}</select></label><button type="submit">${t.apply}</button></form>
 ${done ? html`<p class="muted">${t.alreadyReleased(formatDateTime(done.releasedAt, locale, comp.timezone))}</p>` : ""}
 <h2>${t.preview} · ${stage.label[locale]}</h2>
 <div class="tablewrap"><table><thead><tr><th scope="col">${t.code}</th><th scope="col">${t.title}</th><th scope="col">${t.group}</th><th scope="col">${t.category}</th><th scope="col">${t.judges}</th><th scope="col">${t.total}</th><th scope="col">${t.rank}</th><th scope="col">${t.advances}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><th scope="row">${r.code}</th><td>${r.title}</td><td>${name(comp.template.groups, r.group)}</td><td>${name(comp.template.categories, r.category)}</td><td>${r.judges}</td><td>${r.total === null ? "—" : r.total.toFixed(2)}</td><td>${r.rank === null ? "—" : `${r.rank}/${r.rankOf}`}</td><td>${r.advances === null ? "—" : r.advances ? "✅" : "✖"}</td></tr>`)}</tbody></table></div>
+<tbody>${rows.map((r) => html`<tr><th scope="row">${r.code}</th><td>${r.title}</td><td>${name(comp.template.groups, r.group)}</td><td>${name(comp.template.categories, r.category)}</td><td>${r.judges}</td><td>${r.total === null ? "—" : num.format(r.total)}</td><td>${r.rank === null ? "—" : `${r.rank}/${r.rankOf}`}</td><td>${r.advances === null ? "—" : r.advances ? "✅" : "✖"}</td></tr>`)}</tbody></table></div>
 <form class="inline" method="post">${csrfField(c)}<input type="hidden" name="stage" value="${stage.key}" />
 <button type="submit" name="mode" value="totals">${t.releaseTotalsOnly}</button>
 <button type="submit" name="mode" value="comments" class="secondary">${t.releaseWithComments}</button></form>`;

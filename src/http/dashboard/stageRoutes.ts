@@ -16,12 +16,16 @@ export function stageRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const t = c.get("t");
     const v = c.get("viewer");
     const body = await c.req.parseBody({ all: true });
-    const list = (x: unknown) => (Array.isArray(x) ? x : x === undefined ? [] : [x]).filter((s): s is string => typeof s === "string");
+    const list = (x: unknown) =>
+      (Array.isArray(x) ? x : x === undefined ? [] : [x]).filter((s): s is string => typeof s === "string");
     const codes = [...new Set(list(body.codes))].slice(0, MAX_AT_ONCE);
     const stage = list(body.stage)[0] ?? "";
     const note = (list(body.note)[0] ?? "").slice(0, 500);
     const force = list(body.force)[0] === "1";
-    const back = (c.req.header("referer") ?? "").includes(`/p/`) && codes.length === 1 ? `${compBase(kit, comp.slug)}/p/${codes[0]}` : compBase(kit, comp.slug);
+    const back =
+      (c.req.header("referer") ?? "").includes(`/p/`) && codes.length === 1
+        ? `${compBase(kit, comp.slug)}/p/${codes[0]}`
+        : compBase(kit, comp.slug);
     if (codes.length === 0) return redirectWith(c, back, { err: t.nothingSelected });
     const templateOf = async (id: string) => (id === comp.id ? comp.template : undefined);
     let moved = 0;
