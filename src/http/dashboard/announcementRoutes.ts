@@ -160,7 +160,7 @@ ${recent.map((a) => html`<tr><td><a href="${b}/pengumuman/${a.id}">${formatDateT
     const rows = await deliveriesOf(kit.db, a.id, REPORT_ROWS);
     const statusText = (s: string) =>
       (({ sent: t.sent, failed: t.failed, skipped: t.skipped }) as Record<string, string>)[s] ?? t.waiting;
-    const body = html`<p class="muted">${formatDateTime(a.scheduledAt, locale, comp.timezone)} · ${a.status}${a.urgent ? ` · ${t.urgent}` : ""}</p>
+    const body = html`<p class="muted">${formatDateTime(a.scheduledAt, locale, comp.timezone)} · ${({ done: t.finished, queued: t.queued } as Record<string, string>)[a.status] ?? a.status}${a.urgent ? ` · ${t.urgent}` : ""}</p>
 <pre class="text">${a.text}</pre>
 <h2>${t.progress}</h2>
 <div class="bar" role="progressbar" aria-label="${t.progress}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}" id="bar"><span style="width:${pct}%"></span></div>

@@ -89,6 +89,10 @@ ${comp.template.criteria.map((cr) => {
   const comment = d?.comment ?? g?.comment ?? "";
   return html`<fieldset class="sec"><legend><strong>${cr.name[locale]}</strong> (${t.weight(cr.weight)})</legend>
 <p class="muted">${t.evidence}: ${cr.sections.map(sectionTitle).join(", ")}</p>
+<ul class="muted">${cr.sections.map((k) => {
+    const s = comp.template.sections.find((x) => x.key === k);
+    return s ? html`<li>${s.purpose[locale]}</li>` : "";
+  })}</ul>
 ${cr.indicators?.length ? html`<ul>${cr.indicators.map((i) => html`<li>${i.name[locale]} (${t.weight(i.weight)})</li>`)}</ul>` : ""}
 <label>${t.value} (${scale.min}–${scale.max})<input type="number" inputmode="decimal" name="v_${cr.key}" min="${scale.min}" max="${scale.max}" step="${scale.step ?? "any"}" value="${value}" /></label>
 <label>${t.comment}<textarea name="c_${cr.key}" maxlength="2000">${comment}</textarea></label></fieldset>`;
