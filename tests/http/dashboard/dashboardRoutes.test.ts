@@ -108,7 +108,7 @@ describe("dashboard routes", () => {
       where: { code: codes[0]! },
       select: { id: true },
     });
-    expect((await post("/k/" + slug + "/juri/konflik", { judge: "J2", code: codes[0]! })).status).toBe(303);
+    expect((await post(`/k/${slug}/juri/konflik`, { judge: "J2", code: codes[0]! })).status).toBe(303);
     const r = await post(`/k/${slug}/juri/otomatis`, { stage: "evaluasi_proposal", per: "2" });
     expect(r.status).toBe(303);
     const rows = await db.prisma.judgeAssignment.findMany({ select: { proposalId: true, judge: true } });
@@ -130,9 +130,7 @@ describe("dashboard routes", () => {
     const mine = await db.prisma.judgeAssignment.count({ where: { judge: "J1" } });
     expect(ws.rowCount).toBe(1 + mine);
     for (let r = 2; r <= ws.rowCount; r++)
-      KIPP.criteria.forEach((c, i) => {
-        ws.getRow(r).getCell(4 + i).value = 60 + i;
-      });
+      for (let i = 0; i < KIPP.criteria.length; i++) ws.getRow(r).getCell(4 + i).value = 60 + i;
     ws.getRow(2).getCell(4 + KIPP.criteria.length).value = "Latar belakang kuat";
     const form = new FormData();
     form.set("stage", "evaluasi_proposal");
