@@ -14,7 +14,7 @@ const STYLE = `
 :root{--fg:#1b1f24;--muted:#4a5361;--bg:#fff;--line:#cfd6df;--accent:#0b5cad;--ok:#0f6b2f;--okbg:#dff3e4;--warn:#7a4b00;--warnbg:#fff1cc;--empty:#555;--emptybg:#eceff3;--bad:#a1121f;--badbg:#fde3e5}
 *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--accent)}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0a500;outline-offset:2px}
-.skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
 header{background:#0b3d6e;color:#fff;padding:8px 12px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
 header a,header button{color:#fff}header nav{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center}header form{display:inline;margin:0}
 header button{background:none;border:1px solid #fff;border-radius:4px;padding:4px 8px;font:inherit;cursor:pointer}

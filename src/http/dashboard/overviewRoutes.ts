@@ -9,6 +9,8 @@ import { compBase, competitionFor } from "./guard.ts";
 import { competitionNav, csrfField, formatDateTime, type Html, page } from "./layout.ts";
 import type { Ctx, DashboardEnv, Kit } from "./types.ts";
 
+/** Grid rows per page: the counts cover everything, the table stays light enough for a phone. */
+const GRID_PAGE = 300;
 const MARK_ICON = { complete: "✅", incomplete: "⚠️", empty: "⬜" } as const;
 
 /** The home page (the viewer's competitions) and one competition's overview with the readiness grid. */
@@ -46,6 +48,16 @@ export function overviewRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const report = summarize(rows, comp.template, now);
     const filter = readGridFilter((k) => c.req.query(k));
     const shown = applyGridFilter(rows, filter, comp.template, now);
+    const pages = Math.max(1, Math.ceil(shown.length / GRID_PAGE));
+    const pageNo = Math.min(pages, Math.max(1, Number.parseInt(c.req.query("hal") ?? "1", 10) || 1));
+    const visible = shown.slice((pageNo - 1) * GRID_PAGE, pageNo * GRID_PAGE);
+    const q = filterQuery(filter);
+    const pageLink = (n: number, label: string) =>
+      html`<a href="${compBase(kit, comp.slug)}?${q ? `${q}&` : ""}hal=${n}">${label}</a>`;
+    const pager =
+      pages > 1
+        ? html`<nav aria-label="${t.pages}" class="inline" style="display:flex;gap:12px;margin:8px 0">${pageNo > 1 ? pageLink(pageNo - 1, t.prevPage) : ""}<span>${t.pageOf(pageNo, pages)}</span>${pageNo < pages ? pageLink(pageNo + 1, t.nextPage) : ""}</nav>`
+        : "";
     const deadline = comp.timeline.submission_deadline;
     const due = typeof deadline === "string" ? new Date(deadline) : undefined;
     const days = due ? Math.ceil((due.getTime() - now.getTime()) / 86_400_000) : undefined;
@@ -84,10 +96,10 @@ ${gridFilterForm(
   filter,
 )}
 <p><span aria-live="polite">${t.shown(shown.length, rows.length)}</span> · ${t.gridLegend} ·
-<a href="${compBase(kit, comp.slug)}/zip?${filterQuery(filter)}">${t.exportZip}</a></p>
+<a href="${compBase(kit, comp.slug)}/zip?${q}">${t.exportZip}</a></p>
 <form method="post" action="${compBase(kit, comp.slug)}/tahap">${csrfField(c)}
 ${stageMoveControls(c, comp.template)}
-${gridTable(c, kit, comp.slug, comp.template, shown)}
+${pager}${gridTable(c, kit, comp.slug, comp.template, visible)}${pager}
 </form>`;
     return c.html(page(c, kit, comp.name, body, competitionNav(c, kit, comp.slug, true)));
   });
@@ -110,7 +122,7 @@ ${sections.map((s) => html`<th scope="col" title="${s.title[locale]}">${s.title[
 ${sections.map((s) => {
   const m = (marks.get(s.key) ?? "empty") as keyof typeof MARK_ICON;
   const mk = m in MARK_ICON ? m : "empty";
-  return html`<td class="m m-${mk}" title="${s.title[locale]}: ${markText[mk]}"><span aria-hidden="true">${MARK_ICON[mk]}</span><span class="skip">${markText[mk]}</span></td>`;
+  return html`<td class="m m-${mk}"><span aria-hidden="true">${MARK_ICON[mk]}</span><span class="sr">${markText[mk]}</span></td>`;
 })}<td>${r.lastActive ? r.lastActive.toISOString().slice(0, 10) : t.never}</td></tr>`;
   })}</tbody></table></div>`;
 }
