@@ -63,8 +63,13 @@ export async function runDashboardBench(opts: { pgUrl?: string }): Promise<Bench
     await db.prisma.$executeRawUnsafe("ANALYZE");
     const seedSecs = (performance.now() - t0) / 1000;
 
-    const sec = await db.prisma.contact.create({ data: { displayName: "Sekretariat" }, select: { id: true } });
-    await db.prisma.staffRole.create({ data: { contactId: sec.id, competitionId: comp.id, role: "secretariat" } });
+    const sec = await db.prisma.contact.create({
+      data: { displayName: "Sekretariat" },
+      select: { id: true },
+    });
+    await db.prisma.staffRole.create({
+      data: { contactId: sec.id, competitionId: comp.id, role: "secretariat" },
+    });
     const base = "http://127.0.0.1/dashboard";
     const link = await createLoginLink(db.prisma, sec.id, base, new Date());
     const session = (await redeemLoginLink(db.prisma, link.url.split("/").pop()!, "bench", new Date()))!;
@@ -82,7 +87,9 @@ export async function runDashboardBench(opts: { pgUrl?: string }): Promise<Bench
     root.route(mount.path, mount.app);
     const get = async () => {
       const t = performance.now();
-      const res = await root.request(`${base}/k/${comp.slug}`, { headers: { cookie: `klinik_dash=${session.cookie}` } });
+      const res = await root.request(`${base}/k/${comp.slug}`, {
+        headers: { cookie: `klinik_dash=${session.cookie}` },
+      });
       const body = await res.text();
       const ms = performance.now() - t;
       if (res.status !== 200 || !body.includes(`${PROPOSALS} dari ${PROPOSALS} proposal`))
@@ -101,10 +108,38 @@ export async function runDashboardBench(opts: { pgUrl?: string }): Promise<Bench
     const p50 = median(times);
     const worst = percentile(times, 100);
     return [
-      { bench: "dashboard", name: `seed ${PROPOSALS} proposals, ${PROPOSALS * sections.length} sections`, value: seedSecs, unit: "s", target: "report", ok: null },
-      { bench: "dashboard", name: `overview page, ${PROPOSALS} proposals (p50 of ${RUNS})`, value: p50, unit: "ms", target: `< ${TARGET_MS} ms`, ok: p50 < TARGET_MS },
-      { bench: "dashboard", name: `overview page, ${PROPOSALS} proposals (slowest of ${RUNS})`, value: worst, unit: "ms", target: `< ${TARGET_MS} ms`, ok: worst < TARGET_MS },
-      { bench: "dashboard", name: "overview page size", value: bytes / 1024, unit: "KiB", target: "report", ok: null },
+      {
+        bench: "dashboard",
+        name: `seed ${PROPOSALS} proposals, ${PROPOSALS * sections.length} sections`,
+        value: seedSecs,
+        unit: "s",
+        target: "report",
+        ok: null,
+      },
+      {
+        bench: "dashboard",
+        name: `overview page, ${PROPOSALS} proposals (p50 of ${RUNS})`,
+        value: p50,
+        unit: "ms",
+        target: `< ${TARGET_MS} ms`,
+        ok: p50 < TARGET_MS,
+      },
+      {
+        bench: "dashboard",
+        name: `overview page, ${PROPOSALS} proposals (slowest of ${RUNS})`,
+        value: worst,
+        unit: "ms",
+        target: `< ${TARGET_MS} ms`,
+        ok: worst < TARGET_MS,
+      },
+      {
+        bench: "dashboard",
+        name: "overview page size",
+        value: bytes / 1024,
+        unit: "KiB",
+        target: "report",
+        ok: null,
+      },
     ];
   } finally {
     await db.close();
@@ -113,6 +148,9 @@ export async function runDashboardBench(opts: { pgUrl?: string }): Promise<Bench
 
 if (process.argv[1]?.endsWith("dashboard.ts")) {
   const rows = await runDashboardBench({});
-  for (const r of rows) process.stdout.write(`${r.ok === null ? "·" : r.ok ? "✔" : "✘"} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (target ${r.target})\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${r.ok === null ? "·" : r.ok ? "✔" : "✘"} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (target ${r.target})\n`,
+    );
   process.exit(0);
 }

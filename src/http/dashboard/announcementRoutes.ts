@@ -81,7 +81,7 @@ ${audienceFields(c, comp.template, fields)}
 <script>${raw(`(function(){var f=document.getElementById('compose'),tm;function up(){clearTimeout(tm);tm=setTimeout(function(){var q=new URLSearchParams(new FormData(f));q.delete('_csrf');fetch(${JSON.stringify(`${b}/pengumuman/pratinjau?`)}+q.toString(),{credentials:'same-origin'}).then(function(r){return r.json()}).then(function(j){document.getElementById('count').textContent=j.count;document.getElementById('pv-tg').innerHTML=j.telegram;document.getElementById('pv-wa').textContent=j.whatsapp;});},250);}f.addEventListener('input',up);f.addEventListener('change',up);})();`)}</script>
 <h2>${t.announcements}</h2>
 <div class="tablewrap"><table><thead><tr><th scope="col">${t.when}</th><th scope="col">${t.kind}</th><th scope="col">${t.status}</th><th scope="col">${t.progress}</th></tr></thead><tbody>
-${recent.map((a) => html`<tr><td><a href="${b}/pengumuman/${a.id}">${formatDateTime(a.createdAt, locale, comp.timezone)}</a></td><td>${a.kind}</td><td>${a.status}</td><td>${t.sent} ${a.counts.sent}/${a.counts.total} · ${t.failed} ${a.counts.failed} · ${t.skipped} ${a.counts.skipped}</td></tr>`)}
+${recent.map((a) => html`<tr><td><a href="${b}/pengumuman/${a.id}">${formatDateTime(a.createdAt, locale, comp.timezone)}</a></td><td>${a.kind === "reminder" ? t.reminderKind : t.announcementKind}</td><td>${({ done: t.finished, queued: t.queued } as Record<string, string>)[a.status] ?? a.status}</td><td>${t.sent} ${a.counts.sent}/${a.counts.total} · ${t.failed} ${a.counts.failed} · ${t.skipped} ${a.counts.skipped}</td></tr>`)}
 </tbody></table></div>`;
     return c.html(
       page(c, kit, `${t.announcements} · ${comp.name}`, body, competitionNav(c, kit, comp.slug, true)),

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
@@ -21,6 +22,8 @@ import { releaseRoutes } from "./releaseRoutes.ts";
 import { stageRoutes } from "./stageRoutes.ts";
 import type { DashboardDeps, DashboardEnv, Kit, Viewer } from "./types.ts";
 
+/** Forms are small; the largest upload is a score sheet (5 MB). */
+const MAX_BODY_BYTES = 6_000_000;
 const PUBLIC = /^\/(masuk\/[^/]+|bahasa\/(id|en))$/;
 
 /**
@@ -34,6 +37,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   const publicOrigin = new URL(deps.dashboardUrl).origin;
   const app = new Hono<DashboardEnv>();
 
+  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text("Payload too large", 413) }));
   app.use(
     "*",
     csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }),

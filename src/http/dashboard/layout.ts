@@ -12,7 +12,7 @@ export function csrfField(c: Ctx): Html {
 
 const STYLE = `
 :root{--fg:#1b1f24;--muted:#4a5361;--bg:#fff;--line:#cfd6df;--accent:#0b5cad;--ok:#0f6b2f;--okbg:#dff3e4;--warn:#7a4b00;--warnbg:#fff1cc;--empty:#555;--emptybg:#eceff3;--bad:#a1121f;--badbg:#fde3e5}
-*{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+*{box-sizing:border-box}fieldset{min-width:0;max-width:100%}label{max-width:100%}select,input{max-width:100%}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--accent)}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0a500;outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
 header{background:#0b3d6e;color:#fff;padding:8px 12px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
@@ -21,7 +21,7 @@ header button{background:none;border:1px solid #fff;border-radius:4px;padding:4p
 main{padding:12px;max-width:1200px;margin:0 auto}h1{font-size:1.4rem;margin:.4em 0}h2{font-size:1.15rem;margin:1.2em 0 .4em}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:10px}.card{border:1px solid var(--line);border-radius:6px;padding:8px 10px}
 .card h3{font-size:.95rem;margin:0 0 4px}.card ul{margin:0;padding-left:18px}.big{font-size:1.6rem;font-weight:700}
-.tablewrap{overflow-x:auto;border:1px solid var(--line);border-radius:6px}table{border-collapse:collapse;width:100%;font-size:.92rem}
+.tablewrap{position:relative;overflow-x:auto;border:1px solid var(--line);border-radius:6px}table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid var(--line);padding:5px 7px;text-align:left;vertical-align:top}th{background:#f3f5f8;position:sticky;top:0}
 td.m{text-align:center;white-space:nowrap}.m-complete{background:var(--okbg);color:var(--ok)}.m-incomplete{background:var(--warnbg);color:var(--warn)}.m-empty{background:var(--emptybg);color:var(--empty)}
 form.inline{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end;margin:8px 0}label{display:flex;flex-direction:column;font-size:.9rem;gap:2px}label.check{flex-direction:row;align-items:center;gap:6px}

@@ -6,8 +6,9 @@ import { aiLogOf, loadProposalDetail } from "../../db/queries/proposalDetail.ts"
 import { loadGridRows } from "../../db/queries/proposalGrid.ts";
 import { auditDownload } from "./auditDownload.ts";
 import { applyGridFilter, readGridFilter } from "./gridFilter.ts";
+import { stageMoveControls } from "./gridParts.ts";
 import { compBase, competitionFor, proposalFor } from "./guard.ts";
-import { competitionNav, formatDateTime, page } from "./layout.ts";
+import { competitionNav, csrfField, formatDateTime, page } from "./layout.ts";
 import { stageName } from "./overviewRoutes.ts";
 import type { DashboardEnv, Kit } from "./types.ts";
 import { zipFiles } from "./zipFiles.ts";
@@ -67,6 +68,7 @@ ${
   asSecretariat
     ? html`
 <h2>${t.attachments}</h2><!-- ATTACHMENTS: the SK and supporting documents (branch "checklist") go here. --><p class="muted">${t.attachmentsSoon}</p>
+<h2>${t.moveStage}</h2><form method="post" action="${b}/tahap">${csrfField(c)}<input type="hidden" name="codes" value="${d.code}" /><input type="hidden" name="from" value="proposal" />${stageMoveControls(c, comp.template)}</form>
 <h2>${t.stageHistory}</h2><ol>${d.events.map((e) => html`<li>${formatDateTime(e.createdAt, locale, tz)}: ${stageName(comp.template, e.stage, locale)}${e.note ? html` — ${t.notes}: “${e.note}”` : ""}</li>`)}</ol>
 <h2>${t.scores}</h2>${scores}
 ${d.conflicts.length ? html`<p>${t.conflict}: ${d.conflicts.map((x) => x.judge).join(", ")}</p>` : ""}`

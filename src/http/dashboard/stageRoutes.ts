@@ -23,8 +23,8 @@ export function stageRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const note = (list(body.note)[0] ?? "").slice(0, 500);
     const force = list(body.force)[0] === "1";
     const back =
-      (c.req.header("referer") ?? "").includes(`/p/`) && codes.length === 1
-        ? `${compBase(kit, comp.slug)}/p/${codes[0]}`
+      list(body.from)[0] === "proposal" && codes.length === 1
+        ? `${compBase(kit, comp.slug)}/p/${encodeURIComponent(codes[0]!)}`
         : compBase(kit, comp.slug);
     if (codes.length === 0) return redirectWith(c, back, { err: t.nothingSelected });
     const templateOf = async (id: string) => (id === comp.id ? comp.template : undefined);

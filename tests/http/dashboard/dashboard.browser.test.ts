@@ -102,6 +102,28 @@ describe.skipIf(!hasChromium)("dashboard in a browser", () => {
     // One click to the proposal.
     await sec.getByRole("link", { name: otherCode }).click();
     await seeText(sec.getByRole("heading", { level: 1 }), "Antrean daring");
+    await sec.goto(`${h.dashboardUrl}/k/${slug}/p/${code}`);
+    await seeText(sec.locator("main"), "Antrean panjang.");
+    await sec.screenshot({ path: `${SHOTS}/proposal.png`, fullPage: true });
+  });
+
+  it("works from the keyboard, on a phone screen and in English", async () => {
+    const phone = await secretariat.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${h.dashboardUrl}/k/${slug}`);
+    await phone.keyboard.press("Tab");
+    expect(await phone.evaluate(() => document.activeElement?.textContent)).toBe("Lewati ke isi");
+    await phone.keyboard.press("Enter");
+    expect(phone.url()).toMatch(/#isi$/);
+    // The page itself does not scroll sideways; the wide grid scrolls inside its own box.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: `${SHOTS}/overview-phone.png`, fullPage: false });
+    await phone.getByRole("link", { name: "English" }).click();
+    await seeText(phone.locator("h2").first(), "Readiness per section");
+    expect(await phone.getAttribute("html", "lang")).toBe("en");
+    await phone.getByRole("link", { name: "Bahasa Indonesia" }).click();
+    await seeText(phone.locator("h2").first(), "Kesiapan per bagian");
+    await phone.close();
   });
 
   it("moves a proposal's stage with a note and the participant is told", async () => {
@@ -161,6 +183,7 @@ describe.skipIf(!hasChromium)("dashboard in a browser", () => {
     await sec.getByLabel("Kode").first().fill(code);
     await sec.getByRole("button", { name: "Tugaskan", exact: true }).click();
     await seeText(sec.getByRole("status").first(), "1 penugasan dibuat");
+    await sec.screenshot({ path: `${SHOTS}/judging.png`, fullPage: true });
     const { context, page: judge } = await signIn("u-judge");
     // Not assigned: refused.
     const notMine = await judge.goto(`${h.dashboardUrl}/k/${slug}/p/${otherCode}`);
