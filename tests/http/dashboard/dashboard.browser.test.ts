@@ -112,11 +112,11 @@ describe.skipIf(!hasChromium)("dashboard in a browser", () => {
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`${h.dashboardUrl}/k/${slug}`);
     await phone.keyboard.press("Tab");
-    expect(await phone.evaluate(() => document.activeElement?.textContent)).toBe("Lewati ke isi");
+    expect(await phone.evaluate("document.activeElement?.textContent")).toBe("Lewati ke isi");
     await phone.keyboard.press("Enter");
     expect(phone.url()).toMatch(/#isi$/);
     // The page itself does not scroll sideways; the wide grid scrolls inside its own box.
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await phone.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: `${SHOTS}/overview-phone.png`, fullPage: false });
     await phone.getByRole("link", { name: "English" }).click();
     await seeText(phone.locator("h2").first(), "Readiness per section");
