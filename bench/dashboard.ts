@@ -74,7 +74,7 @@ export async function runDashboardBench(opts: { pgUrl?: string }): Promise<Bench
     const link = await createLoginLink(db.prisma, sec.id, base, new Date());
     const session = (await redeemLoginLink(db.prisma, link.url.split("/").pop()!, "bench", new Date()))!;
     const logger = pino({ level: "silent" });
-    const notifier: Notifier = { notify: async () => {} };
+    const notifier: Notifier = { notify: async () => ({ announcementId: "", queued: 0, skipped: 0 }) };
     const mount = mountDashboard({
       db: db.prisma,
       logger,

@@ -21,6 +21,7 @@ import { createSessionHolderLock, WHATSAPP_SESSION_LOCK } from "./db/sessionHold
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
+import { mountDashboard } from "./http/dashboard/mountDashboard.ts";
 import { createLlmCoach } from "./llm/createLlmCoach.ts";
 import { createLogger } from "./logger.ts";
 
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     : undefined;
   const senders = new Map<ChannelName, ChannelSender>();
   const cloudConfig = config.whatsappCloud;
-  const { handler, worker } = createApp({
+  const app = createApp({
     db: db.prisma,
     logger,
     defaultLocale: config.defaultLocale,
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
       : config.broadcast,
     dashboardUrl: config.dashboard.url,
   });
+  const { handler, worker } = app;
 
   const stops: (() => Promise<void>)[] = [];
   let stopping = false;
@@ -115,6 +117,15 @@ async function main(): Promise<void> {
     mounts: [
       ...(telegram?.webhook ? [{ path: "/telegram", app: telegram.webhook }] : []),
       ...(cloud ? [{ path: "/whatsapp", app: cloud.webhook }] : []),
+      mountDashboard({
+        db: db.prisma,
+        logger: logger.child({ module: "dashboard" }),
+        competitions: app.competitions,
+        notifier: app.notifier,
+        dashboardUrl: config.dashboard.url,
+        quietHours: config.broadcast.quietHours,
+        onQueued: () => worker.wake(),
+      }),
     ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),
   });

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { html } from "hono/html";
-import { type CsvCell, toSafeCsv } from "../../app/csv/toSafeCsv.ts";
 import { previewRelease } from "../../app/dashboard/previewRelease.ts";
+import { type CsvCell, formulaSafeCsv } from "../../app/exporting/formulaSafeCsv.ts";
 import { summarize } from "../../app/status/report.ts";
 import { loadGridRows } from "../../db/queries/proposalGrid.ts";
 import { auditDownload } from "./auditDownload.ts";
@@ -58,7 +58,7 @@ ${scored.map((s) => html`<li><a href="${b}/ekspor/hasil.xlsx?stage=${s.key}">${t
         r.stage,
         r.readiness,
         r.incomplete.join(" "),
-        r.lastActive,
+        r.lastActive?.toISOString() ?? "",
         r.stuck ? "ya" : "tidak",
       ]);
     } else {
@@ -83,7 +83,7 @@ ${scored.map((s) => html`<li><a href="${b}/ekspor/hasil.xlsx?stage=${s.key}">${t
       stage: c.req.query("stage") ?? null,
     });
     const name = `${comp.slug}-${kind}${kind === "hasil" ? `-${c.req.query("stage")}` : ""}.${ext}`;
-    return ext === "csv" ? csv(c, name, toSafeCsv(header, rows)) : xlsx(c, name, header, rows);
+    return ext === "csv" ? csv(c, name, formulaSafeCsv(header, rows)) : xlsx(c, name, header, rows);
   });
 }
 

@@ -55,7 +55,7 @@ ${done ? html`<p class="muted">${t.alreadyReleased(formatDateTime(done.releasedA
       withComments,
       actorId: c.get("viewer").contactId,
     });
-    const told = await notifyRelease(kit.db, kit.notifier, comp, stage.key, r);
+    const told = await notifyRelease(kit.notifier, comp, stage.key, r, c.get("viewer").contactId);
     return redirectWith(c, `${back}?stage=${stage.key}`, { ok: t.released(r.results, told) });
   });
 }

@@ -41,7 +41,7 @@ export function stageRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
       });
       if (r.kind === "changed") {
         moved++;
-        await notifyStageChange(kit.db, kit.notifier, templateOf, r.change);
+        await notifyStageChange(kit.notifier, templateOf, r.change, v.contactId);
       } else if (r.kind === "same") problems.push(t.stageSame(r.code));
       else if (r.kind === "backwards") problems.push(t.stageBackwards(r.code));
       else problems.push(`${code}: ${t.badInput}`);

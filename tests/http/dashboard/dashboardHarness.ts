@@ -77,6 +77,17 @@ export async function startDashboard(db: TestDb) {
     telegram,
     browser,
     person: (userId?: string) => new Person(app.handler, userId),
+    /** Waits until the bot sent the chat a message containing `text` on its own; returns it. */
+    async sentTo(chatId: string, text: string, timeoutMs = 10_000): Promise<string> {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = telegram.to(chatId).find((t) => t.includes(text));
+        if (hit) return hit;
+        if (Date.now() > end)
+          throw new Error(`no message with "${text}" to ${chatId}: ${JSON.stringify(telegram.to(chatId))}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     async close() {
       await browser.close();
       await app.worker.stop();

@@ -90,7 +90,7 @@ describe("dashboard routes", () => {
       db: db.prisma,
       logger,
       competitions,
-      notifier: createNotifier({ db: db.prisma, senders: new Map(), logger }),
+      notifier: createNotifier({ db: db.prisma, quietHours: null }),
       dashboardUrl: BASE,
       quietHours: null,
     });
