@@ -204,6 +204,53 @@ describe("dashboard routes", () => {
     ]);
   });
 
+  it("schedules an announcement in the competition's time, reports failures with their reason and resends them", async () => {
+    const unit = await db.prisma.proposal.findUniqueOrThrow({
+      where: { code: codes[1]! },
+      select: { unitId: true },
+    });
+    await db.prisma.contact.create({
+      data: {
+        displayName: "Bu Peserta",
+        identities: { create: { channel: "telegram", externalId: "p-1" } },
+        memberships: { create: { unitId: unit.unitId } },
+      },
+    });
+    const preview = (await (
+      await get(`/k/${slug}/pengumuman/pratinjau?region=Bali&text=Halo`)
+    ).json()) as Record<string, string>;
+    expect(preview.count).toBe("1 kontak dari 1 proposal");
+    expect(preview.telegram).toContain("<b>");
+    expect(preview.whatsapp).toContain("*");
+    const r = await post(`/k/${slug}/pengumuman`, {
+      text: "Rapat daring Senin",
+      region: "Bali",
+      when: "later",
+      at: "2030-01-07T08:00",
+    });
+    const id = new URL(r.headers.get("location")!, ORIGIN).pathname.split("/").pop()!;
+    const a = await db.prisma.announcement.findUniqueOrThrow({
+      where: { id },
+      select: { scheduledAt: true, createdById: true },
+    });
+    expect(a.scheduledAt.toISOString()).toBe("2030-01-07T01:00:00.000Z");
+    await db.prisma.delivery.updateMany({
+      where: { announcementId: id },
+      data: { status: "failed", lastError: "blocked: Forbidden: bot was blocked by the user" },
+    });
+    const report = await (await get(`/k/${slug}/pengumuman/${id}`)).text();
+    expect(report).toContain("Bu Peserta");
+    expect(report).toContain("blocked: Forbidden: bot was blocked by the user");
+    const again = await post(`/k/${slug}/pengumuman/${id}/ulang`, {});
+    expect(flash(again, "ok")).toBe("1 pengiriman gagal diantrekan ulang.");
+    expect(await db.prisma.delivery.count({ where: { announcementId: id, status: "pending" } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: "broadcast.retryFailed", subject: id } })).toBe(
+      1,
+    );
+    const bad = await post(`/k/${slug}/pengumuman`, { text: "x", when: "later", at: "2001-01-01T08:00" });
+    expect(flash(bad, "err")).toBe("Waktu jadwal tidak terbaca atau sudah lewat.");
+  });
+
   it("shows the audit log read-only, filtered by kind, and switches to English", async () => {
     const html = await (await get("/audit?kind=scores.conflict")).text();
     expect(html).toContain("scores.conflict");
