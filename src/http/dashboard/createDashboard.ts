@@ -19,6 +19,7 @@ import { page } from "./layout.ts";
 import { overviewRoutes } from "./overviewRoutes.ts";
 import { proposalRoutes } from "./proposalRoutes.ts";
 import { releaseRoutes } from "./releaseRoutes.ts";
+import { scoreSheetRoutes } from "./scoreSheetRoutes.ts";
 import { stageRoutes } from "./stageRoutes.ts";
 import type { DashboardDeps, DashboardEnv, Kit, Viewer } from "./types.ts";
 
@@ -103,6 +104,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   proposalRoutes(app, kit);
   stageRoutes(app, kit);
   judgingRoutes(app, kit);
+  scoreSheetRoutes(app, kit);
   judgeRoutes(app, kit);
   releaseRoutes(app, kit);
   announcementRoutes(app, kit);

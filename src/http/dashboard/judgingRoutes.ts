@@ -3,10 +3,7 @@ import type { Hono } from "hono";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
 import { createAnnouncement } from "../../app/broadcast/createAnnouncement.ts";
-import { buildScoreSheet, readScoreSheet } from "../../app/dashboard/scoreSheet.ts";
 import type { CompetitionData } from "../../app/status/competitionData.ts";
-import { importScores } from "../../app/status/importScores.ts";
-import { ImportError } from "../../app/status/readTable.ts";
 import { EVERYONE } from "../../core/broadcast/audienceSchema.ts";
 import { dashboardChatTexts } from "../../core/i18n/dashboardTexts.ts";
 import { balanceAssignments } from "../../core/scoring/balanceAssignments.ts";
@@ -17,29 +14,17 @@ import {
   conflictsOf,
 } from "../../db/queries/judgeAssignments.ts";
 import { judgesOf, pushIdentities } from "../../db/queries/staffRoles.ts";
-import { auditDownload } from "./auditDownload.ts";
 import { compBase, competitionFor } from "./guard.ts";
 import { competitionNav, csrfField, page, redirectWith } from "./layout.ts";
-import type { Ctx, DashboardEnv, Kit } from "./types.ts";
+import type { DashboardEnv, Kit } from "./types.ts";
 
-const MAX_SHEET_BYTES = 5_000_000;
-
-/** The secretariat's judging desk: assignments (by hand, balanced), conflicts, progress, reminders, score sheets. */
+/** The secretariat's judging desk: assignments (by hand, balanced), conflicts, progress, reminders. */
 export function judgingRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
-  function scoredStage(c: Ctx, comp: CompetitionData, raw: unknown): string {
-    const scored = comp.template.stages.filter((s) => s.scored);
-    const want = typeof raw === "string" ? raw : "";
-    const s = scored.find((x) => x.key === want) ?? scored[0];
-    if (!s) throw new HTTPException(400);
-    void c;
-    return s.key;
-  }
-
   app.get("/k/:slug/juri", async (c) => {
     const comp = await competitionFor(c, kit, "secretariat");
     const t = c.get("t");
     const locale = c.get("locale");
-    const stage = scoredStage(c, comp, c.req.query("stage"));
+    const stage = scoredStage(comp, c.req.query("stage"));
     const b = compBase(kit, comp.slug);
     const [judges, assigned] = await Promise.all([
       judgesOf(kit.db, comp.id),
@@ -100,7 +85,7 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
     const comp = await competitionFor(c, kit, "secretariat");
     const t = c.get("t");
     const body = await c.req.parseBody();
-    const stage = scoredStage(c, comp, body.stage);
+    const stage = scoredStage(comp, body.stage);
     const judge = String(body.judge ?? "").trim();
     const back = `${compBase(kit, comp.slug)}/juri?stage=${stage}`;
     if (!(await judgesOf(kit.db, comp.id)).some((j) => j.judgeRef === judge))
@@ -151,7 +136,7 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
   app.post("/k/:slug/juri/otomatis", async (c) => {
     const comp = await competitionFor(c, kit, "secretariat");
     const body = await c.req.parseBody();
-    const stage = scoredStage(c, comp, body.stage);
+    const stage = scoredStage(comp, body.stage);
     const per = Math.max(1, Math.min(10, Number.parseInt(String(body.per ?? "2"), 10) || 2));
     const judges = (await judgesOf(kit.db, comp.id)).map((j) => j.judgeRef);
     const proposals = await kit.db.proposal.findMany({
@@ -214,7 +199,7 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
   app.post("/k/:slug/juri/ingatkan", async (c) => {
     const comp = await competitionFor(c, kit, "secretariat");
     const body = await c.req.parseBody();
-    const stage = scoredStage(c, comp, body.stage);
+    const stage = scoredStage(comp, body.stage);
     const open = (await assignmentsOfCompetition(kit.db, comp.id, stage)).filter((a) => !a.submittedAt);
     const openBy = new Map<string, number>();
     for (const a of open) openBy.set(a.judge, (openBy.get(a.judge) ?? 0) + 1);
@@ -253,73 +238,13 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
       ok: c.get("t").reminded(recipients.length),
     });
   });
+}
 
-  app.get("/k/:slug/juri/lembar", async (c) => {
-    const comp = await competitionFor(c, kit, "secretariat");
-    const stage = scoredStage(c, comp, c.req.query("stage"));
-    const judge = c.req.query("judge") ?? "";
-    const assigned = (await assignmentsOfCompetition(kit.db, comp.id, stage)).filter(
-      (a) => a.judge === judge,
-    );
-    const scores = await kit.db.score.findMany({
-      where: { judge, stage, proposalId: { in: assigned.map((a) => a.proposalId) } },
-      select: { proposalId: true, criterion: true, value: true, comment: true },
-    });
-    const data = await buildScoreSheet(
-      comp.template,
-      c.get("locale"),
-      judge,
-      assigned.map((a) => ({
-        code: a.proposal.code,
-        title: a.proposal.title,
-        scores: Object.fromEntries(
-          scores
-            .filter((s) => s.proposalId === a.proposalId)
-            .map((s) => [s.criterion, { value: s.value, comment: s.comment }]),
-        ),
-      })),
-    );
-    await auditDownload(kit, c.get("viewer").contactId, "scoresheet.xlsx", `${comp.slug}/${stage}`, {
-      judge,
-    });
-    const safe = judge.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 40) || "juri";
-    return c.body(data as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="nilai-${comp.slug}-${stage}-${safe}.xlsx"`,
-    });
-  });
-
-  app.post("/k/:slug/juri/impor", async (c) => {
-    const comp = await competitionFor(c, kit, "secretariat");
-    const t = c.get("t");
-    const body = await c.req.parseBody();
-    const stage = scoredStage(c, comp, body.stage);
-    const back = `${compBase(kit, comp.slug)}/juri?stage=${stage}`;
-    const file = body.file;
-    if (!(file instanceof File) || file.size === 0 || file.size > MAX_SHEET_BYTES)
-      return redirectWith(c, back, { err: t.badInput });
-    try {
-      const rows = await readScoreSheet(new Uint8Array(await file.arrayBuffer()), comp.template);
-      const r = await importScores(kit.db, comp, stage, rows, {
-        actorId: c.get("viewer").contactId,
-        file: file.name.slice(0, 120),
-      });
-      // Imported sheets count as submitted for the judges' assignments they cover.
-      const codes = [...new Set(rows.map((x) => `${x.cells.code}|${x.cells.judge}`))];
-      for (const key of codes) {
-        const [code, judge] = key.split("|") as [string, string];
-        await kit.db.judgeAssignment.updateMany({
-          where: { judge, stage, proposal: { code, competitionId: comp.id }, submittedAt: null },
-          data: { submittedAt: kit.clock() },
-        });
-      }
-      return redirectWith(c, back, { ok: t.imported(r.scores) });
-    } catch (e) {
-      if (e instanceof ImportError)
-        return redirectWith(c, back, {
-          err: `${t.importFailed} ${[e.message, ...e.errors.slice(0, 5).map((x) => `#${x.row} ${x.column}: ${x.reason}`)].join("; ")}`,
-        });
-      throw e;
-    }
-  });
+/** The scored stage a form or query names, else the template's first scored one. */
+export function scoredStage(comp: CompetitionData, raw: unknown): string {
+  const scored = comp.template.stages.filter((s) => s.scored);
+  const want = typeof raw === "string" ? raw : "";
+  const s = scored.find((x) => x.key === want) ?? scored[0];
+  if (!s) throw new HTTPException(400);
+  return s.key;
 }
