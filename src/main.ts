@@ -25,6 +25,7 @@ import { newToken, writeControlFile } from "./http/controlFile.ts";
 import { createAdminApp } from "./http/createAdminApp.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
+import { mountDashboard } from "./http/dashboard/mountDashboard.ts";
 import { createLogger } from "./logger.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   const senders = new Map<ChannelName, ChannelSender>();
   const cloudConfig = config.whatsappCloud;
   const status = createServiceStatus();
-  const { handler, worker } = createApp({
+  const app = createApp({
     db: db.prisma,
     logger,
     defaultLocale: config.defaultLocale,
@@ -79,7 +80,9 @@ async function main(): Promise<void> {
       ? { ...config.broadcast, whatsappPerSecond: cloudConfig.perSecond, whatsappDailyCap: undefined }
       : config.broadcast,
     onBeat: () => status.beat(),
+    dashboardUrl: config.dashboard.url,
   });
+  const { handler, worker } = app;
   const monitor = createChannelMonitor({ db: db.prisma, status, logger, onQueued: () => worker.wake() });
 
   const stops: (() => Promise<void>)[] = [];
@@ -138,6 +141,15 @@ async function main(): Promise<void> {
             },
           ]
         : []),
+      mountDashboard({
+        db: db.prisma,
+        logger: logger.child({ module: "dashboard" }),
+        competitions: app.competitions,
+        notifier: app.notifier,
+        dashboardUrl: config.dashboard.url,
+        quietHours: config.broadcast.quietHours,
+        onQueued: () => worker.wake(),
+      }),
     ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),
   });

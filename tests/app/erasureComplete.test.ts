@@ -60,6 +60,8 @@ describe("/hapusdata", () => {
     const slug = "demo-kipp-2023-umum";
     const staff = ["--competition", slug, "--role", "secretariat", "--telegram-id", TELEGRAM_ID];
     expect((await cli.run("staff", "add", ...staff)).code).toBe(0);
+    // A dashboard sign-in link and session while they were staff.
+    expect(await p.say("/masuk")).toContain("/dashboard/masuk/");
     expect((await cli.run("staff", "remove", ...staff)).code).toBe(0);
     const text = tmpPath("erase-announcement.txt");
     writeFileSync(text, "Rapat koordinasi Senin.");

@@ -66,6 +66,9 @@ export async function eraseContactRows(db: Db, contactId: string): Promise<void>
       data: { uploadedById: null },
     });
     await tx.pendingUpload.deleteMany({ where: { contactId } });
+    await tx.dashboardLoginToken.deleteMany({ where: { contactId } });
+    await tx.dashboardSession.deleteMany({ where: { contactId } });
+    await tx.judgeAssignment.updateMany({ where: { createdById: contactId }, data: { createdById: null } });
     const ids = [contactId, ...formerIds];
     const accounts = identities.flatMap((i) => [i.externalId, i.phone, i.username]);
     await scrubAudit(tx, [...ids, ...accounts.filter((x): x is string => Boolean(x))]);
