@@ -49,7 +49,7 @@ function file(
   };
 }
 
-const codeOf = (reply: string) => /kode (KP-[A-Z0-9]{4})/.exec(reply)![1]!;
+const codeOf = (reply: string) => /kode (KP-[A-Z0-9]+)/.exec(reply)![1]!;
 
 async function attachments(code: string) {
   return db.prisma.proposalAttachment.findMany({

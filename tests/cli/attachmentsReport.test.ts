@@ -25,7 +25,7 @@ beforeAll(async () => {
   const competitions = createCompetitionCache(db.prisma, { ttlMs: 0 });
   const routes = createAttachmentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) });
   const p = new Person(makeHandler(db, { competitions, routes }));
-  code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Lampiran Sekretariat"))![1]!;
+  code = /kode (KP-[A-Z0-9]+)/.exec(await p.createProposal("Inovasi Lampiran Sekretariat"))![1]!;
   const send = (bytes: Uint8Array, fileName: string, kind: "document" | "image") =>
     p.send(
       p.message(undefined, {

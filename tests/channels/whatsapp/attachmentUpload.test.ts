@@ -33,7 +33,7 @@ describe("sending the SK on WhatsApp", () => {
     // Register the proposal as the same person, then send the photo through the socket.
     const first = h.calls[0]!;
     const p = new Person(handler, first.userId, "whatsapp");
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Lewat WhatsApp"))![1]!;
+    const code = /kode (KP-[A-Z0-9]+)/.exec(await p.createProposal("Inovasi Lewat WhatsApp"))![1]!;
     const sentBefore = socket.sent.length;
     socket.receive(
       inboundMessage({
