@@ -71,6 +71,12 @@ const envSchema = z.object({
     )
     .default("21:00-06:00"),
   ...whatsAppCloudEnvShape,
+  DASHBOARD_URL: z
+    .string()
+    .trim()
+    .url("an http(s) address such as https://bot.example.go.id/dashboard")
+    .regex(/^https?:\/\//, "an http(s) address such as https://bot.example.go.id/dashboard")
+    .default("http://127.0.0.1:8080/dashboard"),
 });
 
 export type Config = ReturnType<typeof createConfig>;
@@ -156,6 +162,7 @@ export function createConfig(env: Record<string, string | undefined>) {
       quietHours:
         e.QUIET_HOURS === "off" ? null : { start: e.QUIET_HOURS.slice(0, 5), end: e.QUIET_HOURS.slice(6) },
     },
+    dashboard: { url: e.DASHBOARD_URL.replace(/\/+$/, "") },
     bootstrapSecretariat: {
       phone: e.SECRETARIAT_PHONE?.replace(/^\+?/, "+"),
       telegramId: e.SECRETARIAT_TELEGRAM_ID,

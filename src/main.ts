@@ -3,6 +3,8 @@ import { releaseOrphanedClaims } from "./app/broadcast/deliveryStore.ts";
 import { createApp } from "./app/createApp.ts";
 import { pruneExpired } from "./app/pruneExpired.ts";
 import { seedDemo } from "./app/seedDemo.ts";
+import { createChannelMonitor } from "./app/service/createChannelMonitor.ts";
+import { createDispatcher } from "./app/service/createDispatcher.ts";
 import { createServiceStatus } from "./app/service/createServiceStatus.ts";
 import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.ts";
@@ -13,13 +15,17 @@ import { ConfigError, createConfig, loadDotEnv } from "./config.ts";
 import type { ChannelName, ChannelSender } from "./core/messages.ts";
 import { loadTemplates } from "./core/templates/loadTemplates.ts";
 import { createCloudStore } from "./db/createCloudStore.ts";
-import { createDatabase } from "./db/createDatabase.ts";
+import { createDatabase, DEFAULT_MIGRATIONS_DIR } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
-import { createSessionHolderLock, WHATSAPP_SESSION_LOCK } from "./db/sessionHolderLock.ts";
+import { migrationStatus } from "./db/migrate.ts";
+import { createSessionHolderLock, DISPATCHER_LOCK } from "./db/sessionHolderLock.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
+import { newToken, writeControlFile } from "./http/controlFile.ts";
+import { createAdminApp } from "./http/createAdminApp.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
+import { mountDashboard } from "./http/dashboard/mountDashboard.ts";
 import { createLogger } from "./logger.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
@@ -33,6 +39,7 @@ async function main(): Promise<void> {
   );
   const templates = loadTemplates(TEMPLATES_DIR);
   const db = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (db.restoredFrom) logger.warn({ previous: db.restoredFrom }, "staged backup restored");
   if (db.applied.length) logger.info({ migrations: db.applied }, "database migrated");
   if (db.kind === "embedded") {
     const kipp = templates.get("kipp-2023-umum");
@@ -59,7 +66,8 @@ async function main(): Promise<void> {
     : undefined;
   const senders = new Map<ChannelName, ChannelSender>();
   const cloudConfig = config.whatsappCloud;
-  const { handler, worker } = createApp({
+  const status = createServiceStatus();
+  const app = createApp({
     db: db.prisma,
     logger,
     defaultLocale: config.defaultLocale,
@@ -71,7 +79,11 @@ async function main(): Promise<void> {
     broadcast: cloudConfig.enabled
       ? { ...config.broadcast, whatsappPerSecond: cloudConfig.perSecond, whatsappDailyCap: undefined }
       : config.broadcast,
+    onBeat: () => status.beat(),
+    dashboardUrl: config.dashboard.url,
   });
+  const { handler, worker } = app;
+  const monitor = createChannelMonitor({ db: db.prisma, status, logger, onQueued: () => worker.wake() });
 
   const stops: (() => Promise<void>)[] = [];
   let stopping = false;
@@ -86,7 +98,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
 
-  const status = createServiceStatus();
+  const token = newToken();
   const telegram = config.telegram.enabled
     ? createTelegramChannel({
         token: config.telegram.token,
@@ -95,7 +107,7 @@ async function main(): Promise<void> {
         handler,
         logger: logger.child({ channel: "telegram" }),
         flood: config.flood,
-        onState: (s) => status.setChannel("telegram", s),
+        onState: monitor.reporter("telegram"),
       })
     : undefined;
   const cloud = cloudConfig.enabled
@@ -116,11 +128,42 @@ async function main(): Promise<void> {
     mounts: [
       ...(telegram?.webhook ? [{ path: "/telegram", app: telegram.webhook }] : []),
       ...(cloud ? [{ path: "/whatsapp", app: cloud.webhook }] : []),
+      // The CLI cannot open the embedded database while this process holds it: it asks here.
+      ...(db.dump
+        ? [
+            {
+              path: "/admin",
+              app: createAdminApp({
+                token,
+                dump: db.dump,
+                migrations: () => migrationStatus(db.url, DEFAULT_MIGRATIONS_DIR),
+              }),
+            },
+          ]
+        : []),
+      mountDashboard({
+        db: db.prisma,
+        logger: logger.child({ module: "dashboard" }),
+        competitions: app.competitions,
+        notifier: app.notifier,
+        dashboardUrl: config.dashboard.url,
+        quietHours: config.broadcast.quietHours,
+        onQueued: () => worker.wake(),
+      }),
     ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),
   });
-  await http.start();
-  stops.push(() => withTimeout(http.stop(), 10_000));
+  const { port } = await http.start().catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== "EADDRINUSE") throw e;
+    throw new ConfigError(`HTTP_PORT: ${config.http.host}:${config.http.port} is in use (another bot?)`);
+  });
+  const forgetControl = db.dump
+    ? writeControlFile(config.dataDir, { pid: process.pid, port, token })
+    : () => {};
+  stops.push(async () => {
+    forgetControl();
+    await withTimeout(http.stop(), 10_000);
+  });
   if (telegram) {
     status.setChannel("telegram", { state: "starting" });
     stops.push(() => withTimeout(telegram.stop(), 10_000));
@@ -134,48 +177,21 @@ async function main(): Promise<void> {
     status.setChannel("whatsapp", { state: "connected" });
     stops.push(() => withTimeout(cloud.stop(), 10_000));
   }
-  if (config.whatsapp.enabled) {
-    const { createWhatsAppChannel } = await import("./channels/whatsapp/createWhatsAppChannel.ts");
-    const whatsapp = createWhatsAppChannel({
-      handler,
-      logger: logger.child({ channel: "whatsapp" }),
-      flood: config.flood,
-      auth: createWhatsAppAuthStore(db.prisma),
-      pairingPhone: config.whatsapp.pairingPhone,
-      qrPngPath: join(config.dataDir, "whatsapp-qr.png"),
-      pacing: { minDelayMs: config.broadcast.whatsappGapMs, dailyCap: config.broadcast.whatsappDailyCap },
-    });
-    const startWhatsApp = async () => {
-      await whatsapp.start();
-      if (!cloud) senders.set("whatsapp", whatsapp.sender);
-    };
-    if (db.kind === "embedded") {
-      stops.push(() => withTimeout(whatsapp.stop(), 10_000));
-      await startWhatsApp();
-    } else {
-      // One WhatsApp socket per number: among several bot processes on PostgreSQL one holds the
-      // session, the others stand by and take over when it stops or dies.
-      const lock = createSessionHolderLock({
-        url: db.url,
-        key: WHATSAPP_SESSION_LOCK,
-        // The connection holding the lock broke: another process may take the session now, so
-        // this one must not keep its socket. Stop; a supervisor (systemd, Docker) restarts it.
-        onLost: () => {
-          logger.error("lost the WhatsApp session lock (database connection broke); stopping");
-          void shutdown(1);
-        },
-      });
-      const holdAndStart = async () => {
-        logger.info("waiting to hold the WhatsApp session (another bot process may hold it)");
-        if (await lock.acquire()) await startWhatsApp();
-      };
-      stops.push(async () => {
-        await withTimeout(whatsapp.stop(), 10_000);
-        await lock.release();
-      });
-      void holdAndStart().catch((err) => logger.error({ err }, "WhatsApp did not start"));
-    }
-  }
+  const whatsapp = config.whatsapp.enabled
+    ? (await import("./channels/whatsapp/createWhatsAppChannel.ts")).createWhatsAppChannel({
+        handler,
+        logger: logger.child({ channel: "whatsapp" }),
+        flood: config.flood,
+        auth: createWhatsAppAuthStore(db.prisma),
+        pairingPhone: config.whatsapp.pairingPhone,
+        qrPngPath: join(config.dataDir, "whatsapp-qr.png"),
+        pacing: { minDelayMs: config.broadcast.whatsappGapMs, dailyCap: config.broadcast.whatsappDailyCap },
+        // With the Cloud API beside it, "whatsapp" readiness is the Cloud API's.
+        ...(cloud ? {} : { onState: monitor.reporter("whatsapp") }),
+      })
+    : undefined;
+  // A receiver never opens the WhatsApp session: one socket per number, held by the dispatcher.
+  if (whatsapp && !cloud) monitor.reporter("whatsapp")({ state: "standby" });
   if (config.consoleChat) {
     const tty = process.stdin.isTTY === true;
     const consoleChannel = createConsoleChannel({
@@ -190,24 +206,63 @@ async function main(): Promise<void> {
     senders.set("console", consoleChannel.sender);
     await consoleChannel.start();
   }
-  // Stopped first on shutdown: no new sends, claimed rows given back, in-flight sends recorded.
-  stops.push(() => withTimeout(worker.stop(), 15_000));
-  if (db.kind === "embedded") {
-    const released = await releaseOrphanedClaims(db.prisma);
-    if (released) logger.info({ deliveries: released }, "deliveries claimed before a crash given back");
-  }
-  worker.start();
-  const prune = () =>
-    pruneExpired(db.prisma).then(
-      (n) => logger.debug({ pruned: n }, "expired records deleted"),
-      (err) => logger.warn({ err }, "pruning expired records failed"),
-    );
-  void prune();
-  const pruning = setInterval(prune, 6 * 3_600_000);
-  pruning.unref();
-  stops.push(async () => clearInterval(pruning));
+  let pruning: NodeJS.Timeout | undefined;
+  const dispatcher = createDispatcher({
+    status,
+    logger,
+    // On PostgreSQL any number of bot processes; the one holding this lock dispatches.
+    lock:
+      db.kind === "postgres"
+        ? createSessionHolderLock({
+            url: db.url,
+            key: DISPATCHER_LOCK,
+            // The connection holding the lock broke: another process may be elected now, so this
+            // one must not keep dispatching. Stop; a supervisor (systemd, Docker) restarts it.
+            onLost: () => {
+              logger.error("lost the dispatcher lock (database connection broke); stopping");
+              void shutdown(1);
+            },
+          })
+        : undefined,
+    duties: {
+      async start() {
+        if (whatsapp) {
+          if (!cloud) monitor.reporter("whatsapp")({ state: "starting" });
+          await whatsapp.start();
+          // Bot-initiated WhatsApp messages go through the official number when it is configured.
+          if (!cloud) senders.set("whatsapp", whatsapp.sender);
+        }
+        // Only the dispatcher sends, so claims left in "sending" belong to a dead one (ADR 0008).
+        const released = await releaseOrphanedClaims(db.prisma);
+        if (released) logger.info({ deliveries: released }, "deliveries claimed before a crash given back");
+        worker.start();
+        const prune = () =>
+          pruneExpired(db.prisma).then(
+            (n) => logger.debug({ pruned: n }, "expired records deleted"),
+            (err) => logger.warn({ err }, "pruning expired records failed"),
+          );
+        void prune();
+        pruning = setInterval(prune, 6 * 3_600_000);
+        pruning.unref();
+      },
+      async stop() {
+        clearInterval(pruning);
+        // No new sends, claimed rows given back, in-flight sends recorded; then the session.
+        await withTimeout(worker.stop(), 15_000);
+        if (whatsapp) await withTimeout(whatsapp.stop(), 10_000);
+      },
+    },
+  });
+  // Stopped first on shutdown.
+  stops.push(() => dispatcher.stop());
+  await dispatcher.start();
   logger.info(
-    { db: db.kind, telegram: config.telegram.enabled, whatsapp: config.whatsapp.enabled },
+    {
+      db: db.kind,
+      role: status.role(),
+      telegram: config.telegram.enabled,
+      whatsapp: config.whatsapp.enabled,
+    },
     "Klinik Inovasi running",
   );
 }

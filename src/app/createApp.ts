@@ -6,14 +6,18 @@ import { createPrismaAiUseLog } from "../db/llmStores.ts";
 import type { LlmCoach } from "../llm/createLlmCoach.ts";
 import type { Logger } from "../logger.ts";
 import { createAdvice } from "./advice/createAdvice.ts";
+import { createAttachmentRoutes } from "./attachments/createAttachmentRoutes.ts";
 import { createBroadcastRoutes } from "./broadcast/createBroadcastRoutes.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./broadcast/createDeliveryWorker.ts";
-import { createCompetitionCache } from "./competitionCache.ts";
+import { type CompetitionCache, createCompetitionCache } from "./competitionCache.ts";
 import { createMessageHandler } from "./createMessageHandler.ts";
+import { loginRoute } from "./dashboard/loginRoute.ts";
 import { createDocumentRoutes } from "./documents/createDocumentRoutes.ts";
-import { createNotifier } from "./notifier.ts";
+import { createNotifier, type Notifier } from "./notifier.ts";
 import { createPrivacyRoutes } from "./privacy/createPrivacyRoutes.ts";
 import { createStatusRoutes } from "./status/createStatusRoutes.ts";
+
+const DEFAULT_DASHBOARD_URL = "http://127.0.0.1:8080/dashboard";
 
 export interface AppDeps {
   db: Db;
@@ -32,12 +36,17 @@ export interface AppDeps {
   };
   /** The dispatcher's heartbeat (the outbox worker's loops go round). */
   onBeat?: () => void;
+  /** The web dashboard's address (DASHBOARD_URL), for /masuk links. */
+  dashboardUrl?: string;
   now?: () => Date;
 }
 
 export interface App {
   handler: MessageHandler;
   worker: DeliveryWorker;
+  /** Shared with the web dashboard (mountDashboard). */
+  competitions: CompetitionCache;
+  notifier: Notifier;
 }
 
 /**
@@ -98,11 +107,13 @@ export function createApp(deps: AppDeps): App {
         onQueued: () => worker.wake(),
       }),
       ...createStatusRoutes({ db, competitions, notifier, logger, timezone: deps.timezone, now: deps.now }),
+      loginRoute({ db, dashboardUrl: deps.dashboardUrl ?? DEFAULT_DASHBOARD_URL, now: deps.now }),
       ...createPrivacyRoutes({ db }),
+      ...createAttachmentRoutes({ db, competitions, logger }),
       ...createDocumentRoutes({ db, competitions, logger }),
       advice.route,
     ],
     listeners: advice.listener ? [advice.listener] : [],
   });
-  return { handler, worker };
+  return { handler, worker, competitions, notifier };
 }

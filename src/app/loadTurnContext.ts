@@ -2,6 +2,7 @@ import type { DialogueState } from "../core/dialogue/dialogueState.ts";
 import type { ProposalView, TurnContext } from "../core/dialogue/turnTypes.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Db } from "../db/createDatabase.ts";
+import { loadUploadFacts } from "../db/queries/uploadFacts.ts";
 import { newId, newProposalCode } from "./codes.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
 import type { ContactView } from "./resolveContact.ts";
@@ -15,9 +16,9 @@ export async function loadTurnContext(
   deps: { competitions: CompetitionCache; timezone: string; now: Date },
   contact: ContactView,
   state: DialogueState,
-  needs: { revisionsOf?: string },
+  needs: { revisionsOf?: string; upload?: boolean },
 ): Promise<TurnContext> {
-  const [competitions, proposals, drafts, revisions] = await Promise.all([
+  const [competitions, proposals, drafts, revisions, upload] = await Promise.all([
     deps.competitions.all(),
     proposalsOf(db, contact.id),
     state.proposalId
@@ -34,6 +35,7 @@ export async function loadTurnContext(
           take: 10,
         })
       : Promise.resolve(undefined),
+    needs.upload && state.proposalId ? loadUploadFacts(db, state.proposalId) : Promise.resolve(undefined),
   ]);
   return {
     now: deps.now,
@@ -44,6 +46,7 @@ export async function loadTurnContext(
     proposals,
     texts: Object.fromEntries(drafts.map((d) => [d.sectionKey, d.text])),
     revisions,
+    ...(upload && { upload }),
     fresh: { proposalId: newId(), code: newProposalCode() },
   };
 }

@@ -16,6 +16,13 @@ export interface Notification {
   /** For the delivery report, e.g. "stage verifikasi: KP-7Q2M". */
   summary: string;
   actorId?: string;
+  /** Also these people (the secretariat), and not these (the person it is about). */
+  alsoContactIds?: readonly string[];
+  exceptContactIds?: readonly string[];
+  /** Only on this channel (a notice to someone's other account). */
+  onlyChannel?: "telegram" | "whatsapp";
+  /** Someone joined, accounts were linked: sent at once, also at night and to opted-out people. */
+  security?: boolean;
 }
 
 export interface QueuedNotification {
@@ -49,17 +56,22 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const now = deps.now ?? (() => new Date());
   return {
     async notify(n) {
-      if (n.proposalIds.length === 0) return { announcementId: "", queued: 0, skipped: 0 };
+      if (n.proposalIds.length === 0 && !n.alsoContactIds?.length)
+        return { announcementId: "", queued: 0, skipped: 0 };
       const at = now();
       const tz = (await competitionTimezone(deps.db, n.competitionId)) ?? "Asia/Jakarta";
       const r = await insertNotification(deps.db, {
         competitionId: n.competitionId,
-        proposalIds: n.proposalIds,
+        people: { proposalIds: n.proposalIds },
         texts: { id: n.text("id"), en: n.text("en") },
         summary: n.summary,
-        firstAttemptAt: quiet ? firstAllowed(at, tz, quiet) : at,
-        urgent: false,
+        firstAttemptAt: quiet && !n.security ? firstAllowed(at, tz, quiet) : at,
+        urgent: n.security === true,
         createdById: n.actorId,
+        alsoContactIds: n.alsoContactIds,
+        exceptContactIds: n.exceptContactIds,
+        onlyChannel: n.onlyChannel,
+        ignoreOptOut: n.security,
         reasons: {
           optedOut: describe("opted_out", "unsubscribed with /berhenti"),
           noIdentity: describe("no_identity", "no Telegram or WhatsApp identity"),

@@ -1,5 +1,8 @@
 import type { Db } from "../db/createDatabase.ts";
+import { pruneCodeAttempts } from "../db/queries/codeAttempts.ts";
 import { pruneWindows } from "../db/queries/conversationWindows.ts";
+import { prunePendingUploads } from "../db/queries/pendingUploads.ts";
+import { CODE_WINDOW_MS } from "./status/codeGuard.ts";
 
 const DAY = 86_400_000;
 
@@ -9,22 +12,29 @@ export const RETENTION = {
   processedUpdateDays: 7,
   /** An imported document's preview waiting for the person's confirmation. */
   pendingImportDays: 1,
+  /** A file sent in chat whose purpose (SK, supporting document, draft) was never answered. */
+  pendingUploadDays: 1,
 } as const;
 
 /** Deletes records past their retention; returns how many of each went. */
 export async function pruneExpired(db: Db, now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const [updates, imports, linkCodes, windows] = await Promise.all([
+  const [updates, imports, linkCodes, windows, codeAttempts, uploads] = await Promise.all([
     db.processedUpdate.deleteMany({ where: { createdAt: { lt: before(RETENTION.processedUpdateDays) } } }),
     db.pendingImport.deleteMany({ where: { createdAt: { lt: before(RETENTION.pendingImportDays) } } }),
     db.linkCode.deleteMany({ where: { expiresAt: { lt: now } } }),
     // WhatsApp Cloud API windows and tier counts: a day matters, two are kept.
     pruneWindows(db, now),
+    // Wrong-code counts (hashed accounts) matter only within their window.
+    pruneCodeAttempts(db, new Date(now.getTime() - CODE_WINDOW_MS)),
+    prunePendingUploads(db, before(RETENTION.pendingUploadDays)),
   ]);
   return {
     processedUpdates: updates.count,
     pendingImports: imports.count,
     linkCodes: linkCodes.count,
     conversationWindows: windows,
+    codeAttempts,
+    pendingUploads: uploads,
   };
 }

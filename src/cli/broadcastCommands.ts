@@ -7,6 +7,7 @@ import { resolveAudience } from "../app/broadcast/resolveAudience.ts";
 import { runDueReminders } from "../app/broadcast/runDueReminders.ts";
 import { findAnnouncementId, shortId } from "../app/broadcast/shortId.ts";
 import { createCompetitionCache } from "../app/competitionCache.ts";
+import { tsvCell } from "../app/exporting/formulaSafeCsv.ts";
 import { createConfig } from "../config.ts";
 import {
   AudienceSpecError,
@@ -147,7 +148,7 @@ export async function broadcastReport(io: CliIo, id: string | undefined): Promis
       io.out("Failures (contact, channel, chat, attempts, reason):");
       for (const f of r.failures)
         io.out(
-          `  ${f.contactId}\t${f.name || "-"}\t${f.channel}\t${f.externalId}\t${f.attempts}\t${f.lastError}`,
+          `  ${f.contactId}\t${tsvCell(f.name) || "-"}\t${f.channel}\t${f.externalId}\t${f.attempts}\t${tsvCell(f.lastError)}`,
         );
       io.out(`Resend them with: klinik broadcast retry-failed ${shortId(r.id)}`);
     }

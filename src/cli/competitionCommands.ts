@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { seedDemo } from "../app/seedDemo.ts";
 import { loadTemplates } from "../core/templates/loadTemplates.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
+import { provisionalLines } from "./provisionalNotes.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../../prompts/templates");
 
@@ -69,6 +70,7 @@ export async function competitionCreate(
       data: { action: "competition.create", subject: slug, details: { template: template.id } },
     });
     io.out(`Created competition ${slug} from ${template.id}, deadline ${opts.deadline} 23:59 WIB.`);
+    for (const line of provisionalLines(template)) io.out(line);
   });
 }
 

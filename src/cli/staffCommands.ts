@@ -1,3 +1,4 @@
+import { tsvCell } from "../app/exporting/formulaSafeCsv.ts";
 import { competitionBySlug, StatusError } from "../app/status/competitionData.ts";
 import { findOrCreateContact, IMPORT_CHANNEL, normalizePhone } from "../app/status/contactIdentity.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
@@ -142,8 +143,8 @@ export async function staffList(io: CliIo, a: { competition?: string }): Promise
         [
           r.competition.slug,
           r.role,
-          r.contact.displayName || "-",
-          r.judgeRef || "-",
+          tsvCell(r.contact.displayName) || "-",
+          tsvCell(r.judgeRef) || "-",
           phones.join(" ") || "-",
           linked,
           ids.join(" "),

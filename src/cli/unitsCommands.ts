@@ -1,3 +1,4 @@
+import { tsvCell } from "../app/exporting/formulaSafeCsv.ts";
 import { competitionBySlug } from "../app/status/competitionData.ts";
 import { importUnits, UNIT_COLUMNS, UNIT_REQUIRED } from "../app/status/importUnits.ts";
 import { readTable } from "../app/status/readTable.ts";
@@ -16,6 +17,6 @@ export async function unitsImport(io: CliIo, a: { file?: string; competition?: s
       `Imported ${rows.length} row(s) into ${competition.slug}: ${created} proposal(s) created, ${r.proposals.length - created} updated; ` +
         `${r.contactsCreated} contact(s) created, ${r.membershipsAdded} membership(s) added.`,
     );
-    for (const p of r.proposals) io.out(`${p.code}\t${p.unit}\t${p.title}`);
+    for (const p of r.proposals) io.out(`${p.code}\t${tsvCell(p.unit)}\t${tsvCell(p.title)}`);
   });
 }

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { acquireDataDirLock } from "./dataDirLock.ts";
+import { applyPendingRestore, dumpRunning } from "./embeddedBackup.ts";
 import { DatabaseError } from "./errors.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
@@ -16,6 +17,10 @@ export interface Database {
   url: string;
   /** Migrations applied by this start (empty when the database was up to date). */
   applied: string[];
+  /** Embedded only: a gzipped tarball of the running database (`klinik db backup` through the bot). */
+  dump?: () => Promise<Uint8Array>;
+  /** Embedded only: the folder a staged restore moved aside at this start. */
+  restoredFrom?: string;
   close(): Promise<void>;
 }
 
@@ -69,6 +74,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   const lock = await acquireDataDirLock(dataDir);
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   try {
+    const restoredFrom = await applyPendingRestore(dataDir);
     embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg") });
     const applied = await migrateOrExplain(embedded.url, migrationsDir, opts.skipMigrations);
     const conn = connect(embedded.url, EMBEDDED_POOL_SIZE);
@@ -78,6 +84,8 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
       kind: "embedded",
       url: emb.url,
       applied,
+      dump: () => dumpRunning(emb.db),
+      ...(restoredFrom ? { restoredFrom } : {}),
       async close() {
         await conn.close();
         await emb.stop();

@@ -1,7 +1,11 @@
 import pg from "pg";
 
-/** PostgreSQL advisory-lock key of the WhatsApp session ("KLWA"). */
-export const WHATSAPP_SESSION_LOCK = 0x4b4c5741;
+/**
+ * PostgreSQL advisory-lock key of the elected dispatcher, which also holds the WhatsApp session.
+ * It keeps the value of the former WhatsApp session lock ("KLWA"), so an older bot process that
+ * holds the session and a newer dispatcher exclude each other during a rolling upgrade.
+ */
+export const DISPATCHER_LOCK = 0x4b4c5741;
 
 export interface SessionHolderLock {
   /** Resolves once this process holds the lock; retries until then (or until stopped). */

@@ -22,7 +22,12 @@ export interface EmbeddedOptions {
  * is most of the bot's memory on the embedded default. A bot's working set (drafts, states,
  * outbox rows of a few thousand people) fits in far less (ADR 0001, issue 18 figures).
  */
-export const EMBEDDED_CONF = ["shared_buffers=32MB", "wal_buffers=1MB", "work_mem=2MB", "maintenance_work_mem=16MB"];
+export const EMBEDDED_CONF = [
+  "shared_buffers=32MB",
+  "wal_buffers=1MB",
+  "work_mem=2MB",
+  "maintenance_work_mem=16MB",
+];
 
 /**
  * Runs PGlite (PostgreSQL in WebAssembly) in this process behind a socket on 127.0.0.1 with an

@@ -28,6 +28,14 @@ export interface ExportInput {
   locale: Locale;
   /** For the AI log's times; Asia/Jakarta unless given. */
   timeZone?: string;
+  /** Files attached to the proposal (appendix C); the bytes stay in the database. */
+  attachments?: {
+    kind: "sk" | "supporting" | "other";
+    sectionKey: string | null;
+    fileName: string;
+    size: number;
+  }[];
+  videoUrl?: string | null;
 }
 
 /**
@@ -94,6 +102,11 @@ export async function exportProposalDocx(input: ExportInput): Promise<Uint8Array
     }
   }
 
+  children.push(meta(t.appendixFiles, { style: META_STYLES.heading.id }));
+  children.push(
+    ...filesAppendix(input).map((line, i) => meta(line, { bold: i === 0 && line === t.filesIntro })),
+  );
+
   const doc = new Document({
     creator: "Klinik Inovasi",
     title: clean(proposal.title),
@@ -156,6 +169,29 @@ export function exportProposalText(input: Omit<ExportInput, "aiLog" | "timeZone"
     return `=== ${s.title[locale]}${t.limits(s.minWords, s.maxWords)} ===${text ? `\n${text}` : ""}`;
   });
   return `${[lines.join("\n"), ...blocks].join("\n\n")}\n`;
+}
+
+/** Appendix C: every attached file by kind (supporting documents with their section), then the video link. */
+function filesAppendix(input: ExportInput): string[] {
+  const t = exportTexts[input.locale];
+  const files = input.attachments ?? [];
+  const order = { sk: 0, supporting: 1, other: 2 } as const;
+  const sectionIndex = (k: string | null) => input.template.sections.findIndex((s) => s.key === k);
+  const lines = files.length ? [t.filesIntro] : [t.filesNone];
+  for (const f of [...files].sort(
+    (a, b) => order[a.kind] - order[b.kind] || sectionIndex(a.sectionKey) - sectionIndex(b.sectionKey),
+  )) {
+    const section = input.template.sections.find((s) => s.key === f.sectionKey)?.title[input.locale];
+    lines.push(`• ${t.fileKind[f.kind]}${section ? ` – ${section}` : ""}: ${f.fileName} (${kb(f.size)})`);
+  }
+  lines.push(input.videoUrl ? t.video(input.videoUrl) : t.noVideo);
+  return lines;
+}
+
+function kb(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function readinessTable(input: ExportInput, check: ReturnType<typeof checkProposal>): Table {

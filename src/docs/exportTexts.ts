@@ -20,6 +20,12 @@ export interface ExportTexts {
   aiIntro: string;
   aiNone: string;
   general: string;
+  appendixFiles: string;
+  filesIntro: string;
+  filesNone: string;
+  fileKind: Record<"sk" | "supporting" | "other", string>;
+  video: (url: string) => string;
+  noVideo: string;
 }
 
 export const exportTexts: Record<Locale, ExportTexts> = {
@@ -27,7 +33,7 @@ export const exportTexts: Record<Locale, ExportTexts> = {
     code: "Kode proposal",
     unit: "Unit pelayanan",
     competition: "Kompetisi",
-    readiness: (pct) => `Kesiapan proposal (pemeriksaan aturan): ${pct}%`,
+    readiness: (pct) => `Kelengkapan proposal (pemeriksaan aturan): ${pct}%`,
     limits: (min, max) =>
       max ? ` (${min > 0 ? `${min}–${max}` : `maks. ${max}`} kata)` : min > 0 ? ` (min. ${min} kata)` : "",
     wordCount: (words, min, max) =>
@@ -47,6 +53,12 @@ export const exportTexts: Record<Locale, ExportTexts> = {
     aiIntro: "Saran yang diberikan Klinik Inovasi (AI) selama penyusunan. Teks proposal ditulis oleh unit.",
     aiNone: "Tidak ada.",
     general: "Umum",
+    appendixFiles: "Lampiran C. Daftar berkas lampiran",
+    filesIntro: "Berkas yang dikirim unit bersama proposal ini (tersimpan di Klinik Inovasi):",
+    filesNone: "Belum ada berkas lampiran.",
+    fileKind: { sk: "SK Tim Inovator", supporting: "Dokumen pendukung", other: "Lampiran lain" },
+    video: (url) => `Tautan video: ${url}`,
+    noVideo: "Tautan video: belum ada.",
   },
   en: {
     code: "Proposal code",
@@ -73,5 +85,15 @@ export const exportTexts: Record<Locale, ExportTexts> = {
       "Suggestions Klinik Inovasi (AI) gave while the proposal was written. The unit wrote the proposal text.",
     aiNone: "None.",
     general: "General",
+    appendixFiles: "Appendix C. List of attached files",
+    filesIntro: "Files the unit sent with this proposal (stored in Klinik Inovasi):",
+    filesNone: "No attached files yet.",
+    fileKind: {
+      sk: "Innovator team decree (SK)",
+      supporting: "Supporting document",
+      other: "Other attachment",
+    },
+    video: (url) => `Video link: ${url}`,
+    noVideo: "Video link: none yet.",
   },
 };

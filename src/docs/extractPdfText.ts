@@ -28,6 +28,7 @@ const MIN_CHARS_PER_PAGE = 20;
  * own line for the section splitter.
  */
 export async function extractPdfText(bytes: Uint8Array, maxPages: number): Promise<ExtractResult> {
+  if (pagesAtLeast(bytes) > maxPages) return { ok: false, reason: "too_many_pages" };
   // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: bytes.slice(),
@@ -66,6 +67,23 @@ export async function extractPdfText(bytes: Uint8Array, maxPages: number): Promi
   } finally {
     await doc.destroy().catch(() => {});
   }
+}
+
+/**
+ * A lower bound of the page count read from the raw bytes, before pdfjs loads anything: the
+ * largest page-tree /Count, or the page objects written in plain (object streams can hide
+ * some, never add any). Loading a 5,000-page PDF only to learn it is too long costs seconds and
+ * hundreds of MB; this costs one scan.
+ */
+function pagesAtLeast(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  let count = 0;
+  for (const m of text.matchAll(
+    /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g,
+  ))
+    count = Math.max(count, Number(m[1] ?? m[2]));
+  const objects = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+  return Math.max(count, objects);
 }
 
 function pageText(items: TextItem[]): string {

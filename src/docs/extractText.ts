@@ -1,13 +1,13 @@
 import { MAX_FILE_BYTES, MAX_PDF_PAGES } from "../core/importing/importLimits.ts";
 import { storableText } from "../core/storableText.ts";
 import { claimedType, sniffFileType } from "./detectFileType.ts";
-import { extractDocxText } from "./extractDocxText.ts";
-import { extractPdfText } from "./extractPdfText.ts";
+import { inspectZip } from "./inspectZip.ts";
 
 /** Why a file could not be read; each has a polite message in core/importing/importTexts. */
 export type ExtractFailureReason =
   | "too_large"
   | "too_many_pages"
+  | "too_complex"
   | "image_only"
   | "encrypted"
   | "corrupt"
@@ -36,9 +36,14 @@ export async function extractText(
   const sniffed = sniffFileType(bytes);
   switch (sniffed.kind) {
     case "pdf":
-      return storable(await extractPdfText(bytes, MAX_PDF_PAGES));
-    case "docx":
-      return storable(await extractDocxText(bytes));
+      // Loaded on first use: pdfjs and mammoth are large, and each parse may be a fresh worker.
+      return storable(await (await import("./extractPdfText.ts")).extractPdfText(bytes, MAX_PDF_PAGES));
+    case "docx": {
+      // Bounded before mammoth (JSZip) inflates anything: size, entries, ratio, DTDs, depth.
+      const zip = await inspectZip(bytes);
+      if (!zip.ok) return { ok: false, reason: zip.reason === "corrupt" ? "corrupt" : "too_complex" };
+      return storable(await (await import("./extractDocxText.ts")).extractDocxText(bytes));
+    }
     case "ole":
       // Word stores a password-protected .docx inside an OLE2 file; otherwise it is an old .doc.
       return { ok: false, reason: sniffed.encrypted ? "encrypted" : "unsupported_type" };

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Template } from "../core/templates/templateSchema.ts";
+import * as metrics from "../http/metrics.ts";
 import {
   type ChatMessages,
   expectedCriteria,
@@ -118,6 +119,7 @@ export function createLlmCoach(deps: LlmCoachDeps): LlmCoach {
   async function run<T>(spec: CallSpec<T>): Promise<T | null> {
     const started = Date.now();
     const fallback = (reason: FallbackReason, extra: Record<string, unknown> = {}): null => {
+      metrics.llmCalls.inc({ purpose: spec.purpose, outcome: reason });
       log.warn(
         {
           purpose: spec.purpose,
@@ -195,6 +197,7 @@ export function createLlmCoach(deps: LlmCoachDeps): LlmCoach {
       }
       if (checked.outcome !== "ok")
         return fallback(checked.outcome, { attempts: res.attempts, detail: checked.detail });
+      metrics.llmCalls.inc({ purpose: spec.purpose, outcome: "ok" });
       log.debug(
         { purpose: spec.purpose, contactId: spec.contactId, ...res.usage, ms: Date.now() - started },
         "LLM advice",

@@ -17,7 +17,7 @@ export const feedbackTexts = {
     en: "Example sentence (fill in the [ ] with your own data)",
   },
   adviceOnly: {
-    id: "Ini saran untuk perbaikan, bukan nilai resmi. Penilaian tetap oleh tim juri.",
+    id: "Ini saran untuk perbaikan, bukan nilai resmi. Penilaian tetap oleh Tim Evaluasi dan Tim Panel Independen.",
     en: "This is advice for improving the text, not an official score. Judging stays with the judges.",
   },
 } as const satisfies Record<string, Record<Locale, string>>;

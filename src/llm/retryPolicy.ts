@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { backoffDelay } from "../core/backoff.ts";
 
 /** Why no LLM answer is used; the coach logs it and the app falls back to rule feedback. */
 export type FallbackReason =
@@ -58,6 +59,5 @@ export function retryDelayMs(e: unknown, retry: number, nowMs: number): number {
     const at = Date.parse(after);
     if (Number.isFinite(at)) return Math.max(0, at - nowMs);
   }
-  const backoff = Math.min(BASE_DELAY_MS * 2 ** (retry - 1), MAX_DELAY_MS);
-  return backoff * (1 - Math.random() * 0.25);
+  return backoffDelay(retry, { baseMs: BASE_DELAY_MS, maxMs: MAX_DELAY_MS, jitter: 0.25 });
 }

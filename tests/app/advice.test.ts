@@ -39,7 +39,7 @@ describe("LLM coaching in the dialogue", () => {
   it("the rule check comes at once; the model's advice follows as a second message and is logged as AI use", async () => {
     const handler = withCoach();
     const p = new Person(handler);
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Saran"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Saran"))![1]!;
     await p.say(fixture("ringkasan", "good"));
     const before = llm.requests.length;
     const replies = await handler(p.message("selesai"));

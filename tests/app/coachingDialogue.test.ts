@@ -33,7 +33,7 @@ describe("coaching dialogue through the app layer", () => {
   it("drafts all 8 sections with good answers to 100% readiness and keeps every draft", async () => {
     const p = new Person(makeHandler(db));
     const created = await p.createProposal();
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(created)![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(created)![1]!;
     expect(created).toContain("Bagian 1/8 · Ringkasan (bobot 0%");
     expect(created).toContain("Pertanyaan pemandu");
     for (const [i, key] of SECTION_KEYS.entries()) {
@@ -49,7 +49,7 @@ describe("coaching dialogue through the app layer", () => {
       expect(p.choices().map((c) => c.id)).toEqual(["revise", "append", "next", "later"]);
       const next = await p.press("next");
       if (i < SECTION_KEYS.length - 1) expect(next).toContain(`Bagian ${i + 2}/8`);
-      else expect(next).toContain("kesiapan 100%");
+      else expect(next).toContain("kelengkapan 100%");
     }
     const proposal = await db.prisma.proposal.findUnique({
       where: { code },
@@ -66,7 +66,7 @@ describe("coaching dialogue through the app layer", () => {
 
   it("a weak answer gets concrete findings with tips; revise replaces and add appends, each a new revision", async () => {
     const p = new Person(makeHandler(db));
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Revisi"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Revisi"))![1]!;
     await p.press("sec:signifikansi");
     await p.say(fixture("signifikansi", "bad"));
     const check = await p.say("selesai");
@@ -92,7 +92,7 @@ describe("coaching dialogue through the app layer", () => {
     await p.createProposal("Inovasi Uji Lompat");
     await p.say("Kalimat pertama ringkasan yang sudah diketik.");
     const list = await p.say("/bagian");
-    expect(list).toMatch(/kesiapan \d+%/);
+    expect(list).toMatch(/kelengkapan \d+%/);
     expect(p.choices().map((c) => c.label)).toContain("Kembali");
     expect(await p.pick("Kembali")).toContain("Kembali ke Ringkasan (6 kata tertulis)");
     await p.say("/bagian");
@@ -105,7 +105,7 @@ describe("coaching dialogue through the app layer", () => {
 
   it("/batal leaves the step and keeps the acknowledged text as a draft; /lihat and /cek return the user to where they were", async () => {
     const p = new Person(makeHandler(db));
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Batal"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Batal"))![1]!;
     await p.say("Masalah antrean panjang di loket.");
     const view = await p.say("/lihat");
     expect(view).toContain("Ringkasan masih kosong");
@@ -134,7 +134,7 @@ describe("coaching dialogue through the app layer", () => {
 
   it("/riwayat lists earlier versions and restores one as the newest", async () => {
     const p = new Person(makeHandler(db));
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Riwayat"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Riwayat"))![1]!;
     await p.say("Versi pertama ringkasan.");
     await p.say("selesai");
     await p.pick("Perbaiki");
@@ -154,13 +154,13 @@ describe("coaching dialogue through the app layer", () => {
     const out = await p.say("/start");
     expect(out).toContain("Welcome to Klinik Inovasi");
     await p.pick("Start a new proposal");
-    expect(p.text()).toContain("Name of your service unit?");
+    expect(p.text()).toContain("What is the name of your service unit?");
   });
 
   it("typing the number of a choice works like pressing it", async () => {
     const p = new Person(makeHandler(db));
     await p.say("halo");
-    expect(await p.say("1")).toContain("Nama unit pelayanan");
+    expect(await p.say("1")).toContain("nama unit pelayanan");
   });
 });
 
@@ -186,7 +186,7 @@ describe("bad input never loses anything and always gets a polite answer", () =>
   it("the same message id handled twice has one effect", async () => {
     const handler = makeHandler(db);
     const p = new Person(handler);
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Ganda"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Ganda"))![1]!;
     await p.say("Isi ringkasan.");
     const done = p.message("selesai");
     await p.send(done);
@@ -197,7 +197,7 @@ describe("bad input never loses anything and always gets a polite answer", () =>
   it("two messages of one person handled at once both land (version check, losing turn re-run)", async () => {
     const handler = makeHandler(db);
     const p = new Person(handler);
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Uji Serentak"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Serentak"))![1]!;
     await Promise.all([handler(p.message("Pesan A.")), handler(p.message("Pesan B."))]);
     await p.say("selesai");
     const text = (await sectionText(code, "ringkasan"))?.text ?? "";

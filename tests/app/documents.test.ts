@@ -39,7 +39,7 @@ async function drafts(code: string) {
 describe("bring your own draft in chat", () => {
   it("a DOCX sent in chat is split into sections, shown, and saved as new revisions on confirmation", async () => {
     const p = new Person(handler());
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Impor Berkas"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Impor Berkas"))![1]!;
     const bytes = await makeDocx([
       { text: "Catatan pembuka dari tim inovasi." },
       { heading: "1. RINGKASAN" },
@@ -69,7 +69,7 @@ describe("bring your own draft in chat", () => {
 
   it("a scanned (image-only) PDF and corrupt bytes get their message and change nothing", async () => {
     const p = new Person(handler());
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Berkas Rusak"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Berkas Rusak"))![1]!;
     const scanned = await p.send(
       p.message(undefined, { attachment: doc(await makeImageOnlyPdf(2), "scan.pdf") }),
     );
@@ -85,7 +85,7 @@ describe("bring your own draft in chat", () => {
 
   it("/ekspor sends the proposal as a Word document; /ekspor teks as text for SINOVIK", async () => {
     const p = new Person(handler());
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Ekspor"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Ekspor"))![1]!;
     await p.say(fixture("ringkasan", "good"));
     await p.say("selesai");
     const out = await p.say("/ekspor");

@@ -7,6 +7,7 @@ import { makeCli, tmpPath } from "../cli/cliHarness.ts";
 import { fixture, Person, seedKipp } from "../helpers/appHarness.ts";
 import { countColumns, findInEveryTable } from "../helpers/scanDatabase.ts";
 import { createTestDb, type TestDb } from "../helpers/testDb.ts";
+import { seedProposal } from "./status/statusHarness.ts";
 
 let db: TestDb;
 beforeAll(async () => {
@@ -38,6 +39,17 @@ describe("/hapusdata", () => {
     await p.createProposal("Inovasi Hapus Data");
     await p.say(fixture("ringkasan", "good"));
     await p.say("selesai");
+    // An SK attached, and a second file still waiting for its answer.
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+    const photo = {
+      kind: "image" as const,
+      fileName: "sk.jpg",
+      size: jpeg.byteLength,
+      fetch: async () => jpeg,
+    };
+    await p.send(p.message(undefined, { attachment: photo }));
+    await p.press("att:sk");
+    await p.send(p.message(undefined, { attachment: { ...photo, fileName: "lain.jpg" } }));
     const { id: contactId } = await db.prisma.contact.findFirstOrThrow({
       where: { identities: { some: { externalId: TELEGRAM_ID } } },
       select: { id: true },
@@ -48,6 +60,8 @@ describe("/hapusdata", () => {
     const slug = "demo-kipp-2023-umum";
     const staff = ["--competition", slug, "--role", "secretariat", "--telegram-id", TELEGRAM_ID];
     expect((await cli.run("staff", "add", ...staff)).code).toBe(0);
+    // A dashboard sign-in link and session while they were staff.
+    expect(await p.say("/masuk")).toContain("/dashboard/masuk/");
     expect((await cli.run("staff", "remove", ...staff)).code).toBe(0);
     const text = tmpPath("erase-announcement.txt");
     writeFileSync(text, "Rapat koordinasi Senin.");
@@ -55,6 +69,7 @@ describe("/hapusdata", () => {
       (await cli.run("broadcast", "create", "--competition", slug, "--text-file", text, "--yes")).code,
     ).toBe(0);
     await p.say("/berhenti");
+
     await db.prisma.channelIdentity.create({
       data: { contactId, channel: "whatsapp", externalId: WA_JID, phone: `+${WA_NUMBER}` },
     });
@@ -88,6 +103,10 @@ describe("/hapusdata", () => {
         completionTokens: 5,
       },
     });
+    // A wrong code (counted against the account, hashed) and a join of another unit by its code.
+    await p.say("/daftar KP-ZZZZZZZZZZ");
+    const other = await seedProposal(db, competition.id, { title: "Inovasi Unit Lain" });
+    expect(await p.say(`/daftar ${other.code}`)).toContain("kini terhubung");
     const needles = [contactId, TELEGRAM_ID, WA_NUMBER, FORMER_ID, "sari_erase77"];
     expect((await findInEveryTable(db, needles)).length).toBeGreaterThan(10);
 
@@ -114,5 +133,13 @@ describe("/hapusdata", () => {
       1,
     );
     expect(await db.prisma.whatsAppAuth.count({ where: { key: "session-6281100000001.0" } })).toBe(1);
-  });
+    expect(
+      await db.prisma.proposalAttachment.count({
+        where: { proposal: { title: "Inovasi Hapus Data" }, kind: "sk" },
+      }),
+    ).toBe(1);
+    expect(await db.prisma.pendingUpload.count()).toBe(0);
+    // The wrong-code count stays (under a keyed hash): erasing is no way to fresh guesses.
+    expect(await db.prisma.codeAttempt.count()).toBe(1);
+  }, 120_000);
 });

@@ -17,14 +17,14 @@ describe("personal data (UU 27/2022)", () => {
     const handler = makeHandler(db, { routes: createPrivacyRoutes({ db: db.prisma }) });
     const p = new Person(handler);
     await p.send(p.message("halo", { profile: { displayName: "Ibu Sari", phone: "+6281234567890" } }));
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(await p.createProposal("Inovasi Data Pribadi"))![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Data Pribadi"))![1]!;
     await p.say(fixture("ringkasan", "good"));
     await p.say("selesai");
     const mine = await p.say("/datasaya");
     expect(mine).toContain("Ibu Sari");
     expect(mine).toContain("+6281234567890");
     expect(mine).toContain(code);
-    expect(mine).toContain("Versi draf yang Anda tulis: 1");
+    expect(mine).toContain("Versi draf yang Bapak/Ibu tulis: 1");
 
     await p.say("/hapusdata");
     expect(p.choices().map((c) => c.id)).toEqual(["erase:yes", "erase:no"]);

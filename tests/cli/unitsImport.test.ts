@@ -112,7 +112,7 @@ describe("klinik units import", () => {
     expect(r.out).toContain(
       "Imported 2 row(s) into demo-kipp-2023-umum: 2 proposal(s) created, 0 updated; 3 contact(s) created, 3 membership(s) added.",
     );
-    const codes = [...r.out.matchAll(/^(KP-[2-9A-HJ-NP-Z]{4})\t/gm)].map((m) => m[1]);
+    const codes = [...r.out.matchAll(/^(KP-[2-9A-HJ-NP-Z]{10})\t/gm)].map((m) => m[1]);
     expect(codes).toHaveLength(2);
     const p = await db.prisma.proposal.findUniqueOrThrow({
       where: { code: codes[0]! },
@@ -157,7 +157,7 @@ describe("klinik units import", () => {
     expect(again.out).toContain(
       "0 proposal(s) created, 2 updated; 0 contact(s) created, 0 membership(s) added.",
     );
-    expect([...again.out.matchAll(/^(KP-\w{4})\t/gm)].map((m) => m[1])).toEqual(codes);
+    expect([...again.out.matchAll(/^(KP-\w{10})\t/gm)].map((m) => m[1])).toEqual(codes);
     expect(await db.prisma.proposal.count()).toBe(2);
   });
 

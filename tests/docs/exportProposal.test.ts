@@ -60,7 +60,7 @@ describe("exportProposalDocx", () => {
     expect(text).toContain("1. Ringkasan\n\nJumlah kata: 68 (panduan 60–200) · ✅ sesuai panduan");
     // a word range is guidance, shown as such: it does not warn
     expect(text).toContain("Jumlah kata: 52 (panduan 120–700) · ℹ️ di bawah panduan");
-    expect(text).toContain(`Kesiapan proposal (pemeriksaan aturan): ${check.readiness}%`);
+    expect(text).toContain(`Kelengkapan proposal (pemeriksaan aturan): ${check.readiness}%`);
     expect(text).toContain("Lampiran A. Kelengkapan proposal");
     // 84 words with every element: complete, the 200–1000 range is only guidance
     expect(text).toContain("Signifikansi\n\n30%\n\n84/1000\n\n✅ lengkap");

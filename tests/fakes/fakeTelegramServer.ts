@@ -14,7 +14,7 @@ import type { NewUpdate } from "./telegramUpdates.ts";
 export type Failure =
   | { status: 429; retryAfter: number; description?: string }
   | { status: 500 | 502 | 503 | 504; description?: string }
-  | { status: 400 | 403; description: string };
+  | { status: 400 | 401 | 403 | 409; description: string };
 
 /** Outgoing-message limits; over them the server answers 429 with retry_after, like Telegram. */
 export interface RateLimits {

@@ -18,6 +18,8 @@ export abstract class ChatPerson {
   constructor(
     readonly botUp: () => Promise<void>,
     private replyTimeoutMs = 8_000,
+    /** An answer is complete once no message came for this long. */
+    private quietMs = 250,
   ) {}
   protected abstract send(a: Action): void;
   /** Everything the bot has shown this person so far, as a count and a reply from an index. */
@@ -38,7 +40,7 @@ export abstract class ChatPerson {
       if (now !== n) {
         n = now;
         quietSince = Date.now();
-      } else if (n > before && Date.now() - quietSince > 250) break;
+      } else if (n > before && Date.now() - quietSince > this.quietMs) break;
     }
     return n === before ? undefined : this.replySince(before);
   }
@@ -57,11 +59,13 @@ export abstract class ChatPerson {
 export class TelegramPerson extends ChatPerson {
   readonly user;
   constructor(
-    private fake: FakeTelegramServer,
+    protected fake: FakeTelegramServer,
     readonly id: number,
     botUp: () => Promise<void>,
+    replyTimeoutMs?: number,
+    quietMs?: number,
   ) {
-    super(botUp);
+    super(botUp, replyTimeoutMs, quietMs);
     this.user = telegramUser(id);
   }
   protected send(a: Action) {
@@ -83,6 +87,34 @@ export class TelegramPerson extends ChatPerson {
         );
     });
     return { text: msgs.map((m) => m.text).join("\n"), options };
+  }
+}
+
+/**
+ * A Telegram user whose updates reach the bot by webhook, as Telegram posts them: through a URL
+ * (a load balancer in front of several bot processes), with the secret header.
+ */
+export class WebhookPerson extends TelegramPerson {
+  /** Webhook answers other than 200 (none expected). */
+  readonly refused: number[] = [];
+  constructor(
+    fake: FakeTelegramServer,
+    id: number,
+    botUp: () => Promise<void>,
+    private target: { url: string; secret: string },
+  ) {
+    // No bot is killed here: a slow answer is waited for, never taken for a lost one, and the
+    // parts of one answer may arrive well apart when several bot processes share two cores.
+    super(fake, id, botUp, 30_000, 1_500);
+  }
+  protected override send(a: Action) {
+    const update = "text" in a ? textMessage(this.user, a.text) : callbackQuery(this.user, a.press);
+    void this.fake.webhookPost(this.target.url, update, this.target.secret).then(
+      (r) => {
+        if (r.status !== 200) this.refused.push(r.status);
+      },
+      () => this.refused.push(0),
+    );
   }
 }
 
@@ -117,10 +149,11 @@ export async function createProposal(p: ChatPerson, unit: string, title: string)
   for (let step = 0; step < 40; step++) {
     if (/dibuat \(kode KP-/.test(r.text) || pick(r, /^Ringkasan/)) return;
     let next: Action = { text: "/bagian" };
-    if (/Kelompok proposalnya|Kategorinya/.test(r.text) && r.options[0]) next = r.options[0].pick;
-    else if (r.text.includes("Nama unit pelayanan")) next = { text: unit };
-    else if (r.text.includes("Instansi induknya")) next = { text: "Pemerintah Kabupaten Uji" };
-    else if (r.text.includes("Judul inovasinya")) next = { text: title };
+    if (/diikutkan pada kelompok apa|masuk kategori apa/.test(r.text) && r.options[0])
+      next = r.options[0].pick;
+    else if (r.text.includes("nama unit pelayanan")) next = { text: unit };
+    else if (r.text.includes("instansi induk unit")) next = { text: "Pemerintah Kabupaten Uji" };
+    else if (r.text.includes("judul inovasi ini")) next = { text: title };
     else if (r.text.includes("Sejak tahun berapa")) next = { text: "2019" };
     else if (pick(r, /Mulai proposal baru/)) next = pick(r, /Mulai proposal baru/)!;
     r = await p.insist(next);

@@ -66,7 +66,7 @@ async function seed(dataDir: string): Promise<void> {
 function queueAnnouncement(env: Record<string, string>): Promise<string> {
   const file = join(dir, "announcement.txt");
   writeFileSync(file, ANNOUNCEMENT);
-  const args = ["broadcast", "create", "--competition", SLUG, "--text-file", file, "--urgent"];
+  const args = ["broadcast", "create", "--competition", SLUG, "--text-file", file, "--urgent", "--yes"];
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
   });

@@ -80,6 +80,20 @@ describe("exports of hostile names", () => {
     expectInert(rows, "title");
   });
 
+  it("the CLI's tab-separated listings neutralise typed-in names too", async () => {
+    const cli = makeCli(db);
+    const name = '=HYPERLINK("http://evil.example","Klik")';
+    const add = ["--competition", SLUG, "--role", "judge", "--telegram-id", "5550777", "--name", name];
+    expect((await cli.run("staff", "add", ...add)).code).toBe(0);
+    const line = (await cli.run("staff", "list", "--competition", SLUG)).out
+      .split("\n")
+      .find((l) => l.includes("5550777"))!;
+    const cells = line.split("\t");
+    expect(cells[2]).toBe(`'${name}`);
+    expect(cells[3]).toBe(`'${name}`);
+    for (const cell of cells.filter((c) => c !== "-")) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
   it("keeps numbers as numbers and quotes separators, quotes and line breaks", () => {
     const text = formulaSafeCsv(["a", "b", "c"], [[-5, "x,y", 'say "hi"\nbye']]);
     expect(text).toBe('\uFEFFa,b,c\r\n-5,"x,y","say ""hi""\nbye"\r\n');

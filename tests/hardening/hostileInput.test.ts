@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAttachmentRoutes } from "../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
 import { createPrivacyRoutes } from "../../src/app/privacy/createPrivacyRoutes.ts";
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await seedKipp(db);
   // Someone else's finished proposal: no hostile message may touch it.
   const victim = new Person(makeHandler(db));
-  victimCode = /kode (KP-[A-Z0-9]{4})/.exec(await victim.createProposal("Proposal Korban"))![1]!;
+  victimCode = /kode (KP-[A-Z0-9]{10})/.exec(await victim.createProposal("Proposal Korban"))![1]!;
   for (const key of SECTION_KEYS) {
     await victim.press(`sec:${key}`);
     await victim.say(fixture(key, "good"));
@@ -47,13 +48,14 @@ async function drafts(code: string) {
   return Object.fromEntries(rows.map((r) => [r.sectionKey, r.text]));
 }
 
-/** The real app (coaching, documents, privacy), counting what it answered. */
+/** The real app (coaching, attachments, documents, privacy), counting what it answered. */
 function countingApp() {
   const competitions = createCompetitionCache(db.prisma);
   const app = makeHandler(db, {
     competitions,
     routes: [
       ...createPrivacyRoutes({ db: db.prisma }),
+      ...createAttachmentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
       ...createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
     ],
   });

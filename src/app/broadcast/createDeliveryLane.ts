@@ -1,3 +1,4 @@
+import { backoffDelay } from "../../core/backoff.ts";
 import {
   classifySendError,
   describe,
@@ -136,7 +137,9 @@ export function createDeliveryLane(deps: LaneDeps) {
   function settle(d: ClaimedDelivery, outcome: SendOutcome): void {
     const t = deps.now();
     metrics.deliveries.inc({ channel: deps.channel, status: outcome.kind });
-    if (outcome.kind === "rateLimited") metrics.rateLimited.inc({ channel: deps.channel });
+    // Telegram's 429s are counted where every Bot API answer passes (the channel's transformer).
+    if (outcome.kind === "rateLimited" && deps.channel !== "telegram")
+      metrics.rateLimited.inc({ channel: deps.channel });
     const base = { id: d.id, claim: d.claim };
     switch (outcome.kind) {
       case "sent":
@@ -169,7 +172,10 @@ export function createDeliveryLane(deps: LaneDeps) {
         // recipient. Pause the lane and stop spending the rows' attempts until a send succeeds.
         const down = streak >= BREAKER_STREAK;
         const wait = down
-          ? Math.min(deps.retry.baseDelayMs * 2 ** (streak - BREAKER_STREAK), BREAKER_MAX_MS)
+          ? backoffDelay(streak - BREAKER_STREAK + 1, {
+              baseMs: deps.retry.baseDelayMs,
+              maxMs: BREAKER_MAX_MS,
+            })
           : outcome.delayMs;
         if (down) limiter.pauseFor(wait);
         logger.warn(

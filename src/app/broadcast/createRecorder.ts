@@ -1,3 +1,4 @@
+import { withRetry } from "../../core/backoff.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import type { Logger } from "../../logger.ts";
 import { type DeliveryResult, recordResults } from "./deliveryStore.ts";
@@ -36,21 +37,14 @@ export function createRecorder(db: Db, logger: Logger, opts: { minIntervalMs?: n
       lastStart = performance.now();
       const batch = queue.slice(0, ROWS_PER_STATEMENT);
       queue = queue.slice(batch.length);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await recordResults(db, batch);
-          break;
-        } catch (err) {
-          if (attempt >= WRITE_TRIES) {
-            // The rows stay "sending" and are claimed again after the lease: sent ones may repeat.
-            logger.error(
-              { err, deliveries: batch.length },
-              "delivery results not written; they will be retried after the lease",
-            );
-            break;
-          }
-          await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-        }
+      try {
+        await withRetry(() => recordResults(db, batch), { attempts: WRITE_TRIES, baseMs: 200, maxMs: 2_000 });
+      } catch (err) {
+        // The rows stay "sending" and are claimed again after the lease: sent ones may repeat.
+        logger.error(
+          { err, deliveries: batch.length },
+          "delivery results not written; they will be retried after the lease",
+        );
       }
     }
   }

@@ -1,8 +1,5 @@
 import { z } from "zod";
-import type { Locale } from "../../core/i18n/locale.ts";
-import { importFailureMessages, renderImportSummary } from "../../core/importing/importTexts.ts";
-import type { SplitResult } from "../../core/importing/splitIntoSections.ts";
-import type { Choice, OutgoingMessage } from "../../core/messages.ts";
+import { importFailureMessages } from "../../core/importing/importTexts.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { MAX_FILE_BYTES } from "../../docs/extractText.ts";
@@ -11,8 +8,9 @@ import { activeProposal } from "../activeProposal.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
 import { exportProposal } from "../importing/exportProposal.ts";
-import { applyImport, assignUnmatched, importProposalDocument } from "../importing/importProposalDocument.ts";
+import { applyImport, assignUnmatched } from "../importing/importProposalDocument.ts";
 import { documentText as dt } from "./documentTexts.ts";
+import { importSummary, offerImport, previewJson } from "./offerImport.ts";
 
 const previewSchema = z.object({
   sections: z.array(z.object({ key: z.string(), text: z.string(), heading: z.string() })),
@@ -35,18 +33,6 @@ export function createDocumentRoutes(deps: {
     return (await deps.competitions.all()).find((c) => c.id === competitionId)?.template;
   }
 
-  function summary(template: Template, preview: SplitResult, fileName: string, L: Locale): OutgoingMessage {
-    const choices: Choice[] = [];
-    if (preview.sections.length > 0 || preview.unmatched.length > 0)
-      choices.push({ id: "imp:save", label: dt("save", L) });
-    const assignable = Math.min(preview.unmatched.length, 5);
-    for (let i = 0; i < assignable; i++)
-      choices.push({ id: `imp:assign:${i}`, label: dt("assign", L, { n: i + 1 }) });
-    choices.push({ id: "imp:cancel", label: dt("cancel", L) });
-    const text = renderImportSummary(template, preview, L, { fileName, confirm: true });
-    return { text, choices };
-  }
-
   const onDocument: AppRoute = async (msg, contact) => {
     const att = msg.attachment;
     if (att?.kind !== "document") return undefined;
@@ -63,24 +49,15 @@ export function createDocumentRoutes(deps: {
       deps.logger.warn({ err, channel: msg.channel, messageId: msg.messageId }, "document download failed");
       return [{ text: [dt("fetchFailed", L)] }];
     }
-    const fileName = att.fileName ?? "dokumen";
-    const r = await importProposalDocument(db, {
-      proposalId: active.id,
+    return offerImport(db, {
       contactId: contact.id,
+      proposalId: active.id,
       template,
+      locale: L,
       bytes,
-      fileName,
+      fileName: att.fileName ?? "dokumen",
       mimeType: att.mimeType,
     });
-    if (!r.ok) return [{ text: [r.message[L]] }];
-    if (r.preview.sections.length === 0 && r.preview.unmatched.length === 0)
-      return [{ text: [dt("nothingFound", L)] }];
-    await db.pendingImport.upsert({
-      where: { contactId: contact.id },
-      create: { contactId: contact.id, proposalId: active.id, fileName, preview: asJson(r.preview) },
-      update: { proposalId: active.id, fileName, preview: asJson(r.preview), createdAt: new Date() },
-    });
-    return [summary(template, r.preview, fileName, L)];
   };
 
   const onPending: AppRoute = async (msg, contact) => {
@@ -115,8 +92,11 @@ export function createDocumentRoutes(deps: {
     const to = /^imp:to:(\d+):([a-z0-9_]+)$/.exec(choice);
     if (to) {
       const next = assignUnmatched(preview, Number(to[1]), to[2]!);
-      await db.pendingImport.update({ where: { contactId: contact.id }, data: { preview: asJson(next) } });
-      return [summary(template, next, pending.fileName, L)];
+      await db.pendingImport.update({
+        where: { contactId: contact.id },
+        data: { preview: previewJson(next) },
+      });
+      return [importSummary(template, next, pending.fileName, L)];
     }
     const report = await applyImport(
       db,
@@ -142,15 +122,4 @@ export function createDocumentRoutes(deps: {
   };
 
   return [onDocument, onPending, onExport];
-}
-
-/** A split preview is plain JSON (strings and arrays of them). */
-function asJson(p: SplitResult): {
-  sections: { key: string; text: string; heading: string }[];
-  unmatched: string[];
-} {
-  return {
-    sections: p.sections.map((s) => ({ key: s.key, text: s.text, heading: s.heading })),
-    unmatched: [...p.unmatched],
-  };
 }

@@ -12,7 +12,7 @@ export const documentTexts = {
     en: "The file could not be downloaded. Please send it once more.",
   },
   nothingFound: {
-    id: 'Tidak ada judul bagian yang dikenali di berkas ini, jadi belum ada yang bisa disimpan. Pastikan judul bagian (misal "Latar Belakang dan Tujuan") ada di berkas.',
+    id: 'Tidak ada judul bagian yang dikenali di berkas ini, jadi belum ada yang bisa disimpan. Pastikan judul bagian (misalnya "Latar Belakang dan Tujuan") ada di berkas.',
     en: 'No section heading was recognised in this file, so nothing can be saved yet. Make sure the section headings (e.g. "Latar Belakang dan Tujuan") are in the file.',
   },
   save: { id: "Simpan", en: "Save" },
@@ -21,8 +21,8 @@ export const documentTexts = {
   chooseSection: { id: "Teks #{n} dimasukkan ke bagian mana?", en: "Which section should text #{n} go to?" },
   cancelled: { id: "Impor dibatalkan; tidak ada yang diubah.", en: "Import cancelled; nothing was changed." },
   saved: {
-    id: "Tersimpan: {n} bagian sebagai versi baru (versi lama tetap di /riwayat). Kesiapan proposal: {r}%. Ketik /cek untuk pemeriksaan lengkap.",
-    en: "Saved: {n} section(s) as new versions (old ones stay in /riwayat). Proposal readiness: {r}%. Type /cek for the full check.",
+    id: "Tersimpan: {n} bagian sebagai versi baru (versi lama tetap di /riwayat). Kelengkapan proposal: {r}%. Ketik /cek untuk pemeriksaan lengkap.",
+    en: "Saved: {n} section(s) as new versions (old ones stay in /riwayat). Proposal completeness: {r}%. Type /cek for the full check.",
   },
   exported: {
     id: "Proposal {code} dalam format Word. Untuk menyalin ke SINOVIK per kolom, ketik /ekspor teks.",

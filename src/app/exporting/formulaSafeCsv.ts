@@ -38,3 +38,11 @@ function cellText(v: CsvCell): string {
   if (typeof v === "boolean") return v ? "yes" : "no";
   return neutralizeFormula(v);
 }
+
+/**
+ * A text for the CLI's tab-separated listings (units import, staff list, broadcast report), which
+ * operators paste into spreadsheets: formula-neutralised, tabs and line breaks made spaces.
+ */
+export function tsvCell(text: string): string {
+  return neutralizeFormula(text).replace(/[\t\r\n]+/g, " ");
+}

@@ -6,7 +6,7 @@ import { importFailureMessages } from "../../core/importing/importTexts.ts";
 import { type SplitResult, splitIntoSections } from "../../core/importing/splitIntoSections.ts";
 import type { Localized, Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { extractText } from "../../docs/extractText.ts";
+import { extractIsolated } from "../../docs/extractInWorker.ts";
 
 export { assignUnmatched } from "../../core/importing/assignUnmatched.ts";
 
@@ -74,7 +74,7 @@ export async function importProposalDocument(
 ): Promise<ImportDocumentResult> {
   const proposal = await db.proposal.findUnique({ where: { id: input.proposalId }, select: { id: true } });
   if (!proposal) return fail("proposal_not_found");
-  const extracted = await extractText(input.bytes, input.fileName, input.mimeType);
+  const extracted = await extractIsolated(input.bytes, input.fileName, input.mimeType);
   if (!extracted.ok) return fail(extracted.reason);
   if (countWords(extracted.text) === 0) return fail("empty");
   const preview = splitIntoSections(input.template, extracted.text);

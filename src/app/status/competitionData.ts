@@ -62,7 +62,11 @@ export function stageLabel(template: Template, key: string): Localized {
 
 /** "KP-7q2m", "kp 7Q2M", "7Q2M" → "KP-7Q2M"; undefined when it cannot be a code. */
 export function normalizeCode(raw: string): string | undefined {
-  const s = raw.trim().toUpperCase().replace(/\s+/g, "");
-  const m = /^(?:KP-?)?([A-Z0-9]{4})$/.exec(s);
+  // Typed from paper or read aloud: spaces and dashes inside the code are allowed.
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "");
+  const m = /^(?:KP)?([A-Z0-9]{4}|[A-Z0-9]{10})$/.exec(s);
   return m ? `KP-${m[1]}` : undefined;
 }

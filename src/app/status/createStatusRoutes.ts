@@ -1,5 +1,6 @@
 import type { AppRoute } from "../createMessageHandler.ts";
 import { identityRoute } from "./identityRoute.ts";
+import { invitationRoute } from "./invitationRoute.ts";
 import { queryRoute } from "./queryRoute.ts";
 import { createRouteKit, type StatusRouteDeps } from "./routeKit.ts";
 import { staffRoute } from "./staffRoute.ts";
@@ -14,5 +15,5 @@ export type { StatusRouteDeps } from "./routeKit.ts";
  */
 export function createStatusRoutes(deps: StatusRouteDeps): AppRoute[] {
   const kit = createRouteKit(deps);
-  return [identityRoute(kit), queryRoute(kit), staffRoute(kit)];
+  return [identityRoute(kit), invitationRoute(kit), queryRoute(kit), staffRoute(kit)];
 }

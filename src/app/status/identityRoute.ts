@@ -1,12 +1,29 @@
-import { randomInt } from "node:crypto";
+import { invitationTexts } from "../../core/i18n/invitationTexts.ts";
 import { statusTexts } from "../../core/i18n/statusTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import {
+  accountsOf,
+  anyCompetitionId,
+  joinUnit,
+  proposalByCode,
+  secretariatOf,
+} from "../../db/queries/invitations.ts";
+import {
+  auditLink,
+  consumeLinkCode,
+  contactsHolding,
+  findLinkCode,
+  issueLinkCode,
+  setIdentityPhone,
+  unitNamesOf,
+} from "../../db/queries/linkCodes.ts";
+import { newJoinRef } from "../codes.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { normalizeCode } from "./competitionData.ts";
 import { IMPORT_CHANNEL, normalizePhone, normalizeUsername } from "./contactIdentity.ts";
 import { mergeContacts } from "./mergeContacts.ts";
-import { firstDelivery, parseCommand, type RouteKit, recordFailure, tooManyFailures } from "./routeKit.ts";
+import { firstDelivery, isPrivateChat, parseCommand, type RouteKit, recordFailure } from "./routeKit.ts";
 
 export const LINK_CODE_MINUTES = 10;
 
@@ -22,34 +39,16 @@ export const LINK_CODE_MINUTES = 10;
 export function identityRoute(kit: RouteKit): AppRoute {
   const { db } = kit;
 
-  async function unitNames(contactId: string): Promise<string[]> {
-    const rows = await db.membership.findMany({
-      where: { contactId },
-      select: { unit: { select: { name: true } } },
-      take: 10,
-    });
-    return rows.map((r) => r.unit.name);
-  }
-
   /** Folds every other contact holding this phone or username into the chatting one. */
   async function claim(
     contact: ContactView,
     by: { phone?: string; username?: string },
     reason: string,
   ): Promise<number> {
-    const or = [
-      ...(by.phone ? [{ phone: by.phone }] : []),
-      ...(by.username ? [{ channel: IMPORT_CHANNEL, username: by.username }] : []),
-    ];
-    if (or.length === 0) return 0;
-    const others = await db.channelIdentity.findMany({
-      where: { OR: or, contactId: { not: contact.id } },
-      select: { contactId: true },
-      distinct: ["contactId"],
-    });
+    const others = await contactsHolding(db, contact.id, by, IMPORT_CHANNEL);
     if (others.length === 0) return 0;
     await db.$transaction(async (tx) => {
-      for (const o of others) await mergeContacts(tx, contact.id, o.contactId, reason);
+      for (const o of others) await mergeContacts(tx, contact.id, o, reason);
     });
     kit.logger.info({ contactId: contact.id, merged: others.length, reason }, "contact linked");
     return others.length;
@@ -63,13 +62,10 @@ export function identityRoute(kit: RouteKit): AppRoute {
     const t = statusTexts(contact.locale);
     const phone = normalizePhone(raw);
     if (phone) {
-      await db.channelIdentity.updateMany({
-        where: { channel: msg.channel, externalId: msg.userId },
-        data: { phone },
-      });
+      await setIdentityPhone(db, msg.channel, msg.userId, phone);
       await claim(contact, { phone }, "phone");
     }
-    const units = await unitNames(contact.id);
+    const units = await unitNamesOf(db, contact.id);
     return [{ text: [units.length && phone ? t.phoneLinked(units.join(", ")) : t.phoneNoMatch] }];
   }
 
@@ -82,27 +78,40 @@ export function identityRoute(kit: RouteKit): AppRoute {
     if (!arg) return [{ text: [t.daftarUsage] }];
     if (!(await firstDelivery(db, msg))) return [];
     const now = kit.clock();
-    if (await tooManyFailures(db, contact.id, now)) return [{ text: [t.tooManyAttempts] }];
+    if (await kit.codes.blocked(msg, now)) return [{ text: [t.tooManyAttempts] }];
     const code = normalizeCode(arg);
-    const p = code
-      ? await db.proposal.findUnique({
-          where: { code },
-          select: { code: true, title: true, unitId: true, unit: { select: { name: true } } },
-        })
-      : null;
+    const p = code ? await proposalByCode(db, code) : null;
     if (!p) {
+      await kit.codes.failed(msg, "daftar", now);
       await recordFailure(db, contact.id, "daftar", now);
       return [{ text: [t.codeNotFound] }];
     }
-    const added = await db.membership.createMany({
-      data: [{ contactId: contact.id, unitId: p.unitId }],
-      skipDuplicates: true,
+    const ref = newJoinRef();
+    const joined = await joinUnit(db, {
+      ref,
+      contactId: contact.id,
+      unitId: p.unitId,
+      channel: msg.channel,
+      code: p.code,
     });
-    if (added.count === 0) return [{ text: [t.daftarAlready(p.unit.name)] }];
-    await db.auditLog.create({
-      data: { actorId: contact.id, action: "link.join", subject: p.code, details: { unitId: p.unitId } },
+    if (!joined) return [{ text: [t.daftarAlready(p.unit.name)] }];
+    // A code is an invitation, not a password: everyone already in the unit, and the
+    // secretariat, hear who joined and how to undo it.
+    const who = contact.displayName || msg.profile?.displayName || "";
+    await kit.notifier.notify({
+      competitionId: p.competitionId,
+      proposalIds: [p.id],
+      alsoContactIds: await secretariatOf(db, p.competitionId),
+      exceptContactIds: [contact.id],
+      text: (l) => {
+        const it = invitationTexts(l);
+        return it.joinNotice(who || it.someone, it.channel(msg.channel), p.unit.name, p.code, ref);
+      },
+      summary: `joined ${p.code} via ${msg.channel}`,
+      actorId: contact.id,
+      security: true,
     });
-    return [{ text: [t.daftarOk(p.unit.name, p.code, p.title)] }];
+    return [{ text: [invitationTexts(contact.locale).joinedOk(p.unit.name, p.code, p.title)] }];
   }
 
   async function tautkan(
@@ -111,47 +120,66 @@ export function identityRoute(kit: RouteKit): AppRoute {
     arg: string | undefined,
   ): Promise<OutgoingMessage[]> {
     const t = statusTexts(contact.locale);
+    const it = invitationTexts(contact.locale);
     const now = kit.clock();
+    if (!isPrivateChat(msg)) return [{ text: [it.linkPrivateOnly] }];
     if (!(await firstDelivery(db, msg))) return [];
-    if (!arg) {
-      await db.linkCode.deleteMany({
-        where: { OR: [{ contactId: contact.id }, { expiresAt: { lt: now } }] },
-      });
-      for (;;) {
-        const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-        const r = await db.linkCode.createMany({
-          data: [
-            { code, contactId: contact.id, expiresAt: new Date(now.getTime() + LINK_CODE_MINUTES * 60_000) },
-          ],
-          skipDuplicates: true,
-        });
-        if (r.count === 1) return [{ text: [t.linkCode(code, LINK_CODE_MINUTES)] }];
-      }
-    }
-    if (await tooManyFailures(db, contact.id, now)) return [{ text: [t.tooManyAttempts] }];
+    if (!arg)
+      return [
+        {
+          text: [t.linkCode(await issueLinkCode(db, contact.id, now, LINK_CODE_MINUTES), LINK_CODE_MINUTES)],
+        },
+      ];
+    if (await kit.codes.blocked(msg, now)) return [{ text: [t.tooManyAttempts] }];
     const code = arg.replace(/\D/g, "");
-    const row = await db.linkCode.findUnique({
-      where: { code },
-      select: { contactId: true, expiresAt: true },
-    });
+    const row = await findLinkCode(db, code);
     if (!row || row.expiresAt <= now) {
+      await kit.codes.failed(msg, "tautkan", now);
       await recordFailure(db, contact.id, "tautkan", now);
       return [{ text: [t.linkBad] }];
     }
     if (row.contactId === contact.id) return [{ text: [t.linkSame] }];
-    // The code's owner stays; the account redeeming it joins them.
-    await db.$transaction(async (tx) => {
-      const used = await tx.linkCode.deleteMany({ where: { code, contactId: row.contactId } });
-      if (used.count === 1) await mergeContacts(tx, row.contactId, contact.id, "tautkan");
+    const [owner, me] = await Promise.all([accountsOf(db, row.contactId), accountsOf(db, contact.id)]);
+    if (!owner || !me) return [{ text: [t.linkBad] }];
+    // Channels of one person, never two people: one Telegram and one WhatsApp account.
+    if ((owner.channels as string[]).includes(msg.channel))
+      return [{ text: [it.linkSameChannel(it.channel(msg.channel))] }];
+    const twice = me.channels.find((c) => owner.channels.includes(c));
+    if (twice) return [{ text: [it.linkAlreadyLinked(it.channel(twice))] }];
+    // A merge would give each account the other's staff roles: only the secretariat grants those.
+    if ([...owner.roles].sort().join() !== [...me.roles].sort().join())
+      return [{ text: [it.linkStaffNeedsSecretariat] }];
+    const ownerChannel = owner.channels[0] ?? "telegram";
+    const merged = await db.$transaction(async (tx) => {
+      if (!(await consumeLinkCode(tx, code, row.contactId))) return false;
+      await mergeContacts(tx, row.contactId, contact.id, "tautkan");
+      await auditLink(tx, row.contactId, [ownerChannel, msg.channel]);
+      return true;
     });
+    if (!merged) return [{ text: [t.linkBad] }];
     kit.logger.info({ contactId: row.contactId, merged: contact.id }, "identities linked with a code");
-    return [{ text: [t.linkDone] }];
+    const competitionId = owner.competitionIds[0] ?? me.competitionIds[0] ?? (await anyCompetitionId(db));
+    if (competitionId && (ownerChannel === "telegram" || ownerChannel === "whatsapp"))
+      await kit.notifier.notify({
+        competitionId,
+        proposalIds: [],
+        alsoContactIds: [row.contactId],
+        onlyChannel: ownerChannel,
+        text: (l) => {
+          const x = invitationTexts(l);
+          return x.linkNotice(x.channel(ownerChannel), x.channel(msg.channel));
+        },
+        summary: `accounts linked: ${ownerChannel} + ${msg.channel}`,
+        actorId: row.contactId,
+        security: true,
+      });
+    return [{ text: [it.linkDone(it.channel(msg.channel), it.channel(ownerChannel))] }];
   }
 
   return async (msg, contact) => {
     if (msg.sharedPhone) return sharedPhone(msg, contact, msg.sharedPhone);
     const cmd = parseCommand(msg.text);
-    if (cmd?.name === "daftar") return daftar(msg, contact, cmd.args[0]);
+    if (cmd?.name === "daftar") return daftar(msg, contact, cmd.rest || undefined);
     if (cmd?.name === "tautkan") return tautkan(msg, contact, cmd.args[0]);
     // Silent linking on ordinary messages: the conversation goes on, now with the unit's proposals.
     const phone =

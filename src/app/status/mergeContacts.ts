@@ -48,6 +48,7 @@ export async function mergeContacts(tx: Tx, keepId: string, dropId: string, reas
   await tx.$executeRaw`UPDATE "ScoreRelease" SET "releasedById" = ${keepId} WHERE "releasedById" = ${dropId}`;
   await tx.$executeRaw`UPDATE "Announcement" SET "createdById" = ${keepId} WHERE "createdById" = ${dropId}`;
   await tx.$executeRaw`UPDATE "AuditLog" SET "actorId" = ${keepId} WHERE "actorId" = ${dropId}`;
+  await tx.$executeRaw`UPDATE "UnitJoin" SET "contactId" = ${keepId} WHERE "contactId" = ${dropId}`;
   // Per-contact LLM quotas and the AI-use log follow the person.
   await tx.$executeRaw`UPDATE "LlmUsage" SET "contactId" = ${keepId} WHERE "contactId" = ${dropId}`;
   await tx.$executeRaw`UPDATE "AiSuggestion" SET "contactId" = ${keepId} WHERE "contactId" = ${dropId}`;

@@ -30,7 +30,7 @@ interface ReleaseRow {
 // A damaged snapshot shows as "not scored" rather than failing the question.
 const criteriaOrNone = resultCriteriaSchema.catch([]);
 const commentsOrNone = resultCommentsSchema.catch([]);
-const CODE = /\bKP-?[A-Z0-9]{4}\b/i;
+const CODE = /\bKP-?(?:[A-Z0-9]{10}|[A-Z0-9]{4})\b/i;
 
 /** Steps where free text is the user's answer (a section, a registration field), never a question. */
 const BUSY_STEPS = new Set(["writing", "newProposal"]);

@@ -1,7 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
+import { TABLE_LIMITS } from "../../core/importing/importLimits.ts";
+import { inspectZip } from "../../docs/inspectZip.ts";
 
 /** One data row of a sheet: its spreadsheet row number (the header is row 1) and cells by column. */
 export interface TableRow {
@@ -38,10 +40,16 @@ export async function readTable(
   required: readonly string[],
 ): Promise<TableRow[]> {
   const ext = extname(path).toLowerCase();
-  let grid: string[][];
-  if (ext === ".xlsx") grid = await readXlsx(path);
-  else if (ext === ".csv" || ext === ".txt") grid = readCsv(await readFile(path, "utf8"));
-  else throw new ImportError(`${path}: use a .csv or .xlsx file`);
+  if (ext !== ".xlsx" && ext !== ".csv" && ext !== ".txt")
+    throw new ImportError(`${path}: use a .csv or .xlsx file`);
+  const { size } = await stat(path);
+  if (size > TABLE_LIMITS.maxFileBytes)
+    throw new ImportError(
+      `${path}: ${mb(size)} MB is more than the ${mb(TABLE_LIMITS.maxFileBytes)} MB an import may have`,
+    );
+  const grid = ext === ".xlsx" ? await readXlsx(path) : readCsv(await readFile(path, "utf8"));
+  if (grid.length > TABLE_LIMITS.maxRows + 1)
+    throw new ImportError(`${path}: more than ${TABLE_LIMITS.maxRows} rows; split the file`);
   const [header, ...body] = grid;
   if (!header) throw new ImportError(`${path}: the file is empty`);
   const canon = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -79,17 +87,29 @@ function readCsv(text: string): string[][] {
 }
 
 async function readXlsx(path: string): Promise<string[][]> {
+  const bytes = await readFile(path);
+  // An XLSX is a zip: bounded (unpacked size, parts, ratio, XML depth, no DTD) before ExcelJS.
+  const zip = await inspectZip(bytes, TABLE_LIMITS.zip);
+  if (!zip.ok)
+    throw new ImportError(
+      zip.reason === "corrupt"
+        ? `${path}: not a readable .xlsx file`
+        : `${path}: the workbook unpacks beyond the import limits (${zip.reason.replace(/_/g, " ")}); save the sheet alone as .csv`,
+    );
   // Loaded on the first spreadsheet import only (about 20 MB of memory otherwise held idle).
   const { default: Excel } = await import("exceljs");
   const wb = new Excel.Workbook();
-  await wb.xlsx.readFile(path);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = wb.worksheets[0];
   if (!sheet) return [];
+  if (sheet.rowCount > TABLE_LIMITS.maxRows + 1)
+    throw new ImportError(`${path}: more than ${TABLE_LIMITS.maxRows} rows; split the file`);
+  const columns = Math.min(sheet.columnCount, TABLE_LIMITS.maxColumns);
   const grid: string[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++)
+    for (let c = 1; c <= Math.min(Math.max(row.cellCount, columns), TABLE_LIMITS.maxColumns); c++)
       cells.push(cellText(row.getCell(c).value));
     grid.push(cells);
   }
@@ -106,6 +126,8 @@ function cellText(v: ExcelJS.CellValue): string {
   if ("result" in v) return v.result === undefined ? "" : cellText(v.result as ExcelJS.CellValue);
   return "";
 }
+
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
 /** Lines of an import report: one per bad row, in row order. */
 export function formatRowErrors(errors: readonly RowError[]): string[] {

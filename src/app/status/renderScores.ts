@@ -1,6 +1,7 @@
 import type { Locale } from "../../core/i18n/locale.ts";
 import { formatScore, statusTexts } from "../../core/i18n/statusTexts.ts";
 import { isWeak } from "../../core/scoring/aggregateScores.ts";
+import { displayTotal, formatIndex } from "../../core/scoring/scoreDisplay.ts";
 import { rankBand, stageCut } from "../../core/scoring/stageCut.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import { shortTitle } from "./renderStatus.ts";
@@ -32,7 +33,10 @@ export function renderScores(
   locale: Locale,
 ): string {
   const t = statusTexts(locale);
-  const num = (n: number) => formatScore(locale, n);
+  // Criterion means are on the score scale; an index template shows them with its own decimals.
+  const decimals = template.scoreDisplay?.decimals;
+  const num = (n: number) =>
+    decimals === undefined ? formatScore(locale, n) : formatIndex(locale, n, decimals);
   const stageLabel = template.stages.find((s) => s.key === r.stage)?.label[locale] ?? r.stage;
   const lines = [t.scoresHeader(p.code, shortTitle(p.title, 50), stageLabel)];
   const criterion = (key: string) => template.criteria.find((c) => c.key === key);
@@ -46,7 +50,19 @@ export function renderScores(
           : t.criterionLine(c.name[locale], c.weight, num(mean)),
       );
     }
-  if (r.total !== null) lines.push(t.total(num(r.total)));
+  if (r.total !== null) {
+    const shown = displayTotal(template, r.total);
+    lines.push(
+      shown.kind === "index"
+        ? t.indexTotal(
+            formatIndex(locale, shown.value, shown.decimals),
+            shown.max,
+            shown.band?.[locale],
+            shown.provisional,
+          )
+        : t.total(formatScore(locale, r.total)),
+    );
+  }
   const cut = stageCut(template, r.stage);
   if (!r.totalsOnly) {
     const band = rankBand(r.rank, cut);

@@ -4,6 +4,7 @@ import type { Db } from "../../db/createDatabase.ts";
 import type { Logger } from "../../logger.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
 import type { Notifier } from "../notifier.ts";
+import { type CodeGuard, createCodeGuard } from "./codeGuard.ts";
 
 export interface StatusRouteDeps {
   db: Db;
@@ -18,6 +19,8 @@ export interface StatusRouteDeps {
 /** What the routes share: deps plus cached competition lookups. */
 export interface RouteKit extends StatusRouteDeps {
   clock: () => Date;
+  /** The wrong-code limit per chat account (survives /hapusdata). */
+  codes: CodeGuard;
   templateOf(competitionId: string): Promise<Template | undefined>;
   competitionName(competitionId: string): Promise<string>;
   /** Timeline JSON and time zone of a competition, cached for a few seconds. */
@@ -35,6 +38,7 @@ export function createRouteKit(deps: StatusRouteDeps): RouteKit {
   return {
     ...deps,
     clock,
+    codes: createCodeGuard(deps.db),
     async templateOf(id) {
       return (await deps.competitions.all()).find((c) => c.id === id)?.template;
     },
@@ -72,6 +76,10 @@ const ALIASES: Record<string, string> = {
   rekap: "rekap",
   summary: "rekap",
   report: "rekap",
+  keluarkan: "keluarkan",
+  remove: "keluarkan",
+  kodebaru: "kodebaru",
+  newcode: "kodebaru",
 };
 
 /** A command of this module ("/Status@bot KP-7Q2M" → { name: "status", args: ["KP-7Q2M"] }), else undefined. */
@@ -97,20 +105,14 @@ export async function firstDelivery(db: Db, msg: IncomingMessage): Promise<boole
   return r.count > 0;
 }
 
-export const MAX_FAILED_CODES_PER_HOUR = 5;
-
-/** Wrong /daftar and /tautkan codes in the last hour: codes are short, guessing must stay slow. */
-export async function tooManyFailures(db: Db, contactId: string, now: Date): Promise<boolean> {
-  const n = await db.auditLog.count({
-    where: {
-      action: "link.failed",
-      actorId: contactId,
-      createdAt: { gt: new Date(now.getTime() - 3_600_000) },
-    },
-  });
-  return n >= MAX_FAILED_CODES_PER_HOUR;
+/** A one-to-one chat with the bot (link codes are shown only there). */
+export function isPrivateChat(msg: IncomingMessage): boolean {
+  if (msg.channel === "whatsapp") return !msg.chatId.endsWith("@g.us");
+  if (msg.channel === "telegram") return msg.chatId === msg.userId;
+  return true;
 }
 
+/** A wrong code, kept in the audit log for the secretariat's review (the limit is CodeGuard's). */
 export async function recordFailure(db: Db, contactId: string, kind: string, now: Date): Promise<void> {
   await db.auditLog.create({
     data: { actorId: contactId, action: "link.failed", subject: kind, createdAt: now },

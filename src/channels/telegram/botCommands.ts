@@ -18,6 +18,14 @@ const COMMANDS: ReadonlyArray<{ command: Record<Locale, string>; description: Re
   },
   { command: same("lihat"), description: { id: "Lihat isi bagian", en: "View a section" } },
   { command: same("cek"), description: { id: "Cek kelengkapan proposal", en: "Check the proposal" } },
+  {
+    command: { id: "siap", en: "ready" },
+    description: {
+      id: "Kesiapan unggah (SK, dokumen, video)",
+      en: "Upload readiness (SK, documents, video)",
+    },
+  },
+  { command: same("video"), description: { id: "Simpan tautan video", en: "Save the video link" } },
   { command: same("riwayat"), description: { id: "Riwayat perubahan bagian", en: "Section history" } },
   {
     command: same("proposal"),

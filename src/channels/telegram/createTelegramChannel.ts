@@ -6,6 +6,7 @@ import type { Hono } from "hono";
 import type { Logger } from "pino";
 import type { ChannelState } from "../../core/channelState.ts";
 import type { ChannelSender, MessageHandler, OutgoingMessage } from "../../core/messages.ts";
+import * as metrics from "../../http/metrics.ts";
 import { channelText } from "../channelTexts.ts";
 import { publishBotCommands, timeoutSignal } from "./botCommands.ts";
 import { createFileFetcher } from "./createFileFetcher.ts";
@@ -262,6 +263,7 @@ function logApiFailures(logger: Logger): Transformer {
     try {
       const result = await prev(method, payload, signal);
       if (!result.ok) {
+        if (result.error_code === 429) metrics.rateLimited.inc({ channel: "telegram" });
         const loud = method === "getUpdates" || result.error_code === 429 || result.error_code >= 500;
         logger[loud ? "warn" : "debug"](
           {

@@ -13,6 +13,7 @@ import makeWASocket, {
   type WAMessage,
 } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
+import type { ChannelState } from "../../core/channelState.ts";
 import type { ChannelSender, MessageHandler } from "../../core/messages.ts";
 import { createChatQueue } from "./chatQueue.ts";
 import { createChoiceMemory } from "./choiceMemory.ts";
@@ -50,6 +51,8 @@ export interface WhatsAppChannelDeps {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Told when the connection opens, drops, or stops for good (logged out, replaced, reconnect limit). */
+  onState?: (state: ChannelState) => void;
 }
 
 export type WhatsAppState = "connecting" | "open" | "closed" | "logged_out";
@@ -183,6 +186,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     if (update.connection === "open") {
       state = "open";
       policy.reset();
+      deps.onState?.({ state: "connected" });
       logger.info({ me: current.user?.id }, "WhatsApp connected");
       if (deps.qrPngPath) await unlink(deps.qrPngPath).catch(() => undefined);
     }
@@ -206,6 +210,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     sock = undefined;
     if (code === DisconnectReason.loggedOut) {
       state = "logged_out";
+      deps.onState?.({ state: "fatal", reason: "logged_out" });
       await saving;
       await auth?.clear();
       logger.error(
@@ -215,6 +220,10 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     }
     if (code === DisconnectReason.connectionReplaced || code === DisconnectReason.forbidden) {
       state = "closed";
+      deps.onState?.({
+        state: "fatal",
+        reason: code === DisconnectReason.forbidden ? "forbidden" : "replaced",
+      });
       const why =
         code === DisconnectReason.forbidden
           ? "WhatsApp refused this account (403)"
@@ -228,6 +237,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     const next = policy.next({ immediate: code === DisconnectReason.restartRequired });
     if (!next) {
       state = "closed";
+      deps.onState?.({ state: "fatal", reason: "reconnect_limit" });
       const attempts = policy.recentAttempts();
       logger.error(
         { code, attempts },
@@ -236,6 +246,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
       return;
     }
     state = "connecting";
+    deps.onState?.({ state: "disconnected", reason: `closed (${code ?? "network"})` });
     logger.warn(
       { code, delayMs: next.delayMs, attempt: next.attempt },
       "WhatsApp connection closed; reconnecting",

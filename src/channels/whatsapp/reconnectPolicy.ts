@@ -1,3 +1,5 @@
+import { backoffDelay } from "../../core/backoff.ts";
+
 export interface ReconnectOptions {
   /** First backoff step. */
   baseMs?: number;
@@ -42,9 +44,9 @@ export function createReconnectPolicy(
       if (attempts.length >= maxPerHour) return undefined;
       attempts.push(options.now());
       if (immediate) return { delayMs: 0, attempt: attempts.length };
-      const ceiling = Math.min(maxMs, baseMs * 2 ** step);
       step += 1;
-      return { delayMs: Math.round(ceiling / 2 + (random() * ceiling) / 2), attempt: attempts.length };
+      const delayMs = backoffDelay(step, { baseMs, maxMs, jitter: "equal" }, random);
+      return { delayMs, attempt: attempts.length };
     },
     reset() {
       step = 0;

@@ -1,11 +1,10 @@
-import { DEFAULT_MIGRATIONS_DIR } from "../../db/createDatabase.ts";
-import { migrationStatus } from "../../db/migrate.ts";
 import { withDatabase } from "../cliContext.ts";
+import { dbBackup, dbRestore, dbStatus } from "../dbCommands.ts";
 import { examples, type RegisterCommands } from "./types.ts";
 
-/** `klinik db migrate|status` */
+/** `klinik db migrate|status|backup|restore` */
 export const register: RegisterCommands = (program, { io }) => {
-  const db = program.command("db").description("database migrations");
+  const db = program.command("db").description("database migrations, backup and restore");
   db.command("migrate")
     .description("apply pending migrations")
     .addHelpText("after", examples("db migrate"))
@@ -15,15 +14,23 @@ export const register: RegisterCommands = (program, { io }) => {
       );
     });
   db.command("status")
-    .description("list applied and pending migrations")
+    .description("list applied and pending migrations (exit code 1 when any is pending or failed)")
     .addHelpText("after", examples("db status"))
     .action(async () => {
-      await withDatabase(io, async (d) => {
-        const s = await migrationStatus(d.url, DEFAULT_MIGRATIONS_DIR);
-        io.out(`applied: ${s.applied.length}, pending: ${s.pending.length}, failed: ${s.failed.length}`);
-        for (const n of s.applied) io.out(`  ✔ ${n}`);
-        for (const n of s.pending) io.out(`  … ${n}`);
-        for (const n of s.failed) io.out(`  ✖ ${n}`);
-      });
+      await dbStatus(io);
+    });
+  db.command("backup")
+    .description("the embedded database to a file (also while the bot runs)")
+    .argument("<file>", "where to write the backup (.tar.gz)")
+    .addHelpText("after", examples("db backup /backups/klinik-2026-12-01.tar.gz"))
+    .action(async (file: string) => {
+      await dbBackup(io, file);
+    });
+  db.command("restore")
+    .description("replace the embedded database with a backup (staged for the next start while the bot runs)")
+    .argument("<file>", "a file written by db backup")
+    .addHelpText("after", examples("db restore /backups/klinik-2026-12-01.tar.gz"))
+    .action(async (file: string) => {
+      await dbRestore(io, file);
     });
 };

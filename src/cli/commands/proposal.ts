@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import type { CliIo } from "../cliContext.ts";
+import { rotateCode } from "../codeCommands.ts";
 import { exportProposals, proposalExport, proposalImport } from "../documentCommands.ts";
 import { examples, type RegisterCommands } from "./types.ts";
 
 /** `klinik proposal import|export` and `klinik export proposals` (also `proposals export`) */
-export const register: RegisterCommands = (program, { io }) => {
+export const register: RegisterCommands = (program, { io, deps }) => {
   const proposal = program.command("proposal").description("one proposal's document");
   proposal
     .command("import")
@@ -22,8 +23,21 @@ export const register: RegisterCommands = (program, { io }) => {
     .argument("[code]", "the proposal code")
     .option("--format <format>", "docx or txt (default docx)")
     .option("--out <path>", "a file or a directory (default: current directory)")
-    .addHelpText("after", examples("proposal export KP-7Q2M9X4KTD --format docx --out exports/"))
-    .action((code: string | undefined, o: { format?: string; out?: string }) => proposalExport(io, code, o));
+    .option("--files <dir>", "also write the attached files (SK, supporting documents) into this directory")
+    .addHelpText(
+      "after",
+      examples("proposal export KP-7Q2M9X4KTD --format docx --out exports/ --files exports/"),
+    )
+    .action((code: string | undefined, o: { format?: string; out?: string; files?: string }) =>
+      proposalExport(io, code, o),
+    );
+  proposal
+    .command("rotate-code")
+    .description("give the proposal a new code (the old one stops working; the unit is told)")
+    .argument("[code]", "the proposal code")
+    .option("-y, --yes", "change without asking (needed when stdin is not a terminal)")
+    .addHelpText("after", examples("proposal rotate-code KP-7Q2M9X4KTD --yes"))
+    .action((code: string | undefined, o: { yes?: boolean }) => rotateCode(io, deps, { code, ...o }));
   exportAll(program.command("export").description("exports").command("proposals"), io);
   exportAll(program.command("proposals", { hidden: true }).command("export"), io);
 };

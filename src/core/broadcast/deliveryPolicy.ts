@@ -1,3 +1,4 @@
+import { backoffDelay } from "../backoff.ts";
 import { PermanentSendError, TransientSendError } from "../messages.ts";
 
 /** How often and how patiently a delivery is retried after transient failures. */
@@ -72,7 +73,7 @@ export function classifySendError(
 
 /** Exponential backoff after the n-th failed attempt (1-based), capped. */
 export function backoffMs(attempt: number, policy: RetryPolicy = DEFAULT_RETRY): number {
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return backoffDelay(attempt, { baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs });
 }
 
 function permanentReason(err: PermanentSendError): FailureReason {

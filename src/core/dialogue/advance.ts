@@ -34,8 +34,12 @@ export function advance(state: DialogueState, input: TurnInput, ctx: TurnContext
 }
 
 /** What extra data the app must load for this turn (kept out of the per-turn cost otherwise). */
-export function contextNeeds(state: DialogueState, input: TurnInput): { revisionsOf?: string } {
+export function contextNeeds(
+  state: DialogueState,
+  input: TurnInput,
+): { revisionsOf?: string; upload?: boolean } {
   const parsed = parseInput(input, state);
+  if (parsed.kind === "command" && UPLOAD_COMMANDS.has(parsed.name)) return { upload: true };
   const key =
     state.step.kind === "writing" || state.step.kind === "reviewed" || state.step.kind === "history"
       ? state.step.sectionKey
@@ -45,6 +49,9 @@ export function contextNeeds(state: DialogueState, input: TurnInput): { revision
     return { revisionsOf: state.step.sectionKey };
   return {};
 }
+
+/** Commands whose answer includes the upload checklist or the attachments. */
+const UPLOAD_COMMANDS = new Set(["cek", "siap", "lihat", "video"]);
 
 function dispatch(turn: Turn, p: ParsedInput): void {
   const t = turn.t;

@@ -2,10 +2,13 @@ import { checkProposal } from "../completeness/checkProposal.ts";
 import { countWords } from "../completeness/countWords.ts";
 import { formatDate } from "../i18n/dialogueTexts.ts";
 import type { Locale } from "../i18n/locale.ts";
+import { uploadTexts } from "../i18n/uploadTexts.ts";
 import { beginNewProposal, start } from "./proposalFlow.ts";
 import { MARK_ICON } from "./renderCheck.ts";
+import { attachmentLines } from "./renderUpload.ts";
 import { flushBuffer, resumePrompt, showProposalCheck } from "./sectionFlow.ts";
 import type { Turn } from "./Turn.ts";
+import { setVideo, showUploadReadiness } from "./uploadFlow.ts";
 
 /** Commands the coaching engine handles; the app routes the others (status, scores, data). */
 export const ENGINE_COMMANDS = new Set([
@@ -15,6 +18,8 @@ export const ENGINE_COMMANDS = new Set([
   "ubah",
   "riwayat",
   "cek",
+  "siap",
+  "video",
   "proposal",
   "bahasa",
   "bantuan",
@@ -45,6 +50,12 @@ export function runCommand(turn: Turn, name: string, arg: string): void {
       return listSections(turn);
     case "cek":
       showProposalCheck(turn);
+      return resumePrompt(turn);
+    case "siap":
+      showUploadReadiness(turn);
+      return resumePrompt(turn);
+    case "video":
+      setVideo(turn, arg);
       return resumePrompt(turn);
     case "lihat":
       return view(turn);
@@ -163,8 +174,12 @@ function view(turn: Turn): void {
   const section = turn.section(key)!;
   const text = turn.texts[key] ?? "";
   const title = section.title[turn.locale];
-  if (text.trim()) turn.say([{ b: turn.t.currentText(title, countWords(text)) }, "\n\n", text]);
-  else turn.say(turn.t.emptySection(title));
+  const files = turn.ctx.upload
+    ? attachmentLines(turn.template()!, key, turn.ctx.upload.attachments, uploadTexts(turn.locale))
+    : [];
+  const annex = files.length ? `\n\n${files.join("\n")}` : "";
+  if (text.trim()) turn.say([{ b: turn.t.currentText(title, countWords(text)) }, "\n\n", text, annex]);
+  else turn.say(`${turn.t.emptySection(title)}${annex}`);
   resumePrompt(turn);
 }
 

@@ -23,6 +23,7 @@ const COMMAND_ALIASES: Record<string, string> = {
   edit: "ubah",
   history: "riwayat",
   check: "cek",
+  ready: "siap",
   language: "bahasa",
   lang: "bahasa",
   proposals: "proposal",

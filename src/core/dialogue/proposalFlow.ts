@@ -1,3 +1,4 @@
+import { normalizeTitle } from "../attachments/normalizeTitle.ts";
 import { formatDate } from "../i18n/dialogueTexts.ts";
 import type { Choice } from "../messages.ts";
 import type { Step } from "./dialogueState.ts";
@@ -147,7 +148,7 @@ export function answerField(turn: Turn, step: NewStep, input: { text?: string; c
     case "title": {
       const v = plain();
       if (!v) return;
-      const same = turn.ctx.proposals.some((p) => p.title.toLowerCase() === v.toLowerCase());
+      const same = turn.ctx.proposals.some((p) => normalizeTitle(p.title) === normalizeTitle(v));
       if (same) turn.say(t.duplicateTitle);
       return askField(turn, { ...step, field: "startYear", draft: { ...d, title: v } });
     }
@@ -158,9 +159,9 @@ export function answerField(turn: Turn, step: NewStep, input: { text?: string; c
 
 function finishNewProposal(turn: Turn, step: NewStep, text: string): void {
   const t = turn.t;
-  const nowYear = Number(
-    new Intl.DateTimeFormat("en", { year: "numeric", timeZone: turn.ctx.timezone }).format(turn.ctx.now),
-  );
+  const yearOf = (d: Date) =>
+    Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: turn.ctx.timezone }).format(d));
+  const nowYear = yearOf(turn.ctx.now);
   const m = /^(?:tahun\s+|year\s+)?(\d{4})$/i.exec(text);
   const year = m ? Number(m[1]) : Number.NaN;
   if (!(year >= 1990 && year <= nowYear)) {
@@ -171,7 +172,8 @@ function finishNewProposal(turn: Turn, step: NewStep, text: string): void {
   const d = step.draft;
   const ages = comp.template.eligibility.minInnovationAgeYears;
   const min = ages[d.group ?? ""] ?? ages["*"];
-  const age = nowYear - year;
+  // The age that counts is the one on the registration deadline, not today's.
+  const age = yearOf(comp.deadline ?? turn.ctx.now) - year;
   if (min !== undefined && age < min) turn.say(t.tooYoung(age, min));
   const { proposalId, code } = turn.ctx.fresh;
   turn.effect({

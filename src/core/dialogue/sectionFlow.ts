@@ -1,10 +1,13 @@
 import { checkProposal } from "../completeness/checkProposal.ts";
 import { countWords } from "../completeness/countWords.ts";
+import { uploadTexts } from "../i18n/uploadTexts.ts";
 import type { Choice } from "../messages.ts";
 import type { Step } from "./dialogueState.ts";
 import { askField } from "./proposalFlow.ts";
 import { renderProposalCheck, renderSectionCheck } from "./renderCheck.ts";
+import { criteriaLine, renderUploadBlock } from "./renderUpload.ts";
 import type { Turn } from "./Turn.ts";
+import { uploadItems } from "./uploadFlow.ts";
 
 /** Choices shown after a section has text: revise, add, next, later. */
 export function sectionChoices(turn: Turn): Choice[] {
@@ -47,11 +50,13 @@ export function openSection(turn: Turn, key: string): void {
     return;
   }
   const questions = section.questions.map((q, n) => `${n + 1}. ${q[L]}`).join("\n");
+  const criteria = criteriaLine(template, section, L);
   turn.say([
     { b: header },
     "\n",
     section.purpose[L],
     "\n",
+    ...(criteria ? [criteria, "\n"] : []),
     t.guidingQuestions,
     "\n",
     questions,
@@ -149,7 +154,12 @@ export function showProposalCheck(turn: Turn): void {
   const p = turn.proposal();
   if (!template || !p) return;
   const check = checkProposal(template, turn.texts, { startYear: p.startYear });
-  turn.say(renderProposalCheck(template, check, p.code, turn.t, turn.locale));
+  const out = renderProposalCheck(template, check, p.code, turn.t, turn.locale);
+  const items = uploadItems(turn);
+  // The checklist's facts are loaded for /cek only; after the last section, point to /siap.
+  if (items) out.push("\n\n", ...renderUploadBlock(template, items, turn.locale, turn.ctx.timezone));
+  else out.push("\n\n", uploadTexts(turn.locale).siapHint);
+  turn.say(out);
   turn.effect({ kind: "proposalChecked", proposalId: p.id });
 }
 

@@ -1,3 +1,4 @@
+import type { UploadFacts } from "../completeness/uploadChecklist.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { OutgoingMessage } from "../messages.ts";
 import type { Template } from "../templates/templateSchema.ts";
@@ -49,6 +50,8 @@ export interface TurnContext {
   texts: Record<string, string>;
   /** Revisions of one section, newest first, when the engine asked for them (see contextNeeds). */
   revisions?: RevisionView[];
+  /** Attachments, video, title and quota facts of the active proposal, when asked (contextNeeds). */
+  upload?: UploadFacts;
   /** Ids the engine may use if it creates a proposal this turn. */
   fresh: { proposalId: string; code: string };
 }
@@ -77,6 +80,8 @@ export type Effect =
       source: "chat" | "restore" | "cancel";
     }
   | { kind: "setLocale"; locale: Locale }
+  /** The proposal's video link (null removes it), already validated by core/attachments/videoLink. */
+  | { kind: "setVideo"; proposalId: string; url: string | null }
   | { kind: "sectionChecked"; proposalId: string; sectionKey: string }
   | { kind: "proposalChecked"; proposalId: string };
 

@@ -20,6 +20,7 @@ export interface StatusTexts {
   criterionLine: (name: string, weight: number, mean: string) => string;
   criterionUnscored: (name: string, weight: number) => string;
   total: (total: string) => string;
+  indexTotal: (value: string, max: number, band: string | undefined, provisional: boolean) => string;
   rankTop: (n: number) => string;
   rankBand: (n: number) => string;
   inGroup: (group: string) => string;
@@ -57,6 +58,7 @@ export interface StatusTexts {
   rekapReadiness: string;
   rekapIncomplete: (units: number, proposals: number) => string;
   rekapStuck: (n: number) => string;
+  rekapAttachments: (withSk: number, withVideo: number, total: number) => string;
   rekapStuckLine: (code: string, unit: string, readiness: number, last: string) => string;
   rekapMore: (n: number) => string;
   never: string;
@@ -70,9 +72,9 @@ const id: StatusTexts = {
   next: (label, date) => (date ? `Berikutnya: ${label}, perkiraan ${date}.` : `Berikutnya: ${label}.`),
   lastStage: "Ini tahap terakhir kompetisi.",
   notLinked:
-    "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misal /daftar KP-7Q2M).",
+    "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misalnya /daftar KP-7Q2M9X4KTD).",
   notLinkedShare:
-    "Bila sekretariat sudah mendaftarkan nomor Bapak/Ibu, tekan tombol bagikan nomor telepon di bawah: proposal unit Anda akan langsung terhubung.",
+    "Bila sekretariat sudah mendaftarkan nomor Bapak/Ibu, tekan tombol bagikan nomor telepon di bawah: proposal unit Bapak/Ibu akan langsung terhubung.",
   notLinkedWhatsApp: "Nomor WhatsApp ini belum terdaftar di data sekretariat.",
   notVisible: (code) =>
     `Maaf, proposal ${code} tidak dapat saya tampilkan. Bapak/Ibu hanya dapat melihat proposal unit sendiri; periksa kembali kodenya.`,
@@ -82,6 +84,8 @@ const id: StatusTexts = {
   criterionLine: (name, weight, mean) => `• ${name} (bobot ${weight}%): ${mean}`,
   criterionUnscored: (name, weight) => `• ${name} (bobot ${weight}%): belum dinilai`,
   total: (total) => `Total: ${total} dari 100`,
+  indexTotal: (value, max, band, provisional) =>
+    `Indeks: ${value} dari ${max}${band ? ` · predikat ${band}${provisional ? " (sementara, belum terkonfirmasi)" : ""}` : ""}`,
   rankTop: (n) => `Peringkat: Top ${n}`,
   rankBand: (n) => `Peringkat: ${n} besar`,
   inGroup: (group) => ` (${group})`,
@@ -89,7 +93,7 @@ const id: StatusTexts = {
   weakHeader: "Yang perlu diperkuat (nilai di bawah 60%):",
   weakLine: (criterion, mean, sections) => `⚠️ ${criterion} (${mean}) · bagian ${sections}`,
   tip: (text) => `   Tip: ${text}`,
-  commentsHeader: "Catatan juri:",
+  commentsHeader: "Catatan penilaian:",
   commentLine: (criterion, text) => `• ${criterion}: "${text}"`,
   notReleased: (stage) => `Nilai tahap ${stage} belum diumumkan. Saya kabari begitu dirilis sekretariat.`,
   noResult: (stage) => `Tidak ada nilai untuk proposal ini pada tahap ${stage}.`,
@@ -98,12 +102,12 @@ const id: StatusTexts = {
     `📣 Proposal ${code} "${title}" kini berada di tahap: ${label}.${note ? `\nCatatan sekretariat: ${note}` : ""}\nKetik /status untuk rinciannya.`,
   scoresReleased: (stage, codes) =>
     `📣 Nilai tahap ${stage} untuk proposal ${codes} sudah dirilis. Ketik /nilai untuk melihatnya.`,
-  daftarUsage: "Tulis kode proposal dari sekretariat, misal: /daftar KP-7Q2M",
+  daftarUsage: "Tulis kode proposal dari sekretariat, misalnya /daftar KP-7Q2M9X4KTD",
   daftarOk: (unit, code, title) =>
     `Terima kasih. Bapak/Ibu kini terhubung dengan ${unit}, proposal ${code} "${title}". Ketik /status untuk melihat tahapnya.`,
   daftarAlready: (unit) =>
     `Bapak/Ibu sudah terhubung dengan ${unit}. Ketik /status untuk melihat tahap proposal.`,
-  codeNotFound: "Maaf, kode tidak ditemukan. Periksa kembali kode dari sekretariat (contoh: KP-7Q2M).",
+  codeNotFound: "Maaf, kode tidak ditemukan. Periksa kembali kode dari sekretariat (contoh: KP-7Q2M9X4KTD).",
   tooManyAttempts:
     "Terlalu banyak percobaan kode yang salah. Silakan coba lagi satu jam lagi, atau hubungi sekretariat.",
   linkCode: (code, minutes) =>
@@ -129,9 +133,11 @@ const id: StatusTexts = {
   rekapHeader: (name, total) => `Rekap ${name} · ${total} proposal`,
   rekapStages: "Per tahap:",
   rekapLine: (label, n) => `• ${label}: ${n}`,
-  rekapReadiness: "Kesiapan proposal:",
+  rekapReadiness: "Kelengkapan proposal:",
   rekapIncomplete: (units, proposals) => `Bagian belum lengkap: ${units} unit (${proposals} proposal)`,
-  rekapStuck: (n) => `Tertahan (tanpa aktivitas 7 hari, kesiapan < 100%): ${n}`,
+  rekapStuck: (n) => `Tertahan (tanpa aktivitas 7 hari, kelengkapan < 100%): ${n}`,
+  rekapAttachments: (sk, video, total) =>
+    `SK Tim Inovator terlampir: ${sk} dari ${total} proposal · tautan video: ${video} dari ${total}`,
   rekapStuckLine: (code, unit, readiness, last) =>
     `• ${code} ${unit} · ${readiness}% · aktif terakhir ${last}`,
   rekapMore: (n) => `… dan ${n} lainnya (lengkapnya: klinik report --csv)`,
@@ -146,7 +152,7 @@ const en: StatusTexts = {
   next: (label, date) => (date ? `Next: ${label}, expected ${date}.` : `Next: ${label}.`),
   lastStage: "This is the competition's last stage.",
   notLinked:
-    "No proposal is linked to this account yet. Send /daftar followed by the proposal code from the secretariat (e.g. /daftar KP-7Q2M).",
+    "No proposal is linked to this account yet. Send /daftar followed by the proposal code from the secretariat (e.g. /daftar KP-7Q2M9X4KTD).",
   notLinkedShare:
     "If the secretariat registered your phone number, press the share-phone-number button below: your unit's proposals will be linked at once.",
   notLinkedWhatsApp: "This WhatsApp number is not in the secretariat's records.",
@@ -158,6 +164,8 @@ const en: StatusTexts = {
   criterionLine: (name, weight, mean) => `• ${name} (weight ${weight}%): ${mean}`,
   criterionUnscored: (name, weight) => `• ${name} (weight ${weight}%): not scored`,
   total: (total) => `Total: ${total} of 100`,
+  indexTotal: (value, max, band, provisional) =>
+    `Index: ${value} of ${max}${band ? ` · grade ${band}${provisional ? " (provisional, not confirmed)" : ""}` : ""}`,
   rankTop: (n) => `Rank: Top ${n}`,
   rankBand: (n) => `Rank: top ${n}`,
   inGroup: (group) => ` (${group})`,
@@ -175,11 +183,11 @@ const en: StatusTexts = {
     `📣 Proposal ${code} "${title}" is now at the stage: ${label}.${note ? `\nNote from the secretariat: ${note}` : ""}\nSend /status for details.`,
   scoresReleased: (stage, codes) =>
     `📣 Scores of the ${stage} stage for proposal ${codes} are out. Send /nilai to see them.`,
-  daftarUsage: "Send the proposal code from the secretariat, e.g.: /daftar KP-7Q2M",
+  daftarUsage: "Send the proposal code from the secretariat, e.g.: /daftar KP-7Q2M9X4KTD",
   daftarOk: (unit, code, title) =>
     `Thank you. You are now linked to ${unit}, proposal ${code} "${title}". Send /status to see its stage.`,
   daftarAlready: (unit) => `You are already linked to ${unit}. Send /status to see the proposal's stage.`,
-  codeNotFound: "Sorry, code not found. Please check the code from the secretariat (e.g. KP-7Q2M).",
+  codeNotFound: "Sorry, code not found. Please check the code from the secretariat (e.g. KP-7Q2M9X4KTD).",
   tooManyAttempts: "Too many wrong codes. Please try again in an hour, or contact the secretariat.",
   linkCode: (code, minutes) =>
     `Link code: ${code} (valid ${minutes} minutes, one use).\nIn the other app (WhatsApp or Telegram), send: /tautkan ${code}`,
@@ -205,6 +213,8 @@ const en: StatusTexts = {
   rekapReadiness: "Proposal readiness:",
   rekapIncomplete: (units, proposals) => `Incomplete sections: ${units} units (${proposals} proposals)`,
   rekapStuck: (n) => `Stuck (no activity for 7 days, readiness < 100%): ${n}`,
+  rekapAttachments: (sk, video, total) =>
+    `Innovator team decree (SK) attached: ${sk} of ${total} proposal(s) · video link: ${video} of ${total}`,
   rekapStuckLine: (code, unit, readiness, last) => `• ${code} ${unit} · ${readiness}% · last active ${last}`,
   rekapMore: (n) => `… and ${n} more (full list: klinik report --csv)`,
   never: "never",

@@ -17,6 +17,10 @@ export const importFailureMessages: Record<ImportFailureReason, Localized> = {
     id: `Maaf, PDF-nya lebih dari ${MAX_PDF_PAGES} halaman. Mohon kirim naskah proposalnya saja, tanpa lampiran.`,
     en: `Sorry, the PDF has more than ${MAX_PDF_PAGES} pages. Please send only the proposal text, without attachments.`,
   },
+  too_complex: {
+    id: "Maaf, isi berkas ini terlalu besar atau terlalu rumit untuk dibaca (misalnya berisi banyak gambar atau tabel bertumpuk). Mohon simpan ulang tanpa lampiran, atau kirim per bagian.",
+    en: "Sorry, the contents of this file are too large or too complex to read (for example many images or nested tables). Please save it again without attachments, or send it section by section.",
+  },
   image_only: {
     id: "Berkas ini berupa gambar/hasil pindai, jadi teksnya tidak bisa dibaca. Mohon kirim versi teks: DOCX, atau PDF yang disimpan langsung dari Word.",
     en: "This file is an image or a scan, so its text cannot be read. Please send a text version: DOCX, or a PDF saved directly from Word.",

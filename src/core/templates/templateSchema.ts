@@ -108,6 +108,72 @@ export type Stage = z.infer<typeof stageSchema>;
 
 const optionSchema = z.object({ key, name: localizedSchema });
 
+/**
+ * What a template asks to be attached. `kind` tells the upload checklist which entry is the SK,
+ * which the video link and which the supporting documents; `sections` lists the sections that
+ * need a supporting document of their own (KIPP: every section but Ringkasan).
+ */
+export const attachmentSchema = z.preprocess(
+  inferAttachmentKind,
+  z.object({
+    key,
+    name: localizedSchema,
+    kind: z.enum(["sk", "video", "supporting", "other"]).default("other"),
+    required: z.boolean().default(false),
+    rules: localizedSchema.optional(),
+    sections: z.array(key).default([]),
+  }),
+);
+export type AttachmentSpec = z.infer<typeof attachmentSchema>;
+
+/**
+ * Competitions store a snapshot of their template; snapshots taken before attachments had a
+ * `kind` get it from the bundled keys, so their SK and video still reach the upload checklist.
+ */
+function inferAttachmentKind(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || "kind" in raw) return raw;
+  const k = String((raw as { key?: unknown }).key ?? "");
+  const kind = /^sk(_|$)/.test(k)
+    ? "sk"
+    : /video/.test(k)
+      ? "video"
+      : /dokumen_pendukung|bukti_dukung/.test(k)
+        ? "supporting"
+        : undefined;
+  return kind ? { ...raw, kind } : raw;
+}
+
+/** The five criteria of an innovation in PermenPANRB 91/2021, in the regulation's order. */
+export const INNOVATION_CRITERIA = [
+  "kebaruan",
+  "efektif",
+  "bermanfaat",
+  "mudah_disebarkan",
+  "berkelanjutan",
+] as const;
+export type InnovationCriterion = (typeof INNOVATION_CRITERIA)[number];
+
+/**
+ * An index shown on the score scale (PEKPPP: 0–5, two decimals) with its predikat bands, highest
+ * first: a total at or above `min` (strictly above when `above`) earns the band's label.
+ */
+export const scoreDisplaySchema = z.object({
+  kind: z.literal("index"),
+  decimals: z.number().int().min(0).max(4).default(2),
+  bands: z
+    .array(
+      z.object({
+        min: z.number(),
+        above: z.boolean().default(false),
+        label: localizedSchema,
+        /** Not confirmed by an official source. */
+        provisional: z.boolean().default(false),
+      }),
+    )
+    .default([]),
+});
+export type ScoreDisplay = z.infer<typeof scoreDisplaySchema>;
+
 export const templateSchema = z
   .object({
     schemaVersion: z.literal(TEMPLATE_SCHEMA_VERSION),
@@ -131,16 +197,11 @@ export const templateSchema = z
         maxProposalsPerInstansi: z.record(z.string(), z.number().int().positive()).default({}),
       })
       .default({ minInnovationAgeYears: {}, maxProposalsPerInstansi: {} }),
-    attachments: z
-      .array(
-        z.object({
-          key,
-          name: localizedSchema,
-          required: z.boolean().default(false),
-          rules: localizedSchema.optional(),
-        }),
-      )
-      .default([]),
+    attachments: z.array(attachmentSchema).default([]),
+    /** Which sections carry the evidence of each PermenPANRB 91/2021 criterion (coaching). */
+    innovationCriteria: z.partialRecord(z.enum(INNOVATION_CRITERIA), z.array(key).min(1)).default({}),
+    /** How the total is shown: percent of the scale (default), or an index on the scale with bands. */
+    scoreDisplay: scoreDisplaySchema.optional(),
   })
   .superRefine((t, ctx) => {
     const dup = (items: { key: string }[], path: string) => {
@@ -187,6 +248,34 @@ export const templateSchema = z
           code: "custom",
           path: ["sections", i, "maxWords"],
           message: "maxWords is below minWords",
+        });
+    });
+    t.attachments.forEach((a, i) => {
+      a.sections.forEach((s, j) => {
+        if (!sectionKeys.has(s))
+          ctx.addIssue({
+            code: "custom",
+            path: ["attachments", i, "sections", j],
+            message: `unknown section "${s}"`,
+          });
+      });
+    });
+    for (const [criterion, keys] of Object.entries(t.innovationCriteria))
+      (keys ?? []).forEach((s, j) => {
+        if (!sectionKeys.has(s))
+          ctx.addIssue({
+            code: "custom",
+            path: ["innovationCriteria", criterion, j],
+            message: `unknown section "${s}"`,
+          });
+      });
+    const bands = t.scoreDisplay?.bands ?? [];
+    bands.forEach((b, i) => {
+      if (i > 0 && b.min > bands[i - 1]!.min)
+        ctx.addIssue({
+          code: "custom",
+          path: ["scoreDisplay", "bands", i, "min"],
+          message: "bands must be listed from the highest down",
         });
     });
     if (t.scoreScale.max <= t.scoreScale.min)

@@ -60,6 +60,15 @@ export async function eraseContactRows(db: Db, contactId: string): Promise<void>
     await tx.aiSuggestion.updateMany({ where: { contactId }, data: { contactId: null } });
     await tx.llmUsage.deleteMany({ where: { contactId } });
     await tx.pendingImport.deleteMany({ where: { contactId } });
+    // Attached files belong to the unit's proposal, like drafts; only who sent them is forgotten.
+    await tx.proposalAttachment.updateMany({
+      where: { uploadedById: contactId },
+      data: { uploadedById: null },
+    });
+    await tx.pendingUpload.deleteMany({ where: { contactId } });
+    await tx.dashboardLoginToken.deleteMany({ where: { contactId } });
+    await tx.dashboardSession.deleteMany({ where: { contactId } });
+    await tx.judgeAssignment.updateMany({ where: { createdById: contactId }, data: { createdById: null } });
     const ids = [contactId, ...formerIds];
     const accounts = identities.flatMap((i) => [i.externalId, i.phone, i.username]);
     await scrubAudit(tx, [...ids, ...accounts.filter((x): x is string => Boolean(x))]);

@@ -147,7 +147,7 @@ describe("/umumkan in chat", () => {
   it("narrows by stage with a typed number and schedules for 'besok 08.00' in the competition's time zone", async () => {
     const p = await secretariat();
     await p.say("/umumkan");
-    expect(await p.say("2")).toBe("Tahap yang mana?");
+    expect(await p.say("2")).toBe("Pengumuman ini untuk proposal di tahap yang mana?");
     expect(p.choices().map((c) => c.label)).toEqual([
       "Pendaftaran dan unggah proposal di SINOVIK (3)",
       "Evaluasi proposal oleh Tim Evaluasi (2)",

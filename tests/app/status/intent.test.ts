@@ -61,7 +61,7 @@ describe("plain-language questions in the chat", () => {
     const app = makeStatusApp(db);
     const person = app.person();
     const created = await person.createProposal("Layanan Antar Akta");
-    const code = /kode (KP-[A-Z0-9]{4})/.exec(created)![1]!;
+    const code = /kode (KP-[A-Z0-9]{10})/.exec(created)![1]!;
     const reply = await person.say("status proposal kami gimana?");
     expect(reply).not.toContain("Tahap sekarang");
     expect(reply).toMatch(/kata\) Lanjutkan, atau ketik selesai/);

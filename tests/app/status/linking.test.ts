@@ -102,13 +102,15 @@ describe("linking a chat user to imported units", () => {
     const p = await seedProposal(db, competitionId, { unit: "RSUD Ajibarang", title: "Antrean Online" });
     const tg = app.person();
     const bad = await tg.say("/daftar KP-ZZZZ");
-    expect(bad).toBe("Maaf, kode tidak ditemukan. Periksa kembali kode dari sekretariat (contoh: KP-7Q2M).");
+    expect(bad).toBe(
+      "Maaf, kode tidak ditemukan. Periksa kembali kode dari sekretariat (contoh: KP-7Q2M9X4KTD).",
+    );
     expect(await tg.say(`/daftar ${p.code.slice(3).toLowerCase()}`)).toContain(
       `terhubung dengan RSUD Ajibarang, proposal ${p.code} "Antrean Online"`,
     );
     expect(await tg.say(`/daftar ${p.code}`)).toContain("sudah terhubung dengan RSUD Ajibarang");
     expect(await tg.say("/status")).toContain(p.code);
-    expect(await tg.say("/daftar")).toContain("/daftar KP-7Q2M");
+    expect(await tg.say("/daftar")).toContain("/daftar KP-7Q2M9X4KTD");
     expect(await db.prisma.auditLog.count({ where: { action: "link.join", subject: p.code } })).toBe(1);
   });
 

@@ -72,7 +72,7 @@ describe("/nilai and the release embargo", () => {
     expect(after).toContain("⚠️ Signifikansi (40) · bagian Signifikansi");
     const tip = KIPP.sections.find((s) => s.key === "signifikansi")!.elements[0]!.tip.id;
     expect(after).toContain(`Tip: ${tip}`);
-    expect(after).not.toContain("Catatan juri");
+    expect(after).not.toContain("Catatan penilaian");
   });
 
   it("shows the total only for a totals-only release", async () => {
@@ -107,7 +107,7 @@ describe("/nilai and the release embargo", () => {
     const m = await seedMember(db, p.unitId);
     await release({ withComments: true });
     const out = await app.person(m.userId).say("/nilai");
-    expect(out).toContain("Catatan juri:");
+    expect(out).toContain("Catatan penilaian:");
     expect(out).toContain('• Kebaruan / Nilai Tambah: "catatan J1 kebaruan"');
     expect(out).not.toContain("berkonflik");
     // J3's 0 is left out: the mean stays 70.
