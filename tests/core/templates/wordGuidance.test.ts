@@ -5,10 +5,11 @@ import { templateSchema } from "../../../src/core/templates/templateSchema.ts";
 describe("word limits: guidance unless marked official", () => {
   const bundled = loadTemplates("prompts/templates");
 
-  it("marks only Ringkasan's 200 words official in the KIPP templates, nothing in the others", () => {
+  it("marks only Ringkasan's 200 words official in the KIPP-format templates, nothing in the others", () => {
     for (const [id, t] of bundled) {
       const official = t.sections.filter((s) => s.officialWords?.max || s.officialWords?.min);
-      if (id.startsWith("kipp-"))
+      // sivablik-kalbar follows the KIPP format and gets Ringkasan's maximum on read
+      if (id.startsWith("kipp-") || id === "sivablik-kalbar")
         expect(official.map((s) => [s.key, s.officialWords])).toEqual([["ringkasan", { max: 200 }]]);
       else expect(official).toEqual([]);
     }
