@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { register as audit } from "./commands/audit.ts";
 import { register as broadcast } from "./commands/broadcast.ts";
 import { register as competition } from "./commands/competition.ts";
 import { register as db } from "./commands/db.ts";
@@ -25,6 +26,7 @@ const GROUPS: RegisterCommands[] = [
   proposal,
   broadcast,
   whatsapp,
+  audit,
 ];
 
 /**
