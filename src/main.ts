@@ -26,6 +26,7 @@ import { createAdminApp } from "./http/createAdminApp.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
 import { mountDashboard } from "./http/dashboard/mountDashboard.ts";
+import { logDestination, logTarget } from "./logDestination.ts";
 import { createLogger } from "./logger.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
@@ -34,8 +35,16 @@ export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates"
 async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig(process.env);
+  const logTo = logTarget({
+    consoleChat: config.consoleChat,
+    stderrIsTTY: process.stderr.isTTY === true,
+    dataDir: config.dataDir,
+  });
   const logger = createLogger(
     config.consoleChat && process.env.LOG_LEVEL === undefined ? "warn" : config.logLevel,
+    {
+      destination: logDestination(logTo),
+    },
   );
   const templates = loadTemplates(TEMPLATES_DIR);
   const db = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -13,6 +13,7 @@ import { type CompetitionCache, createCompetitionCache } from "./competitionCach
 import { createMessageHandler } from "./createMessageHandler.ts";
 import { loginRoute } from "./dashboard/loginRoute.ts";
 import { createDocumentRoutes } from "./documents/createDocumentRoutes.ts";
+import { createIntentHint } from "./intent/createIntentHint.ts";
 import { createNotifier, type Notifier } from "./notifier.ts";
 import { createPrivacyRoutes } from "./privacy/createPrivacyRoutes.ts";
 import { createStatusRoutes } from "./status/createStatusRoutes.ts";
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): App {
       advice.route,
     ],
     listeners: advice.listener ? [advice.listener] : [],
+    ...(deps.coach ? { intentHint: createIntentHint({ coach: deps.coach }) } : {}),
   });
   return { handler, worker, competitions, notifier };
 }

@@ -11,6 +11,7 @@ import * as metrics from "../http/metrics.ts";
 import type { Logger } from "../logger.ts";
 import { applyEffects } from "./applyEffects.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
+import type { IntentHint } from "./intent/createIntentHint.ts";
 import { loadTurnContext } from "./loadTurnContext.ts";
 import { type ContactView, resolveContact } from "./resolveContact.ts";
 
@@ -36,6 +37,8 @@ export interface MessageHandlerDeps {
   now?: () => Date;
   routes?: AppRoute[];
   listeners?: TurnListener[];
+  /** The model's reading of a message typed in an open section (when an LLM is configured). */
+  intentHint?: IntentHint;
 }
 
 class DuplicateUpdate extends Error {}
@@ -56,7 +59,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   async function turnOnce(
     msg: IncomingMessage,
     contact: ContactView,
-  ): Promise<{ replies: OutgoingMessage[]; effects: Effect[] }> {
+    hints: Map<string, Promise<TurnInput["intent"]>>,
+  ): Promise<{ replies: OutgoingMessage[]; effects: Effect[]; redirect?: string }> {
     const row = await db.dialogueState.findUnique({
       where: { contactId: contact.id },
       select: { version: true, state: true },
@@ -68,6 +72,18 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       choice: msg.choice,
       attachmentKind: msg.attachment?.kind,
     };
+    const open = current.step.kind === "writing" || current.step.kind === "reviewed";
+    if (deps.intentHint && open && msg.text && !msg.choice && !msg.text.trim().startsWith("/")) {
+      // Asked once per message, however often a clashing turn runs again.
+      const text = msg.text;
+      if (!hints.has(text))
+        hints.set(
+          text,
+          deps.intentHint({ text, locale: contact.locale, contactId: contact.id }).catch(() => undefined),
+        );
+      const hint = await hints.get(text);
+      if (hint) input.intent = hint;
+    }
     const ctx = await loadTurnContext(
       db,
       { competitions: deps.competitions, timezone: deps.timezone, now: now() },
@@ -118,7 +134,17 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     const replies = recovered
       ? [{ text: [dialogueTexts(contact.locale).recovered] }, ...result.replies]
       : result.replies;
-    return { replies, effects: result.effects };
+    return { replies, effects: result.effects, redirect: result.redirect?.command };
+  }
+
+  /** Runs a request in words ("bagaimana status proposal saya?") as the command that answers it. */
+  async function redirected(msg: IncomingMessage, contact: ContactView, command: string) {
+    const as = { ...msg, text: `/${command}`, messageId: `${msg.messageId}:${command}` };
+    for (const route of deps.routes ?? []) {
+      const out = await route(as, contact);
+      if (out) return out;
+    }
+    return [];
   }
 
   function followUp(e: Parameters<TurnListener>[0]): Promise<OutgoingMessage[]> | undefined {
@@ -147,10 +173,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
           return out;
         }
       }
+      const hints = new Map<string, Promise<TurnInput["intent"]>>();
       for (let attempt = 1; ; attempt++) {
         try {
-          const { replies, effects } = await turnOnce(msg, contact);
-          const out: Replies = [...replies];
+          const { replies, effects, redirect } = await turnOnce(msg, contact, hints);
+          const before = redirect ? await redirected(msg, contact, redirect) : [];
+          const out: Replies = [...before, ...replies];
           const later = followUp({ contact, msg, effects });
           if (later) out.followUp = later;
           countTurn(msg.channel, "ok", "dialogue");

@@ -1,7 +1,9 @@
+import type { ContextNeeds } from "../core/dialogue/advance.ts";
 import type { DialogueState } from "../core/dialogue/dialogueState.ts";
 import type { ProposalView, TurnContext } from "../core/dialogue/turnTypes.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Db } from "../db/createDatabase.ts";
+import { aiAdvisedSections, latestRound, releasedScores } from "../db/queries/coaching.ts";
 import { loadUploadFacts } from "../db/queries/uploadFacts.ts";
 import { newId, newProposalCode } from "./codes.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
@@ -16,9 +18,9 @@ export async function loadTurnContext(
   deps: { competitions: CompetitionCache; timezone: string; now: Date },
   contact: ContactView,
   state: DialogueState,
-  needs: { revisionsOf?: string; upload?: boolean },
+  needs: ContextNeeds,
 ): Promise<TurnContext> {
-  const [competitions, proposals, drafts, revisions, upload] = await Promise.all([
+  const [competitions, proposals, drafts, revisions, upload, rounds, aiAdvised] = await Promise.all([
     deps.competitions.all(),
     proposalsOf(db, contact.id),
     state.proposalId
@@ -36,17 +38,27 @@ export async function loadTurnContext(
         })
       : Promise.resolve(undefined),
     needs.upload && state.proposalId ? loadUploadFacts(db, state.proposalId) : Promise.resolve(undefined),
+    needs.scores && state.proposalId ? releasedScores(db, state.proposalId) : Promise.resolve([]),
+    needs.aiUse && state.proposalId ? aiAdvisedSections(db, state.proposalId) : Promise.resolve(undefined),
   ]);
+  const active = proposals.find((p) => p.id === state.proposalId);
+  const template = competitions.find((c) => c.id === active?.competitionId)?.template;
+  const released = template ? latestRound(rounds, template) : undefined;
   return {
     now: deps.now,
     locale: contact.locale as Locale,
     timezone: deps.timezone,
     contactName: contact.displayName,
-    competitions,
+    // Past its submission deadline a competition takes no new proposals, whatever its flag says.
+    competitions: competitions.map((c) =>
+      c.isOpen && c.deadline && c.deadline.getTime() <= deps.now.getTime() ? { ...c, isOpen: false } : c,
+    ),
     proposals,
     texts: Object.fromEntries(drafts.map((d) => [d.sectionKey, d.text])),
     revisions,
     ...(upload && { upload }),
+    ...(released ? { released } : {}),
+    ...(aiAdvised ? { aiAdvised } : {}),
     fresh: { proposalId: newId(), code: newProposalCode() },
   };
 }

@@ -34,7 +34,7 @@ export async function resolveContact(
         displayName: string;
         locale: string;
         optedOut: boolean;
-        lastActiveAt: Date;
+        lastActiveAt: Date | null;
         composing: boolean;
       }[]
     >`
@@ -87,7 +87,7 @@ function asView(c: {
   displayName: string;
   locale: string;
   optedOut: boolean;
-  lastActiveAt?: Date;
+  lastActiveAt?: Date | null;
   composing?: boolean;
 }): ContactView {
   return {
@@ -95,7 +95,7 @@ function asView(c: {
     displayName: c.displayName,
     locale: c.locale === "en" ? "en" : "id",
     optedOut: c.optedOut,
-    lastActiveAt: c.lastActiveAt,
+    lastActiveAt: c.lastActiveAt ?? undefined,
     composing: c.composing ?? false,
   };
 }

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { register as audit } from "./commands/audit.ts";
 import { register as broadcast } from "./commands/broadcast.ts";
 import { register as check } from "./commands/check.ts";
 import { register as competition } from "./commands/competition.ts";
@@ -27,6 +28,7 @@ const GROUPS: RegisterCommands[] = [
   check,
   broadcast,
   whatsapp,
+  audit,
 ];
 
 /**

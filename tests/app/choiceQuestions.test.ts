@@ -52,7 +52,7 @@ it("repeats the question after a too-short answer, and after 'halo' in the middl
   await p.say("halo");
   await p.pick("Mulai proposal baru");
   expect(await p.say("x")).toBe(
-    "Mohon tulis jawabannya dalam satu pesan teks.\n---\nApa nama unit pelayanan Bapak/Ibu? (contoh: Puskesmas Sukamaju)",
+    "Nama unit terlalu pendek. Tulis nama lengkapnya, misalnya Puskesmas Sukamaju.\n---\nApa nama unit pelayanan Bapak/Ibu? (contoh: Puskesmas Sukamaju)",
   );
   await p.say("Samsat Kota Uji");
   // Coming back later (or after a restart): the bot says where we were, not just "welcome back".

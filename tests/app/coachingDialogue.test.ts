@@ -108,7 +108,8 @@ describe("coaching dialogue through the app layer", () => {
     const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Batal"))![1]!;
     await p.say("Masalah antrean panjang di loket.");
     const view = await p.say("/lihat");
-    expect(view).toContain("Ringkasan masih kosong");
+    expect(view).toContain("Ringkasan · 5 kata, sedang ditulis");
+    expect(view).toContain("Masalah antrean panjang di loket.");
     expect(view).toContain("Kembali ke Ringkasan (5 kata tertulis)");
     const cek = await p.say("/cek");
     expect(cek).toContain(`Pemeriksaan proposal ${code}`);

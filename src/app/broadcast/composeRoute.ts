@@ -95,7 +95,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
   ): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
     const r = await audienceOf(draft.competitionId, filters);
-    if (r.contacts === 0) {
+    if (r.contacts - r.optedOut - r.unreachable <= 0) {
       await save(contact.id, draft.competitionId, {
         ...draft.state,
         step: "audience",
@@ -108,7 +108,18 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
       ];
     }
     await save(contact.id, draft.competitionId, { ...draft.state, step: "text", filters, options: [] });
-    return [{ text: [t.recipientsThenText(r.contacts, r.proposals, r.optedOut)] }];
+    return [
+      {
+        text: [
+          t.recipientsThenText(
+            r.contacts - r.optedOut - r.unreachable,
+            r.proposals,
+            r.optedOut,
+            r.unreachable,
+          ),
+        ],
+      },
+    ];
   }
 
   async function preview(contact: ContactView, draft: Draft, text: string): Promise<OutgoingMessage[]> {
@@ -124,7 +135,7 @@ export function composeRoute(deps: BroadcastRouteDeps): AppRoute {
     });
     const hold = quiet && comp ? quietUntil(clock(), comp.timezone, quiet) : undefined;
     const confirm =
-      t.confirmSend(r.contacts - r.optedOut, r.optedOut) +
+      t.confirmSend(r.contacts - r.optedOut - r.unreachable, r.optedOut, r.unreachable) +
       (hold && quiet ? `\n${t.quietNote(quiet.start, quiet.end)}` : "");
     return [
       { text: [t.previewHeader, "\n\n", ...shown.text] },

@@ -1,4 +1,5 @@
 import type { AppRoute } from "../createMessageHandler.ts";
+import { auditRoute } from "./auditRoute.ts";
 import { identityRoute } from "./identityRoute.ts";
 import { invitationRoute } from "./invitationRoute.ts";
 import { queryRoute } from "./queryRoute.ts";
@@ -15,5 +16,5 @@ export type { StatusRouteDeps } from "./routeKit.ts";
  */
 export function createStatusRoutes(deps: StatusRouteDeps): AppRoute[] {
   const kit = createRouteKit(deps);
-  return [identityRoute(kit), invitationRoute(kit), queryRoute(kit), staffRoute(kit)];
+  return [identityRoute(kit), invitationRoute(kit), queryRoute(kit), staffRoute(kit), auditRoute(kit)];
 }

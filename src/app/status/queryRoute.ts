@@ -3,6 +3,7 @@ import { statusTexts } from "../../core/i18n/statusTexts.ts";
 import { detectIntent, type Intent } from "../../core/intent/detectIntent.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
+import { sectionTexts } from "../../db/queries/coaching.ts";
 import { type Access, loadAccess } from "../access.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
 import type { ContactView } from "../resolveContact.ts";
@@ -112,6 +113,10 @@ export function queryRoute(kit: RouteKit): AppRoute {
     const results = rows.filter(
       (r) => r.proposalId !== null && competitionOf.get(r.proposalId) === r.competitionId,
     );
+    const texts = await sectionTexts(
+      db,
+      proposals.map((p) => p.id),
+    );
     const parts: string[] = [];
     for (const p of proposals) {
       const template = await kit.templateOf(p.competitionId);
@@ -134,7 +139,7 @@ export function queryRoute(kit: RouteKit): AppRoute {
           criteria: criteriaOrNone.parse(r.criteria),
           comments: commentsOrNone.parse(r.comments),
         };
-        shown.push(renderScores(p, view, template, locale));
+        shown.push(renderScores(p, view, template, locale, texts.get(p.id)));
       }
       if (shown.length) parts.push(...shown);
       else parts.push(pending(p, template, new Set(released.map((r) => r.stage)), contact));

@@ -22,10 +22,14 @@ export interface ReportRow {
   files: number;
   sk: boolean;
   video: boolean;
+  /** AI suggestions shown to the writers, per section key (see llm/aiUseLog). */
+  aiUse?: Record<string, number>;
 }
 
 export interface Report {
   total: number;
+  /** The template's section keys, in order (the CSV's AI-use columns). */
+  sectionKeys: string[];
   perStage: { key: string; label: Template["name"]; n: number }[];
   readiness: { range: string; n: number }[];
   incompleteUnits: number;
@@ -53,7 +57,10 @@ export async function loadReportRows(db: Db, competitionId: string): Promise<Rep
       (SELECT max(c."lastActiveAt") FROM "Membership" m JOIN "Contact" c ON c.id = m."contactId" WHERE m."unitId" = p."unitId") AS "lastActive",
       (SELECT count(*)::int FROM "ProposalAttachment" a WHERE a."proposalId" = p.id) AS files,
       EXISTS (SELECT 1 FROM "ProposalAttachment" a WHERE a."proposalId" = p.id AND a.kind = 'sk') AS sk,
-      (p."videoUrl" IS NOT NULL) AS video
+      (p."videoUrl" IS NOT NULL) AS video,
+      (SELECT COALESCE(json_object_agg(x.k, x.n), '{}'::json) FROM (
+        SELECT s."sectionKey" AS k, count(*)::int AS n FROM "AiSuggestion" s
+        WHERE s."proposalId" = p.id AND s."sectionKey" IS NOT NULL GROUP BY s."sectionKey") x) AS "aiUse"
     FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
     WHERE p."competitionId" = ${competitionId}
     ORDER BY p."createdAt", p.code`;
@@ -82,6 +89,7 @@ export function summarize(rows: readonly ReportRow[], template: Template, now: D
   const withGaps = full.filter((r) => r.incomplete.length > 0);
   return {
     total: rows.length,
+    sectionKeys: template.sections.map((s) => s.key),
     perStage,
     readiness: BUCKETS.map(([range, lo, hi]) => ({
       range,
@@ -151,6 +159,8 @@ export function reportCsv(report: Report): string {
     "sk",
     "attachments",
     "video",
+    // How often AI advice was shown to the writers, per section: "did the bot write this?"
+    ...report.sectionKeys.map((k) => `ai_advice_${k}`),
   ];
   const rows = report.rows.map((r) => [
     r.code,
@@ -167,6 +177,7 @@ export function reportCsv(report: Report): string {
     r.sk,
     r.files,
     r.video,
+    ...report.sectionKeys.map((k) => r.aiUse?.[k] ?? 0),
   ]);
   return formulaSafeCsv(head, rows);
 }

@@ -7,8 +7,8 @@ import type { ThrowawayReason } from "./detectThrowaway.ts";
  */
 export const throwawayTips: Record<ThrowawayReason, Localized> = {
   too_short: {
-    id: "Jawaban ini terlalu singkat untuk dinilai. Jawaban asal bisa membuat proposal gugur di verifikasi administrasi. Jawab pertanyaan pemandu satu per satu, dengan data.",
-    en: "This answer is too short to be assessed. Throwaway answers can get a proposal rejected at the administrative check. Answer the guiding questions one by one, with data.",
+    id: "Jawaban asal bisa membuat proposal gugur di verifikasi administrasi. Jawab pertanyaan pemandu satu per satu, dengan data.",
+    en: "Throwaway answers can get a proposal rejected at the administrative check. Answer the guiding questions one by one, with data.",
   },
   repeated_chars: {
     id: "Teks ini berisi huruf atau kata yang diulang-ulang, sehingga terbaca sebagai jawaban asal. Ganti dengan jawaban yang sebenarnya sebelum proposal dikirim.",

@@ -1,7 +1,9 @@
 import { checkProposal } from "../completeness/checkProposal.ts";
 import { countWords } from "../completeness/countWords.ts";
 import { uploadTexts } from "../i18n/uploadTexts.ts";
-import type { Choice } from "../messages.ts";
+import type { Choice, RichText } from "../messages.ts";
+import { renderFocus } from "../scoring/renderFocus.ts";
+import { scoreFocus } from "../scoring/scoreFocus.ts";
 import type { Step } from "./dialogueState.ts";
 import { askField } from "./proposalFlow.ts";
 import { renderProposalCheck, renderSectionCheck } from "./renderCheck.ts";
@@ -77,6 +79,16 @@ export function addToAnswer(turn: Turn, text: string): void {
   turn.say(max && words > max ? turn.t.overMax(words, max) : turn.t.wordsSoFar(words, max));
 }
 
+/**
+ * Section texts as the user sees them now: the saved texts, with the answer being written (not
+ * yet closed with "selesai") in place of its section, so /cek, /lihat and /bagian count it.
+ */
+export function workingTexts(turn: Turn): Record<string, string> {
+  const step = turn.state.step.kind === "writing" ? turn.state.step : turn.state.returnTo;
+  if (step?.kind !== "writing" || step.buffer.length === 0) return turn.texts;
+  return { ...turn.texts, [step.sectionKey]: composed(turn, step.sectionKey, step.mode, step.buffer) };
+}
+
 function composed(turn: Turn, key: string, mode: "replace" | "append", buffer: string[]): string {
   const parts = mode === "append" && turn.texts[key]?.trim() ? [turn.texts[key]!, ...buffer] : buffer;
   return parts.join("\n\n");
@@ -93,8 +105,25 @@ export function finishAnswer(turn: Turn): void {
   const section = turn.section(step.sectionKey)!;
   const check = save(turn, step.sectionKey, composed(turn, step.sectionKey, step.mode, step.buffer), "chat");
   turn.state.step = { kind: "reviewed", sectionKey: step.sectionKey };
-  turn.say(renderSectionCheck(section, check, turn.t, turn.locale), sectionChoices(turn));
+  turn.say(
+    withFocus(turn, renderSectionCheck(section, check, turn.t, turn.locale), step.sectionKey),
+    sectionChoices(turn),
+  );
   turn.effect({ kind: "sectionChecked", proposalId: turn.state.proposalId!, sectionKey: step.sectionKey });
+}
+
+/**
+ * After the judges' scores are released, a check ends with the weak criteria (of this section, or
+ * of the whole proposal for /cek) and only what the draft still misses for them.
+ */
+export function withFocus(turn: Turn, rich: RichText, sectionKey?: string): RichText {
+  const template = turn.template();
+  const released = turn.ctx.released;
+  if (!template || !released) return rich;
+  const lines = renderFocus(scoreFocus(template, released, turn.texts), released, template, turn.locale, {
+    ...(sectionKey ? { sectionKey, max: 2 } : { max: 3 }),
+  });
+  return lines.length ? [...rich, "\n\n", lines.join("\n")] : rich;
 }
 
 function save(turn: Turn, key: string, text: string, source: "chat" | "restore" | "cancel") {
@@ -131,8 +160,18 @@ export function restoreText(turn: Turn, key: string, text: string): void {
 export function flushBuffer(turn: Turn, exceptKey?: string): boolean {
   for (const step of [turn.state.step, turn.state.returnTo]) {
     if (step?.kind !== "writing" || step.buffer.length === 0 || step.sectionKey === exceptKey) continue;
-    save(turn, step.sectionKey, composed(turn, step.sectionKey, step.mode, step.buffer), "cancel");
+    const check = save(
+      turn,
+      step.sectionKey,
+      composed(turn, step.sectionKey, step.mode, step.buffer),
+      "cancel",
+    );
     step.buffer = [];
+    // Leaving a section is when its writer needs the check most: what it still misses.
+    const section = turn.section(step.sectionKey);
+    if (section)
+      turn.say(withFocus(turn, renderSectionCheck(section, check, turn.t, turn.locale), step.sectionKey));
+    turn.effect({ kind: "sectionChecked", proposalId: turn.state.proposalId!, sectionKey: step.sectionKey });
     return true;
   }
   return false;
@@ -153,8 +192,8 @@ export function showProposalCheck(turn: Turn): void {
   const template = turn.template();
   const p = turn.proposal();
   if (!template || !p) return;
-  const check = checkProposal(template, turn.texts, { startYear: p.startYear });
-  const out = renderProposalCheck(template, check, p.code, turn.t, turn.locale);
+  const check = checkProposal(template, workingTexts(turn), { startYear: p.startYear });
+  const out = withFocus(turn, renderProposalCheck(template, check, p.code, turn.t, turn.locale));
   const items = uploadItems(turn);
   // The checklist's facts are loaded for /cek only; after the last section, point to /siap.
   if (items) out.push("\n\n", ...renderUploadBlock(template, items, turn.locale, turn.ctx.timezone));

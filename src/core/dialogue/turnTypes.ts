@@ -1,6 +1,8 @@
 import type { UploadFacts } from "../completeness/uploadChecklist.ts";
 import type { Locale } from "../i18n/locale.ts";
+import type { MessageKind } from "../intent/classifyMessage.ts";
 import type { OutgoingMessage } from "../messages.ts";
+import type { ReleasedScores } from "../scoring/scoreFocus.ts";
 import type { Template } from "../templates/templateSchema.ts";
 import type { DialogueState } from "./dialogueState.ts";
 
@@ -36,6 +38,11 @@ export interface TurnInput {
   choice?: string;
   /** Set when the message carried only a non-text attachment (sticker, photo, voice…). */
   attachmentKind?: string;
+  /**
+   * What free text reads as, when the app asked a language model (core/intent's rules decide
+   * otherwise). Only consulted while a section is open.
+   */
+  intent?: MessageKind;
 }
 
 /** Everything the engine may read this turn, loaded by the app before calling it. */
@@ -52,6 +59,10 @@ export interface TurnContext {
   revisions?: RevisionView[];
   /** Attachments, video, title and quota facts of the active proposal, when asked (contextNeeds). */
   upload?: UploadFacts;
+  /** The active proposal's latest released round, when the engine asked (see contextNeeds). */
+  released?: ReleasedScores;
+  /** Sections of the active proposal whose writers were shown AI advice, when asked. */
+  aiAdvised?: string[];
   /** Ids the engine may use if it creates a proposal this turn. */
   fresh: { proposalId: string; code: string };
 }
@@ -67,7 +78,8 @@ export type Effect =
       group: string;
       category: string;
       title: string;
-      startYear: number;
+      /** The innovation's start year, when the template's registration asks one. */
+      startYear: number | null;
     }
   | {
       kind: "saveSection";
@@ -89,4 +101,9 @@ export interface TurnResult {
   state: DialogueState;
   replies: OutgoingMessage[];
   effects: Effect[];
+  /**
+   * A request in words the app's routes answer (status, scores, export, advice): the app runs this
+   * command and shows its answer before the replies, which lead back to the section.
+   */
+  redirect?: { command: string };
 }

@@ -8,6 +8,7 @@ import { id } from "./texts.id.ts";
  */
 export interface DialogueTexts {
   welcome: (name: string) => string;
+  greetBack: (name: string) => string;
   privacy: string;
   openCompetition: (name: string, deadline?: string) => string;
   noCompetition: string;
@@ -19,12 +20,13 @@ export interface DialogueTexts {
   askInstansi: string;
   askGroup: string;
   askCategory: string;
-  askTitle: string;
-  askStartYear: string;
-  badYear: (max: number) => string;
+  askRegistration: (question: string, example: string) => string;
+  badYear: (label: string, max: number) => string;
+  unitProblems: { short: string; long: string; digits: string };
+  instansiProblems: { short: string; long: string; digits: string };
+  fieldProblems: (label: string, example: string) => { short: string; long: string; digits: string };
   tooYoung: (age: number, min: number) => string;
   duplicateTitle: string;
-  emptyAnswer: string;
   created: (title: string, code: string, count: number, first: string) => string;
   sectionHeader: (i: number, n: number, title: string, weight: number, min: number, max?: number) => string;
   guidingQuestions: string;
@@ -57,10 +59,13 @@ export interface DialogueTexts {
   sectionsHeader: (code: string, readiness: number) => string;
   chooseSectionHint: string;
   currentText: (title: string, words: number) => string;
+  writingText: (title: string, words: number) => string;
   emptySection: (title: string) => string;
+  aiAdvised: string;
   reviseIntro: (title: string) => string;
   appendIntro: (title: string) => string;
   historyHeader: (title: string) => string;
+  revisionLabel: (when: string, words: number, preview: string) => string;
   noHistory: (title: string) => string;
   restored: (title: string) => string;
   cekHeader: (code: string, readiness: number) => string;
@@ -76,6 +81,7 @@ export interface DialogueTexts {
   cancelledSaved: (title: string) => string;
   tooLong: (chars: number) => string;
   nonText: string;
+  emptyLine: string;
   unknownCommand: (cmd: string) => string;
   staleChoice: string;
   needProposal: string;
@@ -86,6 +92,11 @@ export interface DialogueTexts {
   recovered: string;
   menuHint: string;
   pickOne: string;
+  greetingWhileWriting: string;
+  unsureAsk: string;
+  btnAddToAnswer: string;
+  btnIsQuestion: string;
+  notAdded: string;
 }
 
 export function dialogueTexts(locale: Locale): DialogueTexts {

@@ -173,6 +173,51 @@ export const scoreDisplaySchema = z.object({
     .default([]),
 });
 export type ScoreDisplay = z.infer<typeof scoreDisplaySchema>;
+/** One question of the registration of a proposal, after the unit, its instansi, group and category. */
+export const registrationFieldSchema = z.object({
+  key,
+  /** "year": a four-digit year up to this year; "text": a short phrase with letters in it. */
+  kind: z.enum(["text", "year"]),
+  /** What the answer is called in replies ("Judul inovasi" → "Judul inovasi terlalu pendek…"). */
+  label: localizedSchema,
+  question: localizedSchema,
+  example: localizedSchema,
+});
+export type RegistrationField = z.infer<typeof registrationFieldSchema>;
+
+/** An innovation competition registers a title and the year the innovation started (KIPP). */
+export const DEFAULT_REGISTRATION = {
+  fields: [
+    {
+      key: "title",
+      kind: "text" as const,
+      label: { id: "Judul inovasi", en: "The innovation's title" },
+      question: { id: "Judul inovasinya?", en: "Title of the innovation?" },
+      example: { id: "Jemput Bola KTP-el untuk Lansia", en: "Jemput Bola KTP-el for the Elderly" },
+    },
+    {
+      key: "start_year",
+      kind: "year" as const,
+      label: { id: "Tahun mulai", en: "Start year" },
+      question: {
+        id: "Sejak tahun berapa inovasi ini berjalan?",
+        en: "Since which year has the innovation been running?",
+      },
+      example: { id: "2021", en: "2021" },
+    },
+  ],
+  title: "{title}",
+  startYear: "start_year",
+};
+
+export const registrationSchema = z.object({
+  fields: z.array(registrationFieldSchema).min(1),
+  /** The proposal's title built from the answers, e.g. "{service_type} ({period})". */
+  title: z.string().min(1),
+  /** The year field that dates the innovation (minimum-age rule), when the template has one. */
+  startYear: key.optional(),
+});
+export type Registration = z.infer<typeof registrationSchema>;
 
 export const templateSchema = z
   .object({
@@ -186,6 +231,8 @@ export const templateSchema = z
     provisional: z.array(z.string()).default([]),
     groups: z.array(optionSchema).min(1),
     categories: z.array(optionSchema).default([]),
+    /** What registering a proposal asks; KIPP's title and start year when absent. */
+    registration: registrationSchema.default(DEFAULT_REGISTRATION),
     sections: z.array(sectionSchema).min(1),
     criteria: z.array(criterionSchema).min(1),
     scoreScale: z.object({ min: z.number(), max: z.number(), step: z.number().positive().optional() }),
@@ -278,6 +325,22 @@ export const templateSchema = z
           message: "bands must be listed from the highest down",
         });
     });
+    const fieldKeys = new Set(t.registration.fields.map((f) => f.key));
+    dup(t.registration.fields, "registration.fields");
+    for (const m of t.registration.title.matchAll(/\{([^}]*)\}/g))
+      if (!fieldKeys.has(m[1]!))
+        ctx.addIssue({
+          code: "custom",
+          path: ["registration", "title"],
+          message: `unknown field "{${m[1]}}"`,
+        });
+    const yearField = t.registration.fields.find((f) => f.key === t.registration.startYear);
+    if (t.registration.startYear && yearField?.kind !== "year")
+      ctx.addIssue({
+        code: "custom",
+        path: ["registration", "startYear"],
+        message: `"${t.registration.startYear}" is not a year field`,
+      });
     if (t.scoreScale.max <= t.scoreScale.min)
       ctx.addIssue({ code: "custom", path: ["scoreScale", "max"], message: "max must exceed min" });
   })

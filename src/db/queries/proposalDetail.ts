@@ -62,3 +62,20 @@ export async function proposalRef(db: Db, competitionId: string, code: string) {
     select: { id: true, code: true, title: true, unitId: true, competitionId: true, stage: true },
   });
 }
+
+/** The attachments of a proposal without their bytes (the proposal page lists them). */
+export async function attachmentsOf(db: Db, proposalId: string) {
+  return db.proposalAttachment.findMany({
+    where: { proposalId },
+    select: { id: true, kind: true, sectionKey: true, fileName: true, size: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** One attachment with its bytes, only when it belongs to the proposal. */
+export async function attachmentOf(db: Db, proposalId: string, id: string) {
+  return db.proposalAttachment.findFirst({
+    where: { id, proposalId },
+    select: { fileName: true, mime: true, bytes: true },
+  });
+}

@@ -1,25 +1,11 @@
+import type { ReportRow } from "../../app/status/report.ts";
 import type { Db } from "../createDatabase.ts";
 
 /** One proposal as the overview grid shows it: the report row plus region and each section's mark. */
-export interface GridRow {
-  code: string;
-  title: string;
-  unit: string;
-  instansi: string;
+export interface GridRow extends ReportRow {
   region: string;
-  group: string;
-  category: string;
-  stage: string;
-  readiness: number;
-  /** Section keys marked complete (as ReportRow.complete). */
-  complete: string[];
   /** "key:mark" per drafted section. */
   marks: string[];
-  lastActive: Date | null;
-  /** Attached files, an SK among them, a video link (the upload checklist's inputs). */
-  files: number;
-  sk: boolean;
-  video: boolean;
 }
 
 /** Every proposal of a competition with unit, marks and last member activity, in one query. */

@@ -87,6 +87,11 @@ ${card(
   t.readinessDist,
   report.readiness.map((b) => [`${b.range}%`, b.n]),
 )}
+${card(t.attachments, [
+  [t.withSk, report.attachments.withSk],
+  [t.withVideo, report.attachments.withVideo],
+  [t.filesTotal, report.attachments.files],
+])}
 </div>
 <h2>${t.grid}</h2>
 ${gridFilterForm(

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { html } from "hono/html";
 import { DOCX_MIME, loadProposalsForExport, renderExport } from "../../app/importing/exportProposal.ts";
 import { checkSection } from "../../core/completeness/checkSection.ts";
-import { aiLogOf, loadProposalDetail } from "../../db/queries/proposalDetail.ts";
+import { aiLogOf, attachmentOf, attachmentsOf, loadProposalDetail } from "../../db/queries/proposalDetail.ts";
 import { loadGridRows } from "../../db/queries/proposalGrid.ts";
 import { auditDownload } from "./auditDownload.ts";
 import { applyGridFilter, readGridFilter } from "./gridFilter.ts";
@@ -26,7 +26,16 @@ export function proposalRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const ai = asSecretariat ? await aiLogOf(kit.db, d.id) : [];
     const b = compBase(kit, comp.slug);
     const conflicted = new Set(d.conflicts.map((x) => x.judge));
+    const sectionTitleOf = (k: string) => comp.template.sections.find((s) => s.key === k)?.title[locale] ?? k;
     const critName = (k: string) => comp.template.criteria.find((x) => x.key === k)?.name[locale] ?? k;
+    const files = await attachmentsOf(kit.db, d.id);
+    const kindLabel = (k: string) =>
+      k === "sk" ? t.kindSk : k === "supporting" ? t.kindSupporting : t.kindOther;
+    const attachments = html`<h2>${t.attachments}</h2>${
+      files.length
+        ? html`<ul>${files.map((f) => html`<li><a href="${b}/p/${d.code}/lampiran/${f.id}">${f.fileName}</a> <span class="muted">(${kindLabel(f.kind)}${f.sectionKey ? ` · ${sectionTitleOf(f.sectionKey)}` : ""}, ${Math.max(1, Math.round(f.size / 1024))} KB)</span></li>`)}</ul>`
+        : html`<p class="muted">${t.noAttachments}</p>`
+    }`;
     const sections = comp.template.sections.map((s) => {
       const draft = d.sections.find((x) => x.sectionKey === s.key);
       const others = Object.fromEntries(Object.entries(texts).filter(([k]) => k !== s.key));
@@ -64,10 +73,11 @@ ${
 <p><strong>${d.title}</strong> · ${t.stage}: ${stageName(comp.template, d.stage, locale)} · ${t.readiness}: ${d.readiness}%</p>
 <p>${asSecretariat ? html`<a class="button" href="${b}/p/${d.code}/docx">${t.exportDocx}</a>` : html`<a class="button" href="${b}/menilai/${d.code}">${t.rubric}</a>`}</p>
 <h2>${t.sections}</h2>${sections}
+${asSecretariat ? "" : attachments}
 ${
   asSecretariat
     ? html`
-<h2>${t.attachments}</h2><!-- ATTACHMENTS: the SK and supporting documents (branch "checklist") go here. --><p class="muted">${t.attachmentsSoon}</p>
+${attachments}
 <h2>${t.moveStage}</h2><form method="post" action="${b}/tahap">${csrfField(c)}<input type="hidden" name="codes" value="${d.code}" /><input type="hidden" name="from" value="proposal" />${stageMoveControls(c, comp.template)}</form>
 <h2>${t.stageHistory}</h2><ol>${d.events.map((e) => html`<li>${formatDateTime(e.createdAt, locale, tz)}: ${stageName(comp.template, e.stage, locale)}${e.note ? html` — ${t.notes}: “${e.note}”` : ""}</li>`)}</ol>
 <h2>${t.scores}</h2>${scores}
@@ -77,6 +87,19 @@ ${d.conflicts.length ? html`<p>${t.conflict}: ${d.conflicts.map((x) => x.judge).
     return c.html(
       page(c, kit, `${d.code} · ${d.title}`, body, competitionNav(c, kit, comp.slug, asSecretariat)),
     );
+  });
+
+  app.get("/k/:slug/p/:code/lampiran/:id", async (c) => {
+    const comp = await competitionFor(c, kit, "staff");
+    const { proposal } = await proposalFor(c, kit, comp);
+    const f = await attachmentOf(kit.db, proposal.id, c.req.param("id"));
+    if (!f) return c.notFound();
+    await auditDownload(kit, c.get("viewer").contactId, "attachment", proposal.code, { name: f.fileName });
+    const safe = f.fileName.replace(/[^\p{L}\p{N}._ -]+/gu, "_").slice(0, 120);
+    return c.body(new Uint8Array(f.bytes) as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": f.mime || "application/octet-stream",
+      "Content-Disposition": `attachment; filename="${safe}"`,
+    });
   });
 
   app.get("/k/:slug/p/:code/docx", async (c) => {

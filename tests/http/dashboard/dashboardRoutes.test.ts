@@ -194,6 +194,51 @@ describe("dashboard routes", () => {
     ).toBeGreaterThanOrEqual(3);
   });
 
+  it("lists a proposal's attachments and downloads one, audit-logged; a judge without the assignment gets none", async () => {
+    const p = await db.prisma.proposal.findUniqueOrThrow({
+      where: { code: codes[2]! },
+      select: { id: true },
+    });
+    const bytes = new TextEncoder().encode("%PDF-1.4 SK Tim Inovator");
+    const a = await db.prisma.proposalAttachment.create({
+      data: {
+        proposalId: p.id,
+        kind: "sk",
+        fileName: "SK Tim.pdf",
+        mime: "application/pdf",
+        size: bytes.length,
+        sha256: "x",
+        bytes,
+      },
+      select: { id: true },
+    });
+    const page = await (await get(`/k/${slug}/p/${codes[2]}`)).text();
+    expect(page).toContain(`/lampiran/${a.id}`);
+    expect(page).toContain("SK Tim Inovator");
+    const overview = await (await get(`/k/${slug}`)).text();
+    expect(overview).toMatch(/proposal dengan SK: <strong>1<\/strong>/);
+    const res = await get(`/k/${slug}/p/${codes[2]}/lampiran/${a.id}`);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+    expect(
+      await db.prisma.auditLog.count({ where: { action: "dashboard.download", subject: codes[2]! } }),
+    ).toBe(1);
+    const assigned = await db.prisma.judgeAssignment.findMany({
+      where: { proposalId: p.id },
+      select: { judge: true },
+    });
+    const outsider = ["J1", "J2", "J3"].find((j) => !assigned.some((x) => x.judge === j))!;
+    const judge = await session(
+      (
+        await db.prisma.staffRole.findFirstOrThrow({
+          where: { judgeRef: outsider },
+          select: { contactId: true },
+        })
+      ).contactId,
+    );
+    expect((await get(`/k/${slug}/p/${codes[2]}/lampiran/${a.id}`, judge)).status).toBe(403);
+  });
+
   it("zips the DOCX of every proposal of a filter", async () => {
     const r = await get(`/k/${slug}/zip?region=Bali`);
     expect(r.headers.get("content-type")).toBe("application/zip");
