@@ -36,7 +36,7 @@ describe("marks and counts of the answer being written", () => {
     const chat = writing();
     chat.say("/bagian");
     const out = chat.press("sec:kebaruan");
-    expect(out).toMatch(/Signifikansi · \d+\/\d+ kata · ⚠️ belum lengkap/);
+    expect(out).toMatch(/Signifikansi · \d+ kata · ⚠️ belum lengkap/);
     expect(out).toContain("Tip:");
     expect(chat.last.effects.map((e) => e.kind)).toEqual(["saveSection", "sectionChecked"]);
     expect(chat.texts.signifikansi).toBe(PARA);
