@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       : config.broadcast,
     onBeat: () => status.beat(),
     dashboardUrl: config.dashboard.url,
+    tickets: config.tickets,
   });
   const { handler, worker } = app;
   const monitor = createChannelMonitor({ db: db.prisma, status, logger, onQueued: () => worker.wake() });

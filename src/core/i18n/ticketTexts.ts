@@ -63,6 +63,7 @@ export interface TicketTexts {
   appealExists: (n: number) => string;
   reminder: (n: number, kind: string, hours: number, code: string, text: string) => string;
   staleChoice: string;
+  ageHours: (h: number) => string;
 }
 
 const id: TicketTexts = {
@@ -135,6 +136,7 @@ const id: TicketTexts = {
   reminder: (n, kind, hours, code, text) =>
     `⏰ Tiket #${n} (${kind}${code ? `, ${code}` : ""}) belum dijawab lebih dari ${hours} jam kerja:\n${text}\n\nJawab dengan /jawab ${n} <jawaban>.`,
   staleChoice: "Pilihan itu sudah tidak berlaku. Ketik /tanya untuk bertanya lagi.",
+  ageHours: (h) => `${h} jam kerja`,
 };
 
 const en: TicketTexts = {
@@ -204,6 +206,7 @@ const en: TicketTexts = {
   reminder: (n, kind, hours, code, text) =>
     `⏰ Ticket #${n} (${kind}${code ? `, ${code}` : ""}) has waited more than ${hours} office hours:\n${text}\n\nAnswer with /jawab ${n} <answer>.`,
   staleChoice: "That choice is no longer valid. Type /tanya to ask again.",
+  ageHours: (h) => `${h} office hours`,
 };
 
 export function ticketTexts(locale: Locale): TicketTexts {
