@@ -83,7 +83,11 @@ export function createApp(deps: AppDeps): App {
         },
         onBeat: deps.onBeat,
         periodic: [
-          { name: "ticket reminders", everyMs: 5 * 60_000, run: async () => (await runTicketReminders(tickets)).length },
+          {
+            name: "ticket reminders",
+            everyMs: 5 * 60_000,
+            run: async () => (await runTicketReminders(tickets)).length,
+          },
         ],
       });
       running.start();

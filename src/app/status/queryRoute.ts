@@ -6,10 +6,10 @@ import type { Template } from "../../core/templates/templateSchema.ts";
 import { sectionTexts } from "../../db/queries/coaching.ts";
 import { type Access, loadAccess } from "../access.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
+import type { ContactView } from "../resolveContact.ts";
 import { scoreChoices } from "../tickets/scoreFlow.ts";
 import { askChoice } from "../tickets/ticketChoices.ts";
 import { rememberOffer } from "../tickets/ticketDraft.ts";
-import type { ContactView } from "../resolveContact.ts";
 import { normalizeCode } from "./competitionData.ts";
 import { type ProposalStatus, proposalByCode, proposalsOfContact } from "./loadProposals.ts";
 import { resultCommentsSchema, resultCriteriaSchema } from "./releaseScores.ts";
@@ -195,7 +195,9 @@ export function queryRoute(kit: RouteKit): AppRoute {
     const found = await target(msg, contact, code);
     if ("refused" in found) return [{ text: [statusTexts(contact.locale).notVisible(found.refused ?? "")] }];
     if ("none" in found) return notLinked(contact, found.none!, found.channel!);
-    return intent === "status" ? status(msg, contact, found.proposals) : scores(msg, contact, found.proposals);
+    return intent === "status"
+      ? status(msg, contact, found.proposals)
+      : scores(msg, contact, found.proposals);
   }
 
   return async (msg, contact) => {

@@ -3,8 +3,8 @@ import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import { loadAccess } from "../access.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { firstDelivery, recordDenied } from "../status/routeKit.ts";
-import { type ActionOutcome, answerAction } from "./ticketActions.ts";
 import { chatActor } from "./ticketAccess.ts";
+import { type ActionOutcome, answerAction } from "./ticketActions.ts";
 import { MAX_TICKET_CHARS, type TicketKit, ticketNumber } from "./ticketKit.ts";
 
 const SAVE_FLAGS = new Set(["--simpan", "--save", "simpan!"]);

@@ -1,27 +1,38 @@
+import { localParts, zonedToUtc } from "../../core/broadcast/zonedTime.ts";
 import { formatWhen } from "../../core/i18n/broadcastTexts.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import type { Choice, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import { inferKind, TICKET_KINDS, type TicketKind } from "../../core/tickets/inferKind.ts";
 import { bestMatch } from "../../core/tickets/similarity.ts";
 import { addWorkingHours } from "../../core/tickets/workingHours.ts";
-import { localParts, zonedToUtc } from "../../core/broadcast/zonedTime.ts";
-import { countTicketsSince, createTicket, dropTicketDraft, savedAnswersOf } from "../../db/queries/tickets.ts";
+import {
+  countTicketsSince,
+  createTicket,
+  dropTicketDraft,
+  savedAnswersOf,
+} from "../../db/queries/tickets.ts";
 import { zoneName } from "../broadcast/composeChoices.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { proposalsOfContact } from "../status/loadProposals.ts";
-import { kindLabel, MAX_TICKET_CHARS, MAX_TICKETS_PER_DAY, type TicketKit } from "./ticketKit.ts";
 import { saveDraft, type TicketDraft } from "./ticketDraft.ts";
+import { kindLabel, MAX_TICKET_CHARS, MAX_TICKETS_PER_DAY, type TicketKit } from "./ticketKit.ts";
 
 type Out = Promise<OutgoingMessage[]>;
 
 /** /tanya [text], or "Tanya sekretariat" pressed: a new question, asked for when not given. */
-export async function startAsk(kit: TicketKit, msg: IncomingMessage, contact: ContactView, text: string): Out {
+export async function startAsk(
+  kit: TicketKit,
+  msg: IncomingMessage,
+  contact: ContactView,
+  text: string,
+): Out {
   const t = ticketTexts(contact.locale);
   const proposals = await proposalsOfContact(kit.db, contact.id);
   const competitionId =
     proposals[0]?.competitionId ?? (await kit.competitions.all()).find((c) => c.isOpen)?.id;
   if (!competitionId) return [{ text: [t.noCompetition] }];
-  if (await overDailyLimit(kit, contact.id, competitionId)) return [{ text: [t.dailyLimit(MAX_TICKETS_PER_DAY)] }];
+  if (await overDailyLimit(kit, contact.id, competitionId))
+    return [{ text: [t.dailyLimit(MAX_TICKETS_PER_DAY)] }];
   const draft: TicketDraft = {
     v: 1,
     step: "text",
@@ -48,7 +59,10 @@ export async function withText(kit: TicketKit, contact: ContactView, draft: Tick
   if (!next.proposalId) {
     const proposals = await proposalsOfContact(kit.db, contact.id);
     if (proposals.length > 1) {
-      const choices = proposals.map((p) => ({ id: `tk:p:${p.id}`, label: `${p.code} ${p.title.slice(0, 40)}` }));
+      const choices = proposals.map((p) => ({
+        id: `tk:p:${p.id}`,
+        label: `${p.code} ${p.title.slice(0, 40)}`,
+      }));
       await saveDraft(kit.db, contact.id, { ...next, step: "proposal", choices });
       return [{ text: [t.pickProposal], choices }];
     }
@@ -56,7 +70,12 @@ export async function withText(kit: TicketKit, contact: ContactView, draft: Tick
   return offerSaved(kit, contact, next);
 }
 
-export async function withProposal(kit: TicketKit, contact: ContactView, draft: TicketDraft, proposalId: string): Out {
+export async function withProposal(
+  kit: TicketKit,
+  contact: ContactView,
+  draft: TicketDraft,
+  proposalId: string,
+): Out {
   const proposals = await proposalsOfContact(kit.db, contact.id);
   const p = proposals.find((x) => x.id === proposalId);
   if (!p) return [{ text: [ticketTexts(contact.locale).staleChoice] }];
@@ -79,7 +98,12 @@ async function offerSaved(kit: TicketKit, contact: ContactView, draft: TicketDra
 }
 
 /** "Ya": the saved answer did it, no ticket. "Tidak": on to the ticket. */
-export async function savedReply(kit: TicketKit, contact: ContactView, draft: TicketDraft, yes: boolean): Out {
+export async function savedReply(
+  kit: TicketKit,
+  contact: ContactView,
+  draft: TicketDraft,
+  yes: boolean,
+): Out {
   if (!yes) return askKind(kit, contact, draft);
   await dropTicketDraft(kit.db, contact.id);
   await kit.db.auditLog.create({
@@ -99,11 +123,17 @@ async function askKind(kit: TicketKit, contact: ContactView, draft: TicketDraft)
 }
 
 /** Opens the ticket and tells the person its number and when to expect the answer. */
-export async function openTicket(kit: TicketKit, contact: ContactView, draft: TicketDraft, kind: TicketKind): Out {
+export async function openTicket(
+  kit: TicketKit,
+  contact: ContactView,
+  draft: TicketDraft,
+  kind: TicketKind,
+): Out {
   const t = ticketTexts(contact.locale);
   const competitionId = draft.competitionId!;
   await dropTicketDraft(kit.db, contact.id);
-  if (await overDailyLimit(kit, contact.id, competitionId)) return [{ text: [t.dailyLimit(MAX_TICKETS_PER_DAY)] }];
+  if (await overDailyLimit(kit, contact.id, competitionId))
+    return [{ text: [t.dailyLimit(MAX_TICKETS_PER_DAY)] }];
   const now = kit.clock();
   const ticket = await createTicket(kit.db, {
     competitionId,

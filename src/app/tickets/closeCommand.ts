@@ -4,8 +4,8 @@ import { loadAccess } from "../access.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { firstDelivery, recordDenied } from "../status/routeKit.ts";
 import { outcomeReply } from "./answerCommand.ts";
-import { closeAction } from "./ticketActions.ts";
 import { chatActor } from "./ticketAccess.ts";
+import { closeAction } from "./ticketActions.ts";
 import { type TicketKit, ticketNumber } from "./ticketKit.ts";
 
 /** /tutup <nomor>: the secretariat closes a ticket; the asker is told. */
@@ -24,5 +24,7 @@ export async function closeCommand(
   const n = ticketNumber(args[0]);
   if (n === undefined) return [{ text: [t.tutupUsage] }];
   if (!(await firstDelivery(kit.db, msg))) return [];
-  return outcomeReply(await closeAction(kit, chatActor(access), n), contact, (r) => t.closed(r.ticket.number));
+  return outcomeReply(await closeAction(kit, chatActor(access), n), contact, (r) =>
+    t.closed(r.ticket.number),
+  );
 }

@@ -4,8 +4,8 @@ import { loadAccess } from "../access.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { firstDelivery, recordDenied } from "../status/routeKit.ts";
 import { outcomeReply } from "./answerCommand.ts";
-import { correctAction, totalText } from "./ticketActions.ts";
 import { chatActor } from "./ticketAccess.ts";
+import { correctAction, totalText } from "./ticketActions.ts";
 import { type TicketKit, ticketNumber } from "./ticketKit.ts";
 
 /** /koreksi <nomor> <kriteria> <nilai> [juri]: corrects a score after an accepted appeal. */

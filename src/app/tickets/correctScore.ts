@@ -68,12 +68,20 @@ export async function correctScore(
     ticketNumber: ticket.number,
     actorId: c.actorId,
     rows,
-    result: { total: agg.total, criteria: agg.criteria.map((x) => ({ key: x.key, mean: x.mean, judges: x.judges })) },
+    result: {
+      total: agg.total,
+      criteria: agg.criteria.map((x) => ({ key: x.key, mean: x.mean, judges: x.judges })),
+    },
     // Only the rows whose rank or cut changed are written.
     ranks: totals
       .map((p) => {
         const r = ranked.get(p.id);
-        return { proposalId: p.id, rank: r?.rank ?? null, rankOf: r?.of ?? 0, advances: advances(cut, p.total, r?.rank ?? null) };
+        return {
+          proposalId: p.id,
+          rank: r?.rank ?? null,
+          rankOf: r?.of ?? 0,
+          advances: advances(cut, p.total, r?.rank ?? null),
+        };
       })
       .filter((r) => {
         const was = peers.find((p) => p.proposalId === r.proposalId);

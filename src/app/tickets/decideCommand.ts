@@ -4,8 +4,8 @@ import { loadAccess } from "../access.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { firstDelivery, recordDenied } from "../status/routeKit.ts";
 import { outcomeReply } from "./answerCommand.ts";
-import { decideAction } from "./ticketActions.ts";
 import { chatActor } from "./ticketAccess.ts";
+import { decideAction } from "./ticketActions.ts";
 import { type TicketKit, ticketNumber } from "./ticketKit.ts";
 
 const ACCEPT = new Set(["diterima", "terima", "accept", "accepted"]);
@@ -31,7 +31,9 @@ export async function decideCommand(
   if (n === undefined || (!ACCEPT.has(v) && !REJECT.has(v)) || !note) return [{ text: [t.putuskanUsage] }];
   if (!(await firstDelivery(kit.db, msg))) return [];
   const accepted = ACCEPT.has(v);
-  return outcomeReply(await decideAction(kit, chatActor(access), { number: n, accepted, note }), contact, (r) =>
-    t.decided(r.ticket.number, accepted),
+  return outcomeReply(
+    await decideAction(kit, chatActor(access), { number: n, accepted, note }),
+    contact,
+    (r) => t.decided(r.ticket.number, accepted),
   );
 }

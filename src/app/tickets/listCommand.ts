@@ -1,13 +1,18 @@
 import { formatShortDate } from "../../core/i18n/broadcastTexts.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
-import { ticketByNumber, ticketMessages, ticketQueue, ticketsVisibleToMember } from "../../db/queries/tickets.ts";
+import { workingHoursBetween } from "../../core/tickets/workingHours.ts";
+import {
+  ticketByNumber,
+  ticketMessages,
+  ticketQueue,
+  ticketsVisibleToMember,
+} from "../../db/queries/tickets.ts";
 import { loadAccess } from "../access.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { recordDenied } from "../status/routeKit.ts";
 import { canSeeTicket } from "./ticketAccess.ts";
 import { criteriaNames, kindLabel, statusLabel, type TicketKit, ticketNumber } from "./ticketKit.ts";
-import { workingHoursBetween } from "../../core/tickets/workingHours.ts";
 
 const QUEUE_SHOWN = 20;
 const PREVIEW_CHARS = 120;
@@ -17,14 +22,22 @@ const PREVIEW_CHARS = 120;
  * open queue of their competitions, oldest first. /tiket <nomor> shows one ticket to those who
  * may see it.
  */
-export async function listCommand(kit: TicketKit, contact: ContactView, arg: string | undefined): Promise<OutgoingMessage[]> {
+export async function listCommand(
+  kit: TicketKit,
+  contact: ContactView,
+  arg: string | undefined,
+): Promise<OutgoingMessage[]> {
   const L = contact.locale;
   const t = ticketTexts(L);
   const access = await loadAccess(kit.db, contact.id);
   const n = ticketNumber(arg);
   if (arg && n !== undefined) return showOne(kit, contact, n);
   if (access.secretariatOf.length > 0) {
-    const queue = await ticketQueue(kit.db, { competitionIds: access.secretariatOf, status: "open", limit: QUEUE_SHOWN });
+    const queue = await ticketQueue(kit.db, {
+      competitionIds: access.secretariatOf,
+      status: "open",
+      limit: QUEUE_SHOWN,
+    });
     if (queue.length === 0) return [{ text: [t.queueEmpty] }];
     const now = kit.clock();
     const lines = [t.queueHeader(queue.length)];
@@ -32,7 +45,13 @@ export async function listCommand(kit: TicketKit, contact: ContactView, arg: str
       const tz = await kit.timezoneOf(q.competitionId);
       const hours = Math.floor(workingHoursBetween(q.createdAt, now, tz));
       lines.push(
-        t.queueLine(q.number, kindLabel(q.kind, L), t.ageHours(hours), q.proposal?.code ?? "", preview(q.text)),
+        t.queueLine(
+          q.number,
+          kindLabel(q.kind, L),
+          t.ageHours(hours),
+          q.proposal?.code ?? "",
+          preview(q.text),
+        ),
       );
     }
     return [{ text: [lines.join("\n")] }];
@@ -43,7 +62,13 @@ export async function listCommand(kit: TicketKit, contact: ContactView, arg: str
   for (const m of mine) {
     const tz = await kit.timezoneOf(m.competitionId);
     lines.push(
-      t.listLine(m.number, kindLabel(m.kind, L), statusLabel(m.status, L), formatShortDate(m.createdAt, L, tz), m.proposal?.code ?? ""),
+      t.listLine(
+        m.number,
+        kindLabel(m.kind, L),
+        statusLabel(m.status, L),
+        formatShortDate(m.createdAt, L, tz),
+        m.proposal?.code ?? "",
+      ),
     );
   }
   return [{ text: [lines.join("\n")] }];

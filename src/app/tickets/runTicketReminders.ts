@@ -14,7 +14,10 @@ const PREVIEW_CHARS = 300;
 export async function runTicketReminders(kit: TicketKit): Promise<number[]> {
   const now = kit.clock();
   // No ticket younger than the service level in wall time can be over it in working time.
-  const candidates = await unremindedOpenTickets(kit.db, new Date(now.getTime() - kit.remindHours * 3_600_000));
+  const candidates = await unremindedOpenTickets(
+    kit.db,
+    new Date(now.getTime() - kit.remindHours * 3_600_000),
+  );
   const reminded: number[] = [];
   for (const t of candidates) {
     const tz = await kit.timezoneOf(t.competitionId);
@@ -25,7 +28,14 @@ export async function runTicketReminders(kit: TicketKit): Promise<number[]> {
     await kit.tell(
       t.competitionId,
       staff.map((contactId) => ({ contactId })),
-      (l) => ticketTexts(l).reminder(t.number, kindLabel(t.kind, l), kit.remindHours, t.proposal?.code ?? "", text),
+      (l) =>
+        ticketTexts(l).reminder(
+          t.number,
+          kindLabel(t.kind, l),
+          kit.remindHours,
+          t.proposal?.code ?? "",
+          text,
+        ),
       `ticket #${t.number}: reminder`,
     );
     reminded.push(t.number);

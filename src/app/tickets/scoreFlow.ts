@@ -1,18 +1,18 @@
+import { localParts, zonedToUtc } from "../../core/broadcast/zonedTime.ts";
 import { formatWhen } from "../../core/i18n/broadcastTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import type { Choice, OutgoingMessage } from "../../core/messages.ts";
-import { isSentence } from "../../core/tickets/inferKind.ts";
-import { localParts, zonedToUtc } from "../../core/broadcast/zonedTime.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
+import { isSentence } from "../../core/tickets/inferKind.ts";
 import { releaseOf } from "../../db/queries/scoreCorrections.ts";
 import { appealOf, dropTicketDraft } from "../../db/queries/tickets.ts";
 import { zoneName } from "../broadcast/composeChoices.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { proposalsOfContact } from "../status/loadProposals.ts";
 import { openTicket, withText } from "./askFlow.ts";
-import { MAX_TICKET_CHARS, type TicketKit } from "./ticketKit.ts";
 import { saveDraft, type TicketDraft } from "./ticketDraft.ts";
+import { MAX_TICKET_CHARS, type TicketKit } from "./ticketKit.ts";
 
 type Out = Promise<OutgoingMessage[]>;
 
@@ -20,7 +20,10 @@ type Out = Promise<OutgoingMessage[]>;
 export function scoreChoices(code: string, stageKey: string, template: Template, locale: Locale): Choice[] {
   const s = template.stages.findIndex((x) => x.key === stageKey);
   const t = ticketTexts(locale);
-  return template.criteria.map((c, i) => ({ id: `tk:c:${code}:${s}:${i}`, label: t.criterionChoice(c.name[locale]) }));
+  return template.criteria.map((c, i) => ({
+    id: `tk:c:${code}:${s}:${i}`,
+    label: t.criterionChoice(c.name[locale]),
+  }));
 }
 
 /** When the appeal window of a released stage closes (end of the last calendar day), or why there is none. */
@@ -68,7 +71,12 @@ export async function pickCriterion(kit: TicketKit, contact: ContactView, channe
 }
 
 /** "Minta penjelasan" or "Ajukan banding" on a criterion. */
-export async function scoreAction(kit: TicketKit, contact: ContactView, draft: TicketDraft, appeal: boolean): Out {
+export async function scoreAction(
+  kit: TicketKit,
+  contact: ContactView,
+  draft: TicketDraft,
+  appeal: boolean,
+): Out {
   const t = ticketTexts(contact.locale);
   const template = await kit.templateOf(draft.competitionId!);
   const name = template?.criteria.find((c) => c.key === draft.criterion)?.name[contact.locale] ?? "";
@@ -89,7 +97,12 @@ export async function scoreAction(kit: TicketKit, contact: ContactView, draft: T
 }
 
 /** The reason (appeal) or question (explanation) about a criterion arrived. */
-export async function withReason(kit: TicketKit, contact: ContactView, draft: TicketDraft, text: string): Out {
+export async function withReason(
+  kit: TicketKit,
+  contact: ContactView,
+  draft: TicketDraft,
+  text: string,
+): Out {
   const t = ticketTexts(contact.locale);
   if (draft.kind !== "banding") return withText(kit, contact, draft, text);
   if (text.length > MAX_TICKET_CHARS) return [{ text: [t.tooLong(MAX_TICKET_CHARS)] }];
@@ -103,10 +116,15 @@ export async function withReason(kit: TicketKit, contact: ContactView, draft: Ti
   return openTicket(kit, contact, { ...draft, text }, "banding");
 }
 
-async function appealRefusal(kit: TicketKit, contact: ContactView, draft: TicketDraft): Promise<OutgoingMessage[] | undefined> {
+async function appealRefusal(
+  kit: TicketKit,
+  contact: ContactView,
+  draft: TicketDraft,
+): Promise<OutgoingMessage[] | undefined> {
   const t = ticketTexts(contact.locale);
   const template = await kit.templateOf(draft.competitionId!);
-  const stageLabel = template?.stages.find((s) => s.key === draft.stage)?.label[contact.locale] ?? draft.stage ?? "";
+  const stageLabel =
+    template?.stages.find((s) => s.key === draft.stage)?.label[contact.locale] ?? draft.stage ?? "";
   const w = await appealWindow(kit, draft.competitionId!, draft.stage!);
   if (w.kind === "none") return [{ text: [t.appealNone(stageLabel)] }];
   if (kit.clock() >= w.closesAt) {

@@ -1,5 +1,5 @@
-import type { TicketView } from "../../db/queries/tickets.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import type { TicketView } from "../../db/queries/tickets.ts";
 import type { Access } from "../access.ts";
 
 /**

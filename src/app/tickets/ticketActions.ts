@@ -49,7 +49,13 @@ export async function answerAction(
   if (ticket.status === "closed") return { kind: "closed", ticket };
   if (a.text.length > MAX_TICKET_CHARS) return { kind: "tooLong" };
   const at = kit.clock();
-  await answerTicket(kit.db, { ticketId: ticket.id, number: ticket.number, authorId: actor.actorId, text: a.text, at });
+  await answerTicket(kit.db, {
+    ticketId: ticket.id,
+    number: ticket.number,
+    authorId: actor.actorId,
+    text: a.text,
+    at,
+  });
   if (a.save)
     await saveAnswer(kit.db, {
       competitionId: ticket.competitionId,

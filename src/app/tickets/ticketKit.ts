@@ -1,5 +1,5 @@
-import { firstAllowed, type QuietHours } from "../../core/broadcast/quietHours.ts";
 import { describe } from "../../core/broadcast/deliveryPolicy.ts";
+import { firstAllowed, type QuietHours } from "../../core/broadcast/quietHours.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";

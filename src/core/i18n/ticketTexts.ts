@@ -78,15 +78,18 @@ const id: TicketTexts = {
   dailyLimit: (max) =>
     `Mohon maaf, hari ini Bapak/Ibu sudah membuka ${max} tiket, batas per hari. Sekretariat sedang menanganinya; silakan bertanya lagi besok, atau lihat /tiket.`,
   tooLong: (max) => `Mohon maaf, pertanyaan terlalu panjang. Ringkas menjadi paling banyak ${max} karakter.`,
-  noCompetition: "Mohon maaf, Bapak/Ibu belum terdaftar pada kompetisi yang dibuka. Tautkan dulu dengan /daftar <kode>.",
-  savedOffer: (answer) => `Sekretariat pernah menjawab pertanyaan serupa:\n\n${answer}\n\nApakah ini menjawab pertanyaan Bapak/Ibu?`,
+  noCompetition:
+    "Mohon maaf, Bapak/Ibu belum terdaftar pada kompetisi yang dibuka. Tautkan dulu dengan /daftar <kode>.",
+  savedOffer: (answer) =>
+    `Sekretariat pernah menjawab pertanyaan serupa:\n\n${answer}\n\nApakah ini menjawab pertanyaan Bapak/Ibu?`,
   yes: "Ya, terjawab",
   no: "Tidak, kirim ke sekretariat",
   savedThanks: "Syukurlah. Jika masih ada yang perlu ditanyakan, ketik /tanya.",
   cancelled: "Baik, pertanyaan dibatalkan.",
   listHeader: "Tiket Bapak/Ibu:",
   listEmpty: "Bapak/Ibu belum punya tiket. Ketik /tanya <pertanyaan> untuk bertanya kepada sekretariat.",
-  listLine: (n, kind, status, date, code) => `• #${n} ${kind} · ${status} · ${date}${code ? ` · ${code}` : ""}`,
+  listLine: (n, kind, status, date, code) =>
+    `• #${n} ${kind} · ${status} · ${date}${code ? ` · ${code}` : ""}`,
   status: { open: "menunggu jawaban", answered: "sudah dijawab", closed: "ditutup" },
   queueHeader: (n) => `Tiket terbuka (${n}), yang terlama di atas:`,
   queueEmpty: "Tidak ada tiket terbuka. 👍",
@@ -98,7 +101,8 @@ const id: TicketTexts = {
   detailAnswer: (date) => `Jawaban sekretariat ${date}:`,
   notVisible: (n) => `Tiket ${n} tidak ditemukan di antara tiket yang boleh Bapak/Ibu lihat.`,
   onlySecretariat: "Perintah ini hanya untuk sekretariat kompetisi.",
-  jawabUsage: "Cara pakai: /jawab <nomor> <jawaban>. Tambahkan --simpan sebelum jawaban untuk menyimpannya sebagai jawaban siap pakai.",
+  jawabUsage:
+    "Cara pakai: /jawab <nomor> <jawaban>. Tambahkan --simpan sebelum jawaban untuk menyimpannya sebagai jawaban siap pakai.",
   tutupUsage: "Cara pakai: /tutup <nomor>",
   putuskanUsage: "Cara pakai: /putuskan <nomor> diterima|ditolak <penjelasan>",
   koreksiUsage: "Cara pakai: /koreksi <nomor> <kriteria> <nilai> [juri]",
@@ -128,11 +132,14 @@ const id: TicketTexts = {
   questionPrompt: (criterion) => `Tulis pertanyaan Bapak/Ibu tentang nilai ${criterion} dalam satu pesan.`,
   appealPrompt: (criterion, until) =>
     `Tulis alasan banding untuk nilai ${criterion} dalam satu pesan, paling tidak satu kalimat lengkap (misalnya bagian mana yang menurut Bapak/Ibu kurang dinilai dan buktinya). Masa banding berakhir ${until}. Satu proposal hanya dapat mengajukan satu banding per tahap.`,
-  appealTooShort: "Alasan banding perlu paling tidak satu kalimat lengkap. Mohon jelaskan lebih rinci dalam satu pesan.",
-  appealNone: (stage) => `Mohon maaf, tahap ${stage} tidak membuka masa banding. Bapak/Ibu tetap dapat meminta penjelasan.`,
+  appealTooShort:
+    "Alasan banding perlu paling tidak satu kalimat lengkap. Mohon jelaskan lebih rinci dalam satu pesan.",
+  appealNone: (stage) =>
+    `Mohon maaf, tahap ${stage} tidak membuka masa banding. Bapak/Ibu tetap dapat meminta penjelasan.`,
   appealClosed: (stage, closedOn) =>
     `Mohon maaf, masa banding nilai ${stage} sudah berakhir pada ${closedOn}. Bapak/Ibu tetap dapat meminta penjelasan kepada sekretariat.`,
-  appealExists: (n) => `Proposal ini sudah mengajukan banding untuk tahap ini (tiket #${n}). Satu banding per tahap.`,
+  appealExists: (n) =>
+    `Proposal ini sudah mengajukan banding untuk tahap ini (tiket #${n}). Satu banding per tahap.`,
   reminder: (n, kind, hours, code, text) =>
     `⏰ Tiket #${n} (${kind}${code ? `, ${code}` : ""}) belum dijawab lebih dari ${hours} jam kerja:\n${text}\n\nJawab dengan /jawab ${n} <jawaban>.`,
   staleChoice: "Pilihan itu sudah tidak berlaku. Ketik /tanya untuk bertanya lagi.",
@@ -151,14 +158,16 @@ const en: TicketTexts = {
     `Sorry, you have opened ${max} tickets today, the daily limit. The secretariat is on them; please ask again tomorrow, or see /tiket.`,
   tooLong: (max) => `Sorry, the question is too long. Please shorten it to at most ${max} characters.`,
   noCompetition: "Sorry, you are not registered in an open competition yet. Link first with /daftar <code>.",
-  savedOffer: (answer) => `The secretariat answered a similar question before:\n\n${answer}\n\nDoes this answer your question?`,
+  savedOffer: (answer) =>
+    `The secretariat answered a similar question before:\n\n${answer}\n\nDoes this answer your question?`,
   yes: "Yes, answered",
   no: "No, send to the secretariat",
   savedThanks: "Glad to hear it. If anything else comes up, type /tanya.",
   cancelled: "All right, the question is cancelled.",
   listHeader: "Your tickets:",
   listEmpty: "You have no tickets yet. Type /tanya <question> to ask the secretariat.",
-  listLine: (n, kind, status, date, code) => `• #${n} ${kind} · ${status} · ${date}${code ? ` · ${code}` : ""}`,
+  listLine: (n, kind, status, date, code) =>
+    `• #${n} ${kind} · ${status} · ${date}${code ? ` · ${code}` : ""}`,
   status: { open: "awaiting an answer", answered: "answered", closed: "closed" },
   queueHeader: (n) => `Open tickets (${n}), oldest first:`,
   queueEmpty: "No open tickets. 👍",
@@ -170,7 +179,8 @@ const en: TicketTexts = {
   detailAnswer: (date) => `Secretariat's answer ${date}:`,
   notVisible: (n) => `Ticket ${n} is not among the tickets you may see.`,
   onlySecretariat: "This command is for the competition's secretariat only.",
-  jawabUsage: "Usage: /jawab <number> <answer>. Put --simpan before the answer to save it as a reusable reply.",
+  jawabUsage:
+    "Usage: /jawab <number> <answer>. Put --simpan before the answer to save it as a reusable reply.",
   tutupUsage: "Usage: /tutup <number>",
   putuskanUsage: "Usage: /putuskan <number> diterima|ditolak <explanation>",
   koreksiUsage: "Usage: /koreksi <number> <criterion> <value> [judge]",
@@ -178,7 +188,8 @@ const en: TicketTexts = {
     `✅ Answer to ticket #${n} saved${queued ? " and queued to the asker" : " (the asker cannot be reached)"}.${saved ? " Also saved for similar questions." : ""}`,
   closed: (n) => `✅ Ticket #${n} closed.`,
   alreadyClosed: (n) => `Ticket #${n} is already closed.`,
-  answerToAsker: (n, question, answer) => `The secretariat's answer to ticket #${n}\n\nQuestion: ${question}\n\n${answer}`,
+  answerToAsker: (n, question, answer) =>
+    `The secretariat's answer to ticket #${n}\n\nQuestion: ${question}\n\n${answer}`,
   closedToAsker: (n) => `Ticket #${n} was closed by the secretariat. Thank you.`,
   decisionToAsker: (n, accepted, note) =>
     `Decision on appeal #${n}: ${accepted ? "ACCEPTED" : "REJECTED"}.\n\n${note}${accepted ? "\n\nIf the score is corrected, /nilai shows the new result." : ""}`,
@@ -190,7 +201,8 @@ const en: TicketTexts = {
   badValue: (min, max) => `The value must be a number from ${min} to ${max}.`,
   corrected: (n, criterion, total) =>
     `✅ ${criterion} corrected (ticket #${n}); the old score stays on record. New total: ${total}. The proposal's result is released again and the asker is told.`,
-  correctedToAsker: (n, code) => `The scores of ${code} were corrected after appeal #${n}. See the new result with /nilai.`,
+  correctedToAsker: (n, code) =>
+    `The scores of ${code} were corrected after appeal #${n}. See the new result with /nilai.`,
   criterionChoice: (name) => `Ask/appeal: ${name}`,
   askOrAppeal: (criterion) => `Criterion ${criterion}: do you want to ask a question or appeal?`,
   btnQuestion: "Ask for an explanation",
@@ -198,11 +210,14 @@ const en: TicketTexts = {
   questionPrompt: (criterion) => `Write your question about the ${criterion} score in one message.`,
   appealPrompt: (criterion, until) =>
     `Write the reason for appealing the ${criterion} score in one message, at least one full sentence (for example which part you think was under-scored and the evidence). The appeal window ends ${until}. A proposal can appeal once per stage.`,
-  appealTooShort: "An appeal needs at least one full sentence of reason. Please explain in more detail in one message.",
-  appealNone: (stage) => `Sorry, the stage ${stage} has no appeal window. You can still ask for an explanation.`,
+  appealTooShort:
+    "An appeal needs at least one full sentence of reason. Please explain in more detail in one message.",
+  appealNone: (stage) =>
+    `Sorry, the stage ${stage} has no appeal window. You can still ask for an explanation.`,
   appealClosed: (stage, closedOn) =>
     `Sorry, the appeal window for the ${stage} scores closed on ${closedOn}. You can still ask the secretariat for an explanation.`,
-  appealExists: (n) => `This proposal has already appealed at this stage (ticket #${n}). One appeal per stage.`,
+  appealExists: (n) =>
+    `This proposal has already appealed at this stage (ticket #${n}). One appeal per stage.`,
   reminder: (n, kind, hours, code, text) =>
     `⏰ Ticket #${n} (${kind}${code ? `, ${code}` : ""}) has waited more than ${hours} office hours:\n${text}\n\nAnswer with /jawab ${n} <answer>.`,
   staleChoice: "That choice is no longer valid. Type /tanya to ask again.",

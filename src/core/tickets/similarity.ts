@@ -1,8 +1,9 @@
 /**
  * Closeness of a new question to the questions saved answers were given for: TF-IDF weighted
  * cosine over normalised word tokens (lower case, no diacritics or punctuation, common Indonesian
- * and English function words and the clitics -nya/-kah/-lah dropped). Small, explainable, no
- * model: the saved set is tens to hundreds of questions per competition.
+ * and English function words dropped, Indonesian affixes stripped so "pengumuman" and
+ * "diumumkan" meet at "umum"). Small, explainable, no model: the saved set is tens to hundreds
+ * of questions per competition.
  */
 
 const STOPWORDS = new Set(
@@ -23,8 +24,26 @@ export function tokenize(text: string): string[] {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .map((w) => (w.length > 5 ? w.replace(/(nya|kah|lah)$/, "") : w))
-    .filter((w) => w.length >= 2 && !STOPWORDS.has(w));
+    .filter((w) => w.length >= 2 && !STOPWORDS.has(w))
+    .map(stem);
+}
+
+const PREFIX = /^(di|ke|se|ber|ter|me(ng|ny|m|n)?|pe(ng|ny|m|n)?)/;
+const SUFFIX = /(nya|kah|lah|kan|an|i)$/;
+
+/**
+ * A crude Indonesian stemmer: one particle/suffix and one prefix off, never below four letters
+ * (enough for matching questions, not a dictionary stemmer like Sastrawi: "menunggu" → "unggu").
+ */
+export function stem(word: string): string {
+  if (/\d/.test(word)) return word;
+  let w = word;
+  const s = w.replace(SUFFIX, "");
+  if (s.length >= 4) w = s;
+  const p = w.replace(PREFIX, "");
+  if (p.length >= 4) w = p;
+  const s2 = w.replace(/(kan|an)$/, "");
+  return s2.length >= 4 ? s2 : w;
 }
 
 export interface Match<T> {
@@ -52,7 +71,8 @@ export function bestMatch<T>(
     const tf = new Map<string, number>();
     for (const w of tokens) tf.set(w, (tf.get(w) ?? 0) + 1);
     const v = new Map<string, number>();
-    for (const [w, c] of tf) v.set(w, c * (1 + Math.log(n / (df.get(w) ?? 1))));
+    // Smoothed IDF (as scikit-learn): a word in every question still counts once.
+    for (const [w, c] of tf) v.set(w, c * (1 + Math.log((1 + n) / (1 + (df.get(w) ?? 0)))));
     return v;
   };
   const qv = vector(q);

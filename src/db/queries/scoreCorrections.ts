@@ -21,7 +21,11 @@ export async function proposalScores(db: Db, proposalId: string, stage: string) 
 }
 
 /** The released results of the stage in the proposal's group and category (for re-ranking). */
-export async function peerResults(db: Db, p: { competitionId: string; group: string; category: string }, stage: string) {
+export async function peerResults(
+  db: Db,
+  p: { competitionId: string; group: string; category: string },
+  stage: string,
+) {
   return db.scoreResult.findMany({
     where: { stage, proposal: { competitionId: p.competitionId, group: p.group, category: p.category } },
     select: { proposalId: true, total: true, rank: true, rankOf: true, advances: true },

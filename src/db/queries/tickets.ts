@@ -86,7 +86,12 @@ export async function createTicket(db: Db, t: NewTicket): Promise<{ id: string; 
         actorId: t.contactId,
         action: "ticket.open",
         subject: `#${row.number}`,
-        details: { kind: t.kind, proposalId: t.proposalId ?? null, stage: t.stage ?? null, criteria: t.criteria ?? [] },
+        details: {
+          kind: t.kind,
+          proposalId: t.proposalId ?? null,
+          stage: t.stage ?? null,
+          criteria: t.criteria ?? [],
+        },
         createdAt: t.createdAt,
       },
     });
@@ -158,11 +163,25 @@ export async function ticketMessages(db: Db, ticketId: string) {
 /** Adds the secretariat's answer; the first answer stamps firstAnsweredAt. */
 export async function answerTicket(
   db: Db,
-  a: { ticketId: string; number: number; authorId?: string; text: string; kind?: string; at: Date; decision?: string },
+  a: {
+    ticketId: string;
+    number: number;
+    authorId?: string;
+    text: string;
+    kind?: string;
+    at: Date;
+    decision?: string;
+  },
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.ticketMessage.create({
-      data: { ticketId: a.ticketId, authorId: a.authorId, kind: a.kind ?? "answer", text: a.text, createdAt: a.at },
+      data: {
+        ticketId: a.ticketId,
+        authorId: a.authorId,
+        kind: a.kind ?? "answer",
+        text: a.text,
+        createdAt: a.at,
+      },
     });
     await tx.ticket.updateMany({
       where: { id: a.ticketId, firstAnsweredAt: null },
@@ -188,7 +207,9 @@ export async function answerTicket(
 export async function closeTicket(db: Db, ticketId: string, number: number, at: Date, actorId?: string) {
   await db.$transaction(async (tx) => {
     await tx.ticket.update({ where: { id: ticketId }, data: { status: "closed", closedAt: at } });
-    await tx.auditLog.create({ data: { actorId, action: "ticket.close", subject: `#${number}`, createdAt: at } });
+    await tx.auditLog.create({
+      data: { actorId, action: "ticket.close", subject: `#${number}`, createdAt: at },
+    });
   });
 }
 
@@ -247,7 +268,10 @@ export async function unremindedOpenTickets(db: Db, before: Date, limit = 500): 
 
 /** Claims the reminder of a ticket: true once, whatever the number of bot processes. */
 export async function markReminded(db: Db, ticketId: string, at: Date): Promise<boolean> {
-  const r = await db.ticket.updateMany({ where: { id: ticketId, remindedAt: null }, data: { remindedAt: at } });
+  const r = await db.ticket.updateMany({
+    where: { id: ticketId, remindedAt: null },
+    data: { remindedAt: at },
+  });
   return r.count === 1;
 }
 
@@ -268,7 +292,10 @@ export async function ticketFigures(db: Db, competitionId: string) {
       where: { competitionId, firstAnsweredAt: { not: null } },
       select: { createdAt: true, firstAnsweredAt: true },
     }),
-    db.ticket.findMany({ where: { competitionId, kind: "banding" }, select: { criteria: true, decision: true } }),
+    db.ticket.findMany({
+      where: { competitionId, kind: "banding" },
+      select: { criteria: true, decision: true },
+    }),
   ]);
   return {
     open,
