@@ -28,22 +28,22 @@ export function tokenize(text: string): string[] {
     .map(stem);
 }
 
+const PARTICLE = /(nya|kah|lah|pun)$/;
+const SUFFIX = /(kan|an|i)$/;
 const PREFIX = /^(di|ke|se|ber|ter|me(ng|ny|m|n)?|pe(ng|ny|m|n)?)/;
-const SUFFIX = /(nya|kah|lah|kan|an|i)$/;
 
 /**
- * A crude Indonesian stemmer: one particle/suffix and one prefix off, never below four letters
- * (enough for matching questions, not a dictionary stemmer like Sastrawi: "menunggu" → "unggu").
+ * A crude Indonesian stemmer: a particle, a suffix and a prefix off, never below four letters
+ * (enough to match questions; not a dictionary stemmer like Sastrawi: "menunggu" → "unggu").
  */
 export function stem(word: string): string {
   if (/\d/.test(word)) return word;
   let w = word;
-  const s = w.replace(SUFFIX, "");
-  if (s.length >= 4) w = s;
-  const p = w.replace(PREFIX, "");
-  if (p.length >= 4) w = p;
-  const s2 = w.replace(/(kan|an)$/, "");
-  return s2.length >= 4 ? s2 : w;
+  for (const re of [PARTICLE, SUFFIX, PREFIX]) {
+    const cut = w.replace(re, "");
+    if (cut.length >= 4) w = cut;
+  }
+  return w;
 }
 
 export interface Match<T> {
