@@ -1,7 +1,9 @@
+import { readState } from "../../core/dialogue/dialogueState.ts";
+import { ASK_SECRETARIAT_CHOICE } from "../../core/dialogue/offerHelp.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import { TICKET_KINDS, type TicketKind } from "../../core/tickets/inferKind.ts";
-import { dropTicketDraft } from "../../db/queries/tickets.ts";
+import { dialogueStateOf, dropTicketDraft } from "../../db/queries/tickets.ts";
 import { picked } from "../broadcast/composeChoices.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
 import type { ContactView } from "../resolveContact.ts";
@@ -70,9 +72,26 @@ function draftRoute(kit: TicketKit): AppRoute {
     if (msg.choice && !pressed) return undefined;
     if (!pressed && (msg.text === undefined || msg.text.trim().startsWith("/"))) return undefined;
     const draft = await loadDraft(kit.db, contact.id);
+    if (!draft && !pressed && (await pickedInDialogue(kit, msg, contact)) === ASK_SECRETARIAT_CHOICE)
+      return startAsk(kit, msg, contact, "");
     if (!draft) return pressed ? [{ text: [ticketTexts(contact.locale).staleChoice] }] : undefined;
     return step(kit, msg, contact, draft);
   };
+}
+
+/**
+ * "Tanya sekretariat" offered by the dialogue (after two misses) and picked by typing its number
+ * or label (WhatsApp, terminal): the dialogue's last choices say what the number means.
+ */
+async function pickedInDialogue(kit: TicketKit, msg: IncomingMessage, contact: ContactView) {
+  const text = msg.text?.trim() ?? "";
+  if (
+    !/^\d{1,2}\.?$/.test(text) &&
+    text.toLowerCase() !== ticketTexts(contact.locale).askSecretariat.toLowerCase()
+  )
+    return undefined;
+  const raw = await dialogueStateOf(kit.db, contact.id);
+  return raw === undefined ? undefined : picked(msg, readState(raw).state.choices);
 }
 
 async function step(

@@ -109,6 +109,7 @@ export const en: DialogueTexts = {
   welcomeBack: "Welcome back.",
   recovered: "Sorry, I could not read where we were, so we start again from the menu. All drafts are safe.",
   menuHint: "Type /bagian to choose a section, /cek to check the proposal, or /bantuan.",
+  askSecretariat: "Ask the secretariat",
   pickOne: "Please choose one:",
   greetingWhileWriting: "Hello to you too. 👋 I did not add that message to the answer.",
   unsureAsk: "Is this message part of the answer, or a question for me?",

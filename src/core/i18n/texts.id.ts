@@ -114,6 +114,7 @@ export const id: DialogueTexts = {
   recovered:
     "Maaf, posisi percakapan terakhir tidak terbaca, jadi kita mulai dari menu. Semua draf tetap aman.",
   menuHint: "Ketik /bagian untuk memilih bagian, /cek untuk memeriksa proposal, atau /bantuan.",
+  askSecretariat: "Tanya sekretariat",
   pickOne: "Silakan pilih salah satu:",
   greetingWhileWriting: "Halo juga, Bapak/Ibu. 👋 Pesan itu tidak saya masukkan ke jawaban.",
   unsureAsk: "Pesan ini bagian dari jawaban, atau pertanyaan untuk saya?",

@@ -110,6 +110,26 @@ describe("questions to the secretariat", () => {
     await bob.say("/batal");
   });
 
+  it('offers "Tanya sekretariat" when the bot has not understood twice in a row, and from /status', async () => {
+    const alice = app.person(WA(1), "whatsapp");
+    await alice.say("/lapor");
+    expect(alice.choices().map((c) => c.label)).not.toContain("Tanya sekretariat");
+    await alice.say("/keluhan");
+    const offered = alice.choices().findIndex((c) => c.label === "Tanya sekretariat");
+    expect(offered).toBeGreaterThanOrEqual(0);
+    expect(await alice.say(String(offered + 1))).toContain("Silakan tulis pertanyaan Bapak/Ibu");
+    expect(await alice.say("Apakah surat pernyataan kepala daerah harus bermeterai?")).toContain(
+      "Pertanyaan ini tentang apa?",
+    );
+    expect(await alice.say("/batal")).toContain("dibatalkan");
+
+    await alice.say("/status");
+    const ask = alice.choices().findIndex((c) => c.label === "Tanya sekretariat");
+    expect(ask).toBe(0);
+    expect(await alice.say("1")).toContain("Silakan tulis pertanyaan Bapak/Ibu");
+    await alice.say("/batal");
+  });
+
   it("a person may open five tickets a day, then gets a polite refusal", async () => {
     const carol = app.person("carol");
     for (let i = 0; i < 5; i++) {
