@@ -66,7 +66,14 @@ export async function releaseScores(
     const [scores, conflicts] = await Promise.all([
       db.score.findMany({
         where: { proposalId: { in: ids }, stage: stageKey },
-        select: { proposalId: true, judge: true, criterion: true, value: true, comment: true, revision: true },
+        select: {
+          proposalId: true,
+          judge: true,
+          criterion: true,
+          value: true,
+          comment: true,
+          revision: true,
+        },
       }),
       db.judgeConflict.findMany({
         where: { proposalId: { in: ids } },

@@ -1,5 +1,6 @@
 import { formatScore } from "../../core/i18n/statusTexts.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
+import { storableText } from "../../core/storableText.ts";
 import {
   answerTicket,
   closeTicket,
@@ -41,8 +42,10 @@ function asker(t: TicketView) {
 export async function answerAction(
   kit: TicketKit,
   actor: Actor,
-  a: { number: number; text: string; save?: boolean },
+  input: { number: number; text: string; save?: boolean },
 ): Promise<ActionOutcome> {
+  // Chat text is made storable by the message handler; the CLI and the dashboard pass raw text.
+  const a = { ...input, text: storableText(input.text).trim() };
   const f = await find(kit, a.number, actor);
   if (f.kind !== "found") return f;
   const ticket = f.ticket;
@@ -92,8 +95,9 @@ export async function closeAction(kit: TicketKit, actor: Actor, number: number):
 export async function decideAction(
   kit: TicketKit,
   actor: Actor,
-  d: { number: number; accepted: boolean; note: string },
+  input: { number: number; accepted: boolean; note: string },
 ): Promise<ActionOutcome> {
+  const d = { ...input, note: storableText(input.note).trim() };
   const f = await find(kit, d.number, actor);
   if (f.kind !== "found") return f;
   const ticket = f.ticket;
