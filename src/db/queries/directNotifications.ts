@@ -17,7 +17,8 @@ export interface DirectNotificationRows {
 /**
  * A message to named people (a ticket's asker, the secretariat) as one outbox announcement in
  * one statement, like insertNotification: a Delivery per person on the asked-for channel when
- * they have it, else Telegram before WhatsApp, in their language. Answers to a person's own
+ * they have it, else Telegram before WhatsApp, in their language, sent as its own text (kind
+ * "notification", no announcement header). Answers to a person's own
  * question are not announcements, so opting out of announcements does not hold them.
  */
 export async function insertDirectNotification(
@@ -32,7 +33,7 @@ export async function insertDirectNotification(
     WITH a AS (
       INSERT INTO "Announcement" (id, "competitionId", "createdById", text, audience, urgent, kind, status, "scheduledAt")
       VALUES (${id}, ${n.competitionId}, ${n.createdById ?? null}, ${n.summary}, ${AUDIENCE_JSON}::jsonb,
-        false, 'ticket', 'queued', ${at}::timestamp)
+        false, 'notification', 'queued', ${at}::timestamp)
       RETURNING id
     ), people AS (
       SELECT * FROM unnest(${unique.map((r) => r.contactId)}::text[], ${unique.map((r) => r.channel ?? "")}::text[])

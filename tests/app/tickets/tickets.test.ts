@@ -65,7 +65,7 @@ describe("questions to the secretariat", () => {
     await app.deliver();
     const toAlice = app.whatsapp.sent.filter((s) => s.chatId === WA(1));
     expect(toAlice).toHaveLength(1);
-    expect(toAlice[0]!.text).toContain(`tiket #${asked}`);
+    expect(toAlice[0]!.text.startsWith(`Jawaban sekretariat untuk tiket #${asked}`)).toBe(true); // a reply, not an announcement
     expect(toAlice[0]!.text).toContain("5 Desember 2026");
     expect(app.telegram.sent.filter((s) => s.chatId === "bob")).toHaveLength(0);
     expect(await alice.say("/tiket")).toContain(`#${asked} Status · sudah dijawab`);
