@@ -159,6 +159,7 @@ async function main(): Promise<void> {
         dashboardUrl: config.dashboard.url,
         quietHours: config.broadcast.quietHours,
         onQueued: () => worker.wake(),
+        timezone: config.timezone,
       }),
     ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),

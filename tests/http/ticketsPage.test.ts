@@ -1,5 +1,10 @@
+import { Hono } from "hono";
+import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
+import { createLoginLink, redeemLoginLink } from "../../src/app/dashboard/dashboardAuth.ts";
+import { createNotifier } from "../../src/app/notifier.ts";
+import { mountDashboard } from "../../src/http/dashboard/mountDashboard.ts";
 import { createTicketsPage } from "../../src/http/dashboard/ticketsPage.ts";
 import { makeSecretariat, seedCompetition, seedMember, seedProposal } from "../app/status/statusHarness.ts";
 import { makeTicketApp } from "../app/tickets/ticketHarness.ts";
@@ -27,7 +32,7 @@ beforeAll(async () => {
     db: db.prisma,
     competitions: createCompetitionCache(db.prisma, { ttlMs: 0 }),
     timezone: "Asia/Jakarta",
-    viewer: async (req) => req.headers.get("x-viewer") ?? undefined,
+    viewer: (c) => c.req.header("x-viewer"),
   });
 }, 60_000);
 afterAll(async () => {
@@ -50,4 +55,30 @@ it("shows the secretariat the queue with the proposal beside each ticket, escape
 it("refuses participants and signed-out visitors", async () => {
   expect((await page.request("/", { headers: { "x-viewer": memberId } })).status).toBe(403);
   expect((await page.request("/")).status).toBe(401);
+});
+
+it("is mounted in the dashboard at /tiket behind its sign-in, in its frame", async () => {
+  const base = "http://127.0.0.1/dashboard";
+  const mount = mountDashboard({
+    db: db.prisma,
+    logger: pino({ level: "silent" }),
+    competitions: createCompetitionCache(db.prisma, { ttlMs: 0 }),
+    notifier: createNotifier({ db: db.prisma, quietHours: null }),
+    dashboardUrl: base,
+    quietHours: null,
+  });
+  const root = new Hono().route(mount.path, mount.app);
+  const cookieOf = async (contactId: string) => {
+    const link = await createLoginLink(db.prisma, contactId, base, new Date());
+    const s = (await redeemLoginLink(db.prisma, link.url.split("/").pop()!, "vitest", new Date()))!;
+    return `klinik_dash=${s.cookie}`;
+  };
+  expect((await root.request(`${base}/tiket`)).status).toBe(401);
+  const res = await root.request(`${base}/tiket?status=open`, { headers: { cookie: await cookieOf(sekId) } });
+  expect(res.status).toBe(200);
+  const body = await res.text();
+  expect(body).toContain("Tiket pertanyaan dan banding");
+  expect(body).toContain(code);
+  expect(body).toContain('href="/dashboard/tiket"'); // the dashboard's navigation links it
+  expect(body).toContain("&lt;script&gt;");
 });

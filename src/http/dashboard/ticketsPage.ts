@@ -1,5 +1,6 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { html } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
 import { z } from "zod";
 import { loadAccess } from "../../app/access.ts";
 import type { CompetitionCache } from "../../app/competitionCache.ts";
@@ -16,7 +17,20 @@ export interface TicketsPageDeps {
    * The signed-in contact of a request (the dashboard's /masuk session), or undefined. The page
    * shows only the competitions where that contact is secretariat.
    */
-  viewer: (req: Request) => Promise<string | undefined>;
+  viewer: (c: Context) => Promise<string | undefined> | string | undefined;
+  /** Wraps the page body in the host's layout (the dashboard's header and navigation); default a bare page. */
+  frame?: (c: Context, title: string, body: Html) => Html;
+}
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+const TITLE = "Tiket pertanyaan dan banding";
+
+function bareFrame(_c: Context, title: string, body: Html): Html {
+  return html`<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}.muted{color:#666}</style></head>
+<body><h1>${title}</h1>${body}</body></html>`;
 }
 
 const filterSchema = z.object({
@@ -31,10 +45,13 @@ const filterSchema = z.object({
  * first, the proposal beside each ticket, and the service figures (open, median time to first
  * answer, appeals by criterion). Mount it in the dashboard, e.g. `app.route("/tiket", page)`.
  */
-export function createTicketsPage(deps: TicketsPageDeps): Hono {
-  const app = new Hono();
+// biome-ignore lint/suspicious/noExplicitAny: mounted under hosts with their own context variables
+export function createTicketsPage(deps: TicketsPageDeps): Hono<any> {
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  const app = new Hono<any>();
+  const frame = deps.frame ?? bareFrame;
   app.get("/", async (c) => {
-    const contactId = await deps.viewer(c.req.raw);
+    const contactId = await deps.viewer(c);
     if (!contactId) return c.text("Silakan masuk dulu (/masuk).", 401);
     const access = await loadAccess(deps.db, contactId);
     const mine = (await deps.competitions.all()).filter((x) => access.isSecretariat(x.id));
@@ -53,16 +70,11 @@ export function createTicketsPage(deps: TicketsPageDeps): Hono {
     const tz = deps.timezone;
     const opt = (value: string, label: string, current: string) =>
       html`<option value="${value}" ${value === current ? "selected" : ""}>${label}</option>`;
-    return c.html(html`<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>Tiket sekretariat</title>
-<style>body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}.muted{color:#666}</style></head>
-<body>
-<h1>Tiket pertanyaan dan banding</h1>
-${figures.map(
-  ({ name, r }) => html`<p><strong>${name}</strong>: ${r.open} terbuka · median waktu jawaban pertama
+    const body = html`${figures.map(
+      ({ name, r }) => html`<p><strong>${name}</strong>: ${r.open} terbuka · median waktu jawaban pertama
   ${r.medianFirstAnswerHours === null ? "–" : `${r.medianFirstAnswerHours.toFixed(1)} jam`} (${r.answered} dijawab)
   ${r.appealsByCriterion.length ? html`· banding per kriteria: ${r.appealsByCriterion.map((a, i) => html`${i ? ", " : ""}${a.name} ${a.appeals} (${a.accepted} diterima)`)}` : ""}</p>`,
-)}
+    )}
 <form method="get">
   <label>Kompetisi <select name="competition">${opt("", "Semua", f.competition ?? "")}${mine.map((x) => opt(x.id, x.name, f.competition ?? ""))}</select></label>
   <label>Status <select name="status">${[
@@ -92,8 +104,8 @@ ${tickets.map(
 <td>${t.proposal ? html`<strong>${t.proposal.code}</strong><br>${t.proposal.title}<br><span class="muted">${t.proposal.unitName}</span>` : "–"}</td>
 <td>${t.text}<br><span class="muted">Jawab: /jawab ${t.number} … atau klinik tickets answer ${t.number}</span></td></tr>`,
 )}
-</tbody></table>
-</body></html>`);
+</tbody></table>`;
+    return c.html(frame(c, TITLE, body));
   });
   return app;
 }
