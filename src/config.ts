@@ -61,6 +61,7 @@ const envSchema = z.object({
   BROADCAST_TELEGRAM_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
   BROADCAST_WHATSAPP_GAP_MS: z.coerce.number().int().min(0).default(1500),
   BROADCAST_WHATSAPP_DAILY_CAP: z.coerce.number().int().positive().default(1000),
+  TICKET_REMIND_HOURS: z.coerce.number().positive().max(1000).default(24),
   QUIET_HOURS: z
     .string()
     .trim()
@@ -163,6 +164,7 @@ export function createConfig(env: Record<string, string | undefined>) {
         e.QUIET_HOURS === "off" ? null : { start: e.QUIET_HOURS.slice(0, 5), end: e.QUIET_HOURS.slice(6) },
     },
     dashboard: { url: e.DASHBOARD_URL.replace(/\/+$/, "") },
+    tickets: { remindHours: e.TICKET_REMIND_HOURS },
     bootstrapSecretariat: {
       phone: e.SECRETARIAT_PHONE?.replace(/^\+?/, "+"),
       telegramId: e.SECRETARIAT_TELEGRAM_ID,

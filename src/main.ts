@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       : config.broadcast,
     onBeat: () => status.beat(),
     dashboardUrl: config.dashboard.url,
+    tickets: config.tickets,
   });
   const { handler, worker } = app;
   const monitor = createChannelMonitor({ db: db.prisma, status, logger, onQueued: () => worker.wake() });
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
         dashboardUrl: config.dashboard.url,
         quietHours: config.broadcast.quietHours,
         onQueued: () => worker.wake(),
+        timezone: config.timezone,
       }),
     ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),

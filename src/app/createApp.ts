@@ -17,6 +17,9 @@ import { createIntentHint } from "./intent/createIntentHint.ts";
 import { createNotifier, type Notifier } from "./notifier.ts";
 import { createPrivacyRoutes } from "./privacy/createPrivacyRoutes.ts";
 import { createStatusRoutes } from "./status/createStatusRoutes.ts";
+import { createTicketRoutes } from "./tickets/createTicketRoutes.ts";
+import { runTicketReminders } from "./tickets/runTicketReminders.ts";
+import { createTicketKit } from "./tickets/ticketKit.ts";
 
 const DEFAULT_DASHBOARD_URL = "http://127.0.0.1:8080/dashboard";
 
@@ -40,6 +43,8 @@ export interface AppDeps {
   /** The web dashboard's address (DASHBOARD_URL), for /masuk links. */
   dashboardUrl?: string;
   now?: () => Date;
+  /** TICKET_REMIND_HOURS (default 24 working hours). */
+  tickets?: { remindHours: number };
 }
 
 export interface App {
@@ -77,6 +82,13 @@ export function createApp(deps: AppDeps): App {
           },
         },
         onBeat: deps.onBeat,
+        periodic: [
+          {
+            name: "ticket reminders",
+            everyMs: 5 * 60_000,
+            run: async () => (await runTicketReminders(tickets)).length,
+          },
+        ],
       });
       running.start();
     },
@@ -86,6 +98,16 @@ export function createApp(deps: AppDeps): App {
   };
   const notifier = createNotifier({
     db,
+    quietHours: deps.broadcast.quietHours,
+    onQueued: () => worker.wake(),
+    now: deps.now,
+  });
+  const tickets = createTicketKit({
+    db,
+    competitions,
+    logger: logger.child({ module: "tickets" }),
+    timezone: deps.timezone,
+    remindHours: deps.tickets?.remindHours,
     quietHours: deps.broadcast.quietHours,
     onQueued: () => worker.wake(),
     now: deps.now,
@@ -107,6 +129,7 @@ export function createApp(deps: AppDeps): App {
         quietHours: deps.broadcast.quietHours,
         onQueued: () => worker.wake(),
       }),
+      ...createTicketRoutes(tickets),
       ...createStatusRoutes({ db, competitions, notifier, logger, timezone: deps.timezone, now: deps.now }),
       loginRoute({ db, dashboardUrl: deps.dashboardUrl ?? DEFAULT_DASHBOARD_URL, now: deps.now }),
       ...createPrivacyRoutes({ db }),

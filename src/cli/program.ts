@@ -10,6 +10,7 @@ import { register as scores } from "./commands/scores.ts";
 import { register as staff } from "./commands/staff.ts";
 import { register as status } from "./commands/status.ts";
 import { register as template } from "./commands/template.ts";
+import { register as tickets } from "./commands/tickets.ts";
 import type { CliContext, RegisterCommands } from "./commands/types.ts";
 import { register as units } from "./commands/units.ts";
 import { register as whatsapp } from "./commands/whatsapp.ts";
@@ -24,6 +25,7 @@ const GROUPS: RegisterCommands[] = [
   status,
   scores,
   report,
+  tickets,
   proposal,
   check,
   broadcast,

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { competitionBySlug } from "../app/status/competitionData.ts";
 import { loadReportRows, reportCsv, STUCK_DAYS, summarize } from "../app/status/report.ts";
+import { ticketReport } from "../app/tickets/ticketReport.ts";
 import { releasedTotals } from "../db/queries/scoreResults.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { provisionalLines } from "./provisionalNotes.ts";
@@ -38,6 +39,15 @@ export async function reportCommand(
       );
     if (report.stuck.length > 20)
       io.out(`  … ${report.stuck.length - 20} more${a.csv ? "" : " (use --csv <file> for all)"}`);
+    const tickets = await ticketReport(db, competition.id, competition.template);
+    const median = tickets.medianFirstAnswerHours;
+    io.out(
+      `Tickets: ${tickets.open} open; median time to first answer ${median === null ? "-" : `${median.toFixed(1)} h`} (${tickets.answered} answered)`,
+    );
+    for (const c of tickets.appealsByCriterion)
+      io.out(
+        `  appeals ${c.key.padEnd(22)} ${String(c.appeals).padStart(4)} (${c.accepted} accepted)  ${c.name}`,
+      );
     if (a.csv) {
       await writeFile(a.csv, reportCsv(report));
       io.out(`Wrote ${report.rows.length} row(s) to ${a.csv}.`);

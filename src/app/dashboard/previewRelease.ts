@@ -1,4 +1,5 @@
 import { aggregateScores } from "../../core/scoring/aggregateScores.ts";
+import { latestRevisions } from "../../core/scoring/latestRevisions.ts";
 import { rankProposals } from "../../core/scoring/rankProposals.ts";
 import { advances, stageCut } from "../../core/scoring/stageCut.ts";
 import type { Db } from "../../db/createDatabase.ts";
@@ -29,13 +30,17 @@ export async function previewRelease(db: Db, comp: CompetitionData, stageKey: st
       title: true,
       group: true,
       category: true,
-      scores: { where: { stage: stageKey }, select: { judge: true, criterion: true, value: true } },
+      scores: {
+        where: { stage: stageKey },
+        select: { proposalId: true, judge: true, criterion: true, value: true, revision: true },
+      },
       conflicts: { select: { judge: true } },
     },
   });
   const computed = proposals.map((p) => {
     const conflicted = new Set(p.conflicts.map((x) => x.judge));
-    const agg = aggregateScores(comp.template, p.scores, conflicted);
+    // As releaseScores: a correction after an appeal (a later revision) counts, not the row it replaced.
+    const agg = aggregateScores(comp.template, latestRevisions(p.scores), conflicted);
     const judges = new Set(p.scores.filter((s) => !conflicted.has(s.judge)).map((s) => s.judge)).size;
     return { p, total: agg.total, judges };
   });

@@ -38,6 +38,11 @@ const COMMANDS: ReadonlyArray<{ command: Record<Locale, string>; description: Re
   },
   { command: same("status"), description: { id: "Status proposal", en: "Proposal status" } },
   { command: same("nilai"), description: { id: "Nilai proposal", en: "Proposal scores" } },
+  { command: same("tanya"), description: { id: "Tanya sekretariat", en: "Ask the secretariat" } },
+  {
+    command: same("tiket"),
+    description: { id: "Tiket pertanyaan dan banding", en: "Questions and appeals" },
+  },
   {
     command: same("daftar"),
     description: { id: "Daftar ke proposal dengan kode", en: "Join a proposal by its code" },

@@ -22,6 +22,8 @@ export class Turn {
   created?: ProposalView;
   /** A command the app answers for the engine this turn (see TurnResult.redirect). */
   redirect?: { command: string };
+  /** This turn's reply says the bot did not understand (free text it cannot place, unknown command). */
+  missed = false;
 
   constructor(
     state: DialogueState,

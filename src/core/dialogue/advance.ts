@@ -10,6 +10,7 @@ import {
 } from "./commandFlow.ts";
 import type { DialogueState } from "./dialogueState.ts";
 import { answerDigression, releaseHeld, resolveHeld, writeOrDigress } from "./digressionFlow.ts";
+import { offerHelp } from "./offerHelp.ts";
 import { type ParsedInput, parseInput } from "./parseInput.ts";
 import { answerField, chooseCompetition, start } from "./proposalFlow.ts";
 import {
@@ -34,6 +35,7 @@ export function advance(state: DialogueState, input: TurnInput, ctx: TurnContext
   // A held message the user did not decide on joins the answer before anything else happens.
   if (!(parsed.kind === "choice" && parsed.id.startsWith("digress:"))) releaseHeld(turn);
   dispatch(turn, parsed, input.intent);
+  offerHelp(turn);
   return turn.result();
 }
 
@@ -196,6 +198,7 @@ function freeText(turn: Turn, text: string, hint?: MessageKind): void {
     default:
       if (!turn.state.welcomed) return start(turn);
       if (!turn.proposal()) return needProposal(turn);
+      turn.missed = true;
       return turn.say(turn.t.menuHint);
   }
 }

@@ -42,6 +42,7 @@ export function runCommand(turn: Turn, name: string, arg: string): void {
   }
   if (!ENGINE_COMMANDS.has(name)) {
     turn.say(turn.t.unknownCommand(`/${name}`));
+    turn.missed = true;
     return resumePrompt(turn);
   }
   if (!turn.proposal()) return needProposal(turn);

@@ -62,6 +62,8 @@ export const dialogueStateSchema = z.object({
   /** The choices last offered, so "2" or the words of a label pick one on any channel. */
   choices: z.array(choiceSchema).default([]),
   welcomed: z.boolean().default(false),
+  /** Replies in a row that did not understand the person (two offer "Tanya sekretariat"). */
+  misses: z.number().int().min(0).optional(),
 });
 export type DialogueState = z.infer<typeof dialogueStateSchema>;
 

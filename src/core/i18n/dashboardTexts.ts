@@ -37,6 +37,7 @@ const webId = {
   signOut: "Keluar",
   sessions: "Sesi masuk",
   audit: "Log audit",
+  tickets: "Tiket",
   competitions: "Kompetisi",
   home: "Beranda",
   // sign-in
@@ -249,6 +250,7 @@ const webEn: DashboardTexts = {
   signOut: "Sign out",
   sessions: "Sessions",
   audit: "Audit log",
+  tickets: "Tickets",
   competitions: "Competitions",
   home: "Home",
   signInTitle: "Sign in to the dashboard",

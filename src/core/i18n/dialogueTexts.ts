@@ -91,6 +91,7 @@ export interface DialogueTexts {
   welcomeBack: string;
   recovered: string;
   menuHint: string;
+  askSecretariat: string;
   pickOne: string;
   greetingWhileWriting: string;
   unsureAsk: string;

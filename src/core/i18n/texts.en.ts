@@ -93,7 +93,7 @@ export const en: DialogueTexts = {
   switched: (title, code) => `Active proposal: "${title}" (${code}).`,
   chooseLocale: "Pilih bahasa / Choose a language:",
   localeSet: "Fine, I will use English.",
-  help: "Commands:\n/bagian – sections and their marks\n/lihat – see this section's text\n/ubah – rewrite this section\n/riwayat – earlier versions\n/cek – check the whole proposal\n/siap – upload readiness: SK, supporting documents, video, age, title\n/video <link> – save the innovation video link\n/saran – advice on this section\n/ekspor – download the proposal (DOCX; /ekspor teks for SINOVIK)\n/proposal – switch or create a proposal\n/status, /nilai – status and scores of the proposal\n/daftar <code> – join a registered proposal\n/tautkan – link your Telegram and WhatsApp accounts\n/kodebaru – change the proposal code (the old one stops working)\n/keluarkan <code> – remove someone who joined without permission\n/bahasa – language (id/en)\n/batal – leave this step\n/berhenti – stop announcements (/mulai to subscribe again)\n/datasaya, /hapusdata – your personal data\nHave a draft in Word or PDF? Just send the file. The innovator team decree (SK) and supporting documents are sent as files or photos too.\nSecretariat and judges: /tahap, /rekap, /umumkan, /laporan, /masuk (web dashboard)",
+  help: "Commands:\n/bagian – sections and their marks\n/lihat – see this section's text\n/ubah – rewrite this section\n/riwayat – earlier versions\n/cek – check the whole proposal\n/siap – upload readiness: SK, supporting documents, video, age, title\n/video <link> – save the innovation video link\n/saran – advice on this section\n/ekspor – download the proposal (DOCX; /ekspor teks for SINOVIK)\n/proposal – switch or create a proposal\n/status, /nilai – status and scores of the proposal\n/tanya – ask the secretariat; /tiket – your tickets\n/daftar <code> – join a registered proposal\n/tautkan – link your Telegram and WhatsApp accounts\n/kodebaru – change the proposal code (the old one stops working)\n/keluarkan <code> – remove someone who joined without permission\n/bahasa – language (id/en)\n/batal – leave this step\n/berhenti – stop announcements (/mulai to subscribe again)\n/datasaya, /hapusdata – your personal data\nHave a draft in Word or PDF? Just send the file. The innovator team decree (SK) and supporting documents are sent as files or photos too.\nSecretariat and judges: /tahap, /rekap, /umumkan, /laporan, /tiket, /jawab, /tutup, /putuskan, /koreksi, /masuk (web dashboard)",
   cancelled: "Cancelled. Nothing is lost. Type /bagian to continue.",
   cancelledSaved: (title) =>
     `Cancelled. What you wrote for ${title} is kept as a draft. Type /bagian to continue.`,
@@ -111,6 +111,7 @@ export const en: DialogueTexts = {
   welcomeBack: "Welcome back.",
   recovered: "Sorry, I could not read where we were, so we start again from the menu. All drafts are safe.",
   menuHint: "Type /bagian to choose a section, /cek to check the proposal, or /bantuan.",
+  askSecretariat: "Ask the secretariat",
   pickOne: "Please choose one:",
   greetingWhileWriting: "Hello to you too. 👋 I did not add that message to the answer.",
   unsureAsk: "Is this message part of the answer, or a question for me?",

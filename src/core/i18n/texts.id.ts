@@ -97,7 +97,7 @@ export const id: DialogueTexts = {
   switched: (title, code) => `Proposal aktif: "${title}" (${code}).`,
   chooseLocale: "Pilih bahasa / Choose a language:",
   localeSet: "Baik, saya akan memakai bahasa Indonesia.",
-  help: "Perintah yang tersedia:\n/bagian – daftar bagian dan tandanya\n/lihat – lihat teks bagian ini\n/ubah – tulis ulang bagian ini\n/riwayat – versi sebelumnya\n/cek – periksa seluruh proposal\n/siap – kesiapan unggah: SK, dokumen pendukung, video, usia, judul\n/video <tautan> – simpan tautan video inovasi\n/saran – saran perbaikan bagian ini\n/ekspor – unduh proposal (DOCX; /ekspor teks untuk SINOVIK)\n/proposal – ganti atau buat proposal\n/status, /nilai – status dan nilai proposal\n/daftar <kode> – hubungkan diri ke proposal terdaftar\n/tautkan – hubungkan akun Telegram dan WhatsApp\n/kodebaru – ganti kode proposal (kode lama tidak berlaku lagi)\n/keluarkan <kode> – keluarkan orang yang bergabung tanpa izin\n/bahasa – ganti bahasa (id/en)\n/batal – keluar dari langkah ini\n/berhenti – berhenti menerima pengumuman (/mulai untuk berlangganan lagi)\n/datasaya, /hapusdata – data pribadi Bapak/Ibu\nPunya draf di Word atau PDF? Kirim saja berkasnya. SK Tim Inovator dan dokumen pendukung juga dikirim sebagai berkas atau foto.\nSekretariat dan juri: /tahap, /rekap, /umumkan, /laporan, /masuk (dasbor web)",
+  help: "Perintah yang tersedia:\n/bagian – daftar bagian dan tandanya\n/lihat – lihat teks bagian ini\n/ubah – tulis ulang bagian ini\n/riwayat – versi sebelumnya\n/cek – periksa seluruh proposal\n/siap – kesiapan unggah: SK, dokumen pendukung, video, usia, judul\n/video <tautan> – simpan tautan video inovasi\n/saran – saran perbaikan bagian ini\n/ekspor – unduh proposal (DOCX; /ekspor teks untuk SINOVIK)\n/proposal – ganti atau buat proposal\n/status, /nilai – status dan nilai proposal\n/tanya – tanya sekretariat; /tiket – tiket Bapak/Ibu\n/daftar <kode> – hubungkan diri ke proposal terdaftar\n/tautkan – hubungkan akun Telegram dan WhatsApp\n/kodebaru – ganti kode proposal (kode lama tidak berlaku lagi)\n/keluarkan <kode> – keluarkan orang yang bergabung tanpa izin\n/bahasa – ganti bahasa (id/en)\n/batal – keluar dari langkah ini\n/berhenti – berhenti menerima pengumuman (/mulai untuk berlangganan lagi)\n/datasaya, /hapusdata – data pribadi Bapak/Ibu\nPunya draf di Word atau PDF? Kirim saja berkasnya. SK Tim Inovator dan dokumen pendukung juga dikirim sebagai berkas atau foto.\nSekretariat dan juri: /tahap, /rekap, /umumkan, /laporan, /tiket, /jawab, /tutup, /putuskan, /koreksi, /masuk (dasbor web)",
   cancelled: "Baik, dibatalkan. Tidak ada yang hilang. Ketik /bagian untuk melanjutkan.",
   cancelledSaved: (title) =>
     `Baik, dibatalkan. Yang sudah Bapak/Ibu tulis untuk ${title} tetap tersimpan sebagai draf. Ketik /bagian untuk melanjutkan.`,
@@ -116,6 +116,7 @@ export const id: DialogueTexts = {
   recovered:
     "Maaf, posisi percakapan terakhir tidak terbaca, jadi kita mulai dari menu. Semua draf tetap aman.",
   menuHint: "Ketik /bagian untuk memilih bagian, /cek untuk memeriksa proposal, atau /bantuan.",
+  askSecretariat: "Tanya sekretariat",
   pickOne: "Silakan pilih salah satu:",
   greetingWhileWriting: "Halo juga, Bapak/Ibu. 👋 Pesan itu tidak saya masukkan ke jawaban.",
   unsureAsk: "Pesan ini bagian dari jawaban, atau pertanyaan untuk saya?",

@@ -37,7 +37,7 @@ export async function loadProposalDetail(db: Db, competitionId: string, code: st
       },
       scores: {
         select: { judge: true, criterion: true, stage: true, value: true, comment: true },
-        orderBy: [{ stage: "asc" }, { judge: "asc" }],
+        orderBy: [{ stage: "asc" }, { judge: "asc" }, { revision: "asc" }],
       },
       conflicts: { select: { judge: true, createdAt: true } },
       assignments: { select: { judge: true, stage: true, submittedAt: true } },

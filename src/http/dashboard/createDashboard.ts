@@ -21,7 +21,8 @@ import { proposalRoutes } from "./proposalRoutes.ts";
 import { releaseRoutes } from "./releaseRoutes.ts";
 import { scoreSheetRoutes } from "./scoreSheetRoutes.ts";
 import { stageRoutes } from "./stageRoutes.ts";
-import type { DashboardDeps, DashboardEnv, Kit, Viewer } from "./types.ts";
+import { createTicketsPage } from "./ticketsPage.ts";
+import type { Ctx, DashboardDeps, DashboardEnv, Kit, Viewer } from "./types.ts";
 
 /** Forms are small; the largest upload is a score sheet (5 MB). */
 const MAX_BODY_BYTES = 6_000_000;
@@ -110,6 +111,17 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   announcementRoutes(app, kit);
   exportRoutes(app, kit);
   auditRoutes(app, kit);
+  // Questions and appeals (src/http/dashboard/ticketsPage.ts), in the dashboard's frame and session.
+  app.route(
+    "/tiket",
+    createTicketsPage({
+      db: deps.db,
+      competitions: deps.competitions,
+      timezone: deps.timezone ?? "Asia/Jakarta",
+      viewer: (c) => (c as Ctx).get("viewer")?.contactId,
+      frame: (c, title, body) => page(c as Ctx, kit, title, body),
+    }),
+  );
 
   const ensureTexts = (c: Context<DashboardEnv>) => {
     if (!c.get("t")) {

@@ -75,6 +75,8 @@ export function judgeRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const given = await kit.db.score.findMany({
       where: { proposalId: proposal.id, judge: a.judge, stage: a.stage },
       select: { criterion: true, value: true, comment: true },
+      // A correction after an appeal is a later revision: the form shows the score that counts.
+      orderBy: { revision: "desc" },
     });
     const scale = comp.template.scoreScale;
     const b = compBase(kit, comp.slug);

@@ -54,7 +54,7 @@ export function page(c: Ctx, kit: Kit, title: string, body: Html | string, nav: 
 <body><a class="skip" href="#isi">${t.skip}</a>
 <header><strong><a href="${kit.base}">${t.appName}</a></strong>
 <nav aria-label="${t.home}">${nav}
-${viewer ? html`<a href="${kit.base}/audit">${t.audit}</a><a href="${kit.base}/sesi">${t.sessions}</a>` : ""}
+${viewer ? html`<a href="${kit.base}/tiket">${t.tickets}</a><a href="${kit.base}/audit">${t.audit}</a><a href="${kit.base}/sesi">${t.sessions}</a>` : ""}
 <a href="${kit.base}/bahasa/${other}?next=${encodeURIComponent(here)}" lang="${other}" hreflang="${other}">${other === "en" ? "English" : "Bahasa Indonesia"}</a>
 ${viewer ? html`<form method="post" action="${kit.base}/keluar">${csrfField(c)}<button type="submit">${t.signOut}</button></form>` : ""}
 </nav></header>

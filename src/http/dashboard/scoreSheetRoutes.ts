@@ -23,6 +23,8 @@ export function scoreSheetRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const scores = await kit.db.score.findMany({
       where: { judge, stage, proposalId: { in: assigned.map((a) => a.proposalId) } },
       select: { proposalId: true, criterion: true, value: true, comment: true },
+      // Later revisions (corrections after an appeal) come last, so they win below.
+      orderBy: { revision: "asc" },
     });
     const data = await buildScoreSheet(
       comp.template,

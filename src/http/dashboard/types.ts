@@ -26,6 +26,8 @@ export interface DashboardDeps {
   /** Wakes the delivery worker after an announcement was queued. */
   onQueued?: () => void;
   now?: () => Date;
+  /** Time zone for dates on the ticket queue when a competition has none (TIMEZONE). */
+  timezone?: string;
 }
 
 /** The signed-in person, with their roles per competition. */

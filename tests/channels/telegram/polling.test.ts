@@ -269,6 +269,8 @@ describe("telegram channel, polling", () => {
       "ekspor",
       "status",
       "nilai",
+      "tanya",
+      "tiket",
       "daftar",
       "tautkan",
       "bahasa",
