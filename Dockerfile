@@ -9,9 +9,10 @@ COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run typecheck && npm prune --omit=dev --no-audit --no-fund
+RUN npm run typecheck && node scripts/build.mjs --force && npm prune --omit=dev --no-audit --no-fund
 
-# --- runtime: sources run through tsx as `npm start` does; non-root; data in a volume ---
+# --- runtime: the compiled bot (dist/, as `npm start` runs it); the CLI runs the sources through
+# tsx; non-root; data in a volume ---
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATA_DIR=/data \
@@ -25,6 +26,8 @@ COPY --from=build --chown=node:node /app/bin ./bin
 COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/prompts ./prompts
 COPY --from=build --chown=node:node /app/src ./src
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/scripts ./scripts
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
@@ -32,4 +35,4 @@ EXPOSE 8080
 # /healthz: the process answers and its database answers (slim images have no curl).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { BenchRow } from "./benchDb.ts";
 import { runBroadcastBench } from "./broadcastBench.ts";
+import { runDashboardBench } from "./dashboard.ts";
 import { runDialogueBench } from "./dialogueBench.ts";
 import { runStatusBench } from "./statusBench.ts";
 
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["dialogue", () => runDialogueBench({ pgUrl })],
   ["status", async () => (await runStatusBench({ url: pgUrl })).map((r) => ({ bench: "status", ...r }))],
   ["broadcast", () => runBroadcastBench()],
+  ["dashboard", () => runDashboardBench({ pgUrl })],
 ];
 
 const rows: BenchRow[] = [];

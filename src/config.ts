@@ -62,6 +62,7 @@ const envSchema = z.object({
   BROADCAST_TELEGRAM_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
   BROADCAST_WHATSAPP_GAP_MS: z.coerce.number().int().min(0).default(1500),
   BROADCAST_WHATSAPP_DAILY_CAP: z.coerce.number().int().positive().default(1000),
+  TICKET_REMIND_HOURS: z.coerce.number().positive().max(1000).default(24),
   QUIET_HOURS: z
     .string()
     .trim()
@@ -72,6 +73,12 @@ const envSchema = z.object({
     )
     .default("21:00-06:00"),
   ...whatsAppCloudEnvShape,
+  DASHBOARD_URL: z
+    .string()
+    .trim()
+    .url("an http(s) address such as https://bot.example.go.id/dashboard")
+    .regex(/^https?:\/\//, "an http(s) address such as https://bot.example.go.id/dashboard")
+    .default("http://127.0.0.1:8080/dashboard"),
 });
 
 export type Config = ReturnType<typeof createConfig>;
@@ -157,6 +164,8 @@ export function createConfig(env: Record<string, string | undefined>) {
       quietHours:
         e.QUIET_HOURS === "off" ? null : { start: e.QUIET_HOURS.slice(0, 5), end: e.QUIET_HOURS.slice(6) },
     },
+    dashboard: { url: e.DASHBOARD_URL.replace(/\/+$/, "") },
+    tickets: { remindHours: e.TICKET_REMIND_HOURS },
     bootstrapSecretariat: {
       phone: e.SECRETARIAT_PHONE?.replace(/^\+?/, "+"),
       telegramId: e.SECRETARIAT_TELEGRAM_ID,

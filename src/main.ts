@@ -28,6 +28,8 @@ import { newToken, writeControlFile } from "./http/controlFile.ts";
 import { createAdminApp } from "./http/createAdminApp.ts";
 import { createHealthChecks } from "./http/createHealthChecks.ts";
 import { createHttpServer } from "./http/createHttpServer.ts";
+import { mountDashboard } from "./http/dashboard/mountDashboard.ts";
+import { logDestination, logTarget } from "./logDestination.ts";
 import { createLogger } from "./logger.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
@@ -36,8 +38,16 @@ export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates"
 async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig(process.env);
+  const logTo = logTarget({
+    consoleChat: config.consoleChat,
+    stderrIsTTY: process.stderr.isTTY === true,
+    dataDir: config.dataDir,
+  });
   const logger = createLogger(
     config.consoleChat && process.env.LOG_LEVEL === undefined ? "warn" : config.logLevel,
+    {
+      destination: logDestination(logTo),
+    },
   );
   const templates = loadTemplates(TEMPLATES_DIR);
   const db = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -74,7 +84,7 @@ async function main(): Promise<void> {
     if (unfinished) logger.info({ messages: unfinished }, "messages claimed before a crash given back");
   }
   const status = createServiceStatus();
-  const { handler, worker } = createApp({
+  const app = createApp({
     db: db.prisma,
     logger,
     defaultLocale: config.defaultLocale,
@@ -87,7 +97,10 @@ async function main(): Promise<void> {
       ? { ...config.broadcast, whatsappPerSecond: cloudConfig.perSecond, whatsappDailyCap: undefined }
       : config.broadcast,
     onBeat: () => status.beat(),
+    dashboardUrl: config.dashboard.url,
+    tickets: config.tickets,
   });
+  const { handler, worker } = app;
   const monitor = createChannelMonitor({ db: db.prisma, status, logger, onQueued: () => worker.wake() });
 
   const stops: (() => Promise<void>)[] = [];
@@ -148,6 +161,16 @@ async function main(): Promise<void> {
             },
           ]
         : []),
+      mountDashboard({
+        db: db.prisma,
+        logger: logger.child({ module: "dashboard" }),
+        competitions: app.competitions,
+        notifier: app.notifier,
+        dashboardUrl: config.dashboard.url,
+        quietHours: config.broadcast.quietHours,
+        onQueued: () => worker.wake(),
+        timezone: config.timezone,
+      }),
     ],
     health: createHealthChecks({ db: db.prisma, status, maxOutboxAgeMs: config.http.readyOutboxMaxAgeMs }),
   });

@@ -1,6 +1,7 @@
 import type { Effect } from "../core/dialogue/turnTypes.ts";
 import type { Template } from "../core/templates/templateSchema.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { setVideoUrl } from "../db/queries/attachments.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,6 +56,9 @@ export async function applyEffects(
         await tx.proposal.update({ where: { id: e.proposalId }, data: { readiness: e.readiness } });
         break;
       }
+      case "setVideo":
+        await setVideoUrl(tx, e.proposalId, e.url);
+        break;
       case "setLocale":
         await tx.contact.update({ where: { id: ctx.contactId }, data: { locale: e.locale } });
         break;

@@ -6,14 +6,23 @@ import { createPrismaAiUseLog } from "../db/llmStores.ts";
 import type { LlmCoach } from "../llm/createLlmCoach.ts";
 import type { Logger } from "../logger.ts";
 import { createAdvice } from "./advice/createAdvice.ts";
+import { createAttachmentRoutes } from "./attachments/createAttachmentRoutes.ts";
 import { createBroadcastRoutes } from "./broadcast/createBroadcastRoutes.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./broadcast/createDeliveryWorker.ts";
-import { createCompetitionCache } from "./competitionCache.ts";
+import { type CompetitionCache, createCompetitionCache } from "./competitionCache.ts";
 import { createMessageHandler } from "./createMessageHandler.ts";
+import { loginRoute } from "./dashboard/loginRoute.ts";
 import { createDocumentRoutes } from "./documents/createDocumentRoutes.ts";
-import { createNotifier } from "./notifier.ts";
+import { createIntentHint } from "./intent/createIntentHint.ts";
+import { createNotifier, type Notifier } from "./notifier.ts";
+import { fromRoute } from "./pipeline/Composer.ts";
 import { createPrivacyRoutes } from "./privacy/createPrivacyRoutes.ts";
 import { createStatusRoutes } from "./status/createStatusRoutes.ts";
+import { createTicketRoutes } from "./tickets/createTicketRoutes.ts";
+import { runTicketReminders } from "./tickets/runTicketReminders.ts";
+import { createTicketKit } from "./tickets/ticketKit.ts";
+
+const DEFAULT_DASHBOARD_URL = "http://127.0.0.1:8080/dashboard";
 
 export interface AppDeps {
   db: Db;
@@ -32,12 +41,19 @@ export interface AppDeps {
   };
   /** The dispatcher's heartbeat (the outbox worker's loops go round). */
   onBeat?: () => void;
+  /** The web dashboard's address (DASHBOARD_URL), for /masuk links. */
+  dashboardUrl?: string;
   now?: () => Date;
+  /** TICKET_REMIND_HOURS (default 24 working hours). */
+  tickets?: { remindHours: number };
 }
 
 export interface App {
   handler: MessageHandler;
   worker: DeliveryWorker;
+  /** Shared with the web dashboard (mountDashboard). */
+  competitions: CompetitionCache;
+  notifier: Notifier;
 }
 
 /**
@@ -67,6 +83,13 @@ export function createApp(deps: AppDeps): App {
           },
         },
         onBeat: deps.onBeat,
+        periodic: [
+          {
+            name: "ticket reminders",
+            everyMs: 5 * 60_000,
+            run: async () => (await runTicketReminders(tickets)).length,
+          },
+        ],
       });
       running.start();
     },
@@ -76,6 +99,16 @@ export function createApp(deps: AppDeps): App {
   };
   const notifier = createNotifier({
     db,
+    quietHours: deps.broadcast.quietHours,
+    onQueued: () => worker.wake(),
+    now: deps.now,
+  });
+  const tickets = createTicketKit({
+    db,
+    competitions,
+    logger: logger.child({ module: "tickets" }),
+    timezone: deps.timezone,
+    remindHours: deps.tickets?.remindHours,
     quietHours: deps.broadcast.quietHours,
     onQueued: () => worker.wake(),
     now: deps.now,
@@ -97,12 +130,16 @@ export function createApp(deps: AppDeps): App {
         quietHours: deps.broadcast.quietHours,
         onQueued: () => worker.wake(),
       }),
+      ...createTicketRoutes(tickets).map(fromRoute),
       createStatusRoutes({ db, competitions, notifier, logger, timezone: deps.timezone, now: deps.now }),
+      fromRoute(loginRoute({ db, dashboardUrl: deps.dashboardUrl ?? DEFAULT_DASHBOARD_URL, now: deps.now })),
       createPrivacyRoutes({ db, now: deps.now }),
+      ...createAttachmentRoutes({ db, competitions, logger }).map(fromRoute),
       createDocumentRoutes({ db, competitions, logger }),
       advice.routes,
     ],
     listeners: advice.listener ? [advice.listener] : [],
+    ...(deps.coach ? { intentHint: createIntentHint({ coach: deps.coach }) } : {}),
   });
-  return { handler, worker };
+  return { handler, worker, competitions, notifier };
 }

@@ -16,11 +16,15 @@ import * as metrics from "../http/metrics.ts";
 import type { Logger } from "../logger.ts";
 import { applyEffects } from "./applyEffects.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
+import type { IntentHint } from "./intent/createIntentHint.ts";
 import { loadTurnContext } from "./loadTurnContext.ts";
-import { Composer, type Middleware } from "./pipeline/Composer.ts";
+import { Composer, type Middleware, type TurnCtx } from "./pipeline/Composer.ts";
 import { commandAccess } from "./pipeline/commandAccess.ts";
 import { inbox } from "./pipeline/inbox.ts";
 import { type ContactView, resolveContact } from "./resolveContact.ts";
+
+/** The older (msg, contact) route shape; createApp wraps it with fromRoute. */
+export type { AppRoute } from "./pipeline/Composer.ts";
 
 /**
  * Hears about saved turns and may add later messages (LLM feedback after a section check). It runs
@@ -47,6 +51,8 @@ export interface MessageHandlerDeps {
   listeners?: TurnListener[];
   /** Follow-ups not ready by then are dropped; default 60 s (above the LLM's own time limit). */
   followUpTimeoutMs?: number;
+  /** The model's reading of a message typed in an open section (when an LLM is configured). */
+  intentHint?: IntentHint;
 }
 
 class DuplicateUpdate extends KlinikError {}
@@ -70,7 +76,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     contact: ContactView,
     claim: Claim,
     role: Role,
-  ): Promise<{ replies: OutgoingMessage[]; effects: Effect[] }> {
+    hints: Map<string, Promise<TurnInput["intent"]>>,
+  ): Promise<{ replies: OutgoingMessage[]; effects: Effect[]; redirect?: string }> {
     const row = await db.dialogueState.findUnique({
       where: { contactId: contact.id },
       select: { version: true, state: true },
@@ -82,6 +89,18 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       choice: msg.choice,
       attachmentKind: msg.attachment?.kind,
     };
+    const open = current.step.kind === "writing" || current.step.kind === "reviewed";
+    if (deps.intentHint && open && msg.text && !msg.choice && !msg.text.trim().startsWith("/")) {
+      // Asked once per message, however often a clashing turn runs again.
+      const text = msg.text;
+      if (!hints.has(text))
+        hints.set(
+          text,
+          deps.intentHint({ text, locale: contact.locale, contactId: contact.id }).catch(() => undefined),
+        );
+      const hint = await hints.get(text);
+      if (hint) input.intent = hint;
+    }
     const ctx = await loadTurnContext(
       db,
       { competitions: deps.competitions, timezone: deps.timezone, now: now() },
@@ -135,7 +154,14 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       )
         await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
     });
-    return { replies, effects: result.effects };
+    return { replies, effects: result.effects, redirect: result.redirect?.command };
+  }
+
+  /** Runs a request in words ("bagaimana status proposal saya?") as the command that answers it. */
+  async function redirected(ctx: TurnCtx, command: string): Promise<OutgoingMessage[]> {
+    const text = `/${command}`;
+    const as = { ...ctx.msg, text, messageId: `${ctx.msg.messageId}:${command}` };
+    return [...(await routes.run({ ...ctx, msg: as, command: parseCommand(text), claim: undefined }))];
   }
 
   // The person's latest message per contact (this process): a follow-up that resolves after a
@@ -188,13 +214,15 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const dialogue: Middleware = async (ctx) => {
     const { msg, contact } = ctx;
     const seq = ctx.arrival ?? arrived(contact.id);
+    const hints = new Map<string, Promise<TurnInput["intent"]>>();
     if (!ctx.claim)
       throw new KlinikError("dialogue turn without an inbox claim", { messageId: msg.messageId });
     for (let attempt = 1; ; attempt++) {
       try {
-        const { replies, effects } = await turnOnce(msg, contact, ctx.claim, ctx.role);
+        const { replies, effects, redirect } = await turnOnce(msg, contact, ctx.claim, ctx.role, hints);
         ctx.settled = true;
-        const out: Replies = [...replies];
+        const before = redirect ? await redirected(ctx, redirect) : [];
+        const out: Replies = [...before, ...replies];
         const later = followUp({ contact, msg, effects }, seq);
         if (later) out.followUp = later;
         return out;
@@ -211,10 +239,13 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     }
   };
 
+  const routes = new Composer(
+    ...(deps.middleware ?? []).map((m) => (m instanceof Composer ? m.middleware() : m)),
+  );
   const pipeline = new Composer(
     inbox({ db, logger, now }),
     commandAccess({ db }),
-    ...(deps.middleware ?? []).map((m) => (m instanceof Composer ? m.middleware() : m)),
+    routes.middleware(),
     dialogue,
   );
 

@@ -1,7 +1,10 @@
+import type { ContextNeeds } from "../core/dialogue/advance.ts";
 import type { DialogueState } from "../core/dialogue/dialogueState.ts";
 import type { ProposalView, TurnContext } from "../core/dialogue/turnTypes.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Db } from "../db/createDatabase.ts";
+import { aiAdvisedSections, latestRound, releasedScores } from "../db/queries/coaching.ts";
+import { loadUploadFacts } from "../db/queries/uploadFacts.ts";
 import { newId, newProposalCode } from "./codes.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
 import type { ContactView } from "./resolveContact.ts";
@@ -15,9 +18,9 @@ export async function loadTurnContext(
   deps: { competitions: CompetitionCache; timezone: string; now: Date },
   contact: ContactView,
   state: DialogueState,
-  needs: { revisionsOf?: string },
+  needs: ContextNeeds,
 ): Promise<TurnContext> {
-  const [competitions, proposals, drafts, revisions] = await Promise.all([
+  const [competitions, proposals, drafts, revisions, upload, rounds, aiAdvised] = await Promise.all([
     deps.competitions.all(),
     proposalsOf(db, contact.id),
     state.proposalId
@@ -34,16 +37,28 @@ export async function loadTurnContext(
           take: 10,
         })
       : Promise.resolve(undefined),
+    needs.upload && state.proposalId ? loadUploadFacts(db, state.proposalId) : Promise.resolve(undefined),
+    needs.scores && state.proposalId ? releasedScores(db, state.proposalId) : Promise.resolve([]),
+    needs.aiUse && state.proposalId ? aiAdvisedSections(db, state.proposalId) : Promise.resolve(undefined),
   ]);
+  const active = proposals.find((p) => p.id === state.proposalId);
+  const template = competitions.find((c) => c.id === active?.competitionId)?.template;
+  const released = template ? latestRound(rounds, template) : undefined;
   return {
     now: deps.now,
     locale: contact.locale as Locale,
     timezone: deps.timezone,
     contactName: contact.displayName,
-    competitions,
+    // Past its submission deadline a competition takes no new proposals, whatever its flag says.
+    competitions: competitions.map((c) =>
+      c.isOpen && c.deadline && c.deadline.getTime() <= deps.now.getTime() ? { ...c, isOpen: false } : c,
+    ),
     proposals,
     texts: Object.fromEntries(drafts.map((d) => [d.sectionKey, d.text])),
     revisions,
+    ...(upload && { upload }),
+    ...(released ? { released } : {}),
+    ...(aiAdvised ? { aiAdvised } : {}),
     fresh: { proposalId: newId(), code: newProposalCode() },
   };
 }
@@ -52,7 +67,7 @@ export async function loadTurnContext(
 export async function proposalsOf(db: Db, contactId: string): Promise<ProposalView[]> {
   // One joined query on every turn (Prisma's nested select would add a second round trip).
   return db.$queryRaw<ProposalView[]>`
-    SELECT p.id, p.code, p.title, p."competitionId", u.name AS "unitName"
+    SELECT p.id, p.code, p.title, p."competitionId", p."startYear", u.name AS "unitName"
     FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
     WHERE p."unitId" IN (SELECT m."unitId" FROM "Membership" m WHERE m."contactId" = ${contactId})
     ORDER BY p."createdAt" ASC

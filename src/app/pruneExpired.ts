@@ -1,6 +1,7 @@
 import type { Db } from "../db/createDatabase.ts";
 import { pruneCodeAttempts } from "../db/queries/codeAttempts.ts";
 import { pruneWindows } from "../db/queries/conversationWindows.ts";
+import { prunePendingUploads } from "../db/queries/pendingUploads.ts";
 import { CODE_WINDOW_MS } from "./status/codeGuard.ts";
 
 const DAY = 86_400_000;
@@ -11,12 +12,14 @@ export const RETENTION = {
   processedUpdateDays: 7,
   /** An imported document's preview waiting for the person's confirmation. */
   pendingImportDays: 1,
+  /** A file sent in chat whose purpose (SK, supporting document, draft) was never answered. */
+  pendingUploadDays: 1,
 } as const;
 
 /** Deletes records past their retention; returns how many of each went. */
 export async function pruneExpired(db: Db, now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const [updates, imports, linkCodes, windows, codeAttempts] = await Promise.all([
+  const [updates, imports, linkCodes, windows, codeAttempts, uploads] = await Promise.all([
     db.processedUpdate.deleteMany({ where: { createdAt: { lt: before(RETENTION.processedUpdateDays) } } }),
     db.pendingImport.deleteMany({ where: { createdAt: { lt: before(RETENTION.pendingImportDays) } } }),
     db.linkCode.deleteMany({ where: { expiresAt: { lt: now } } }),
@@ -24,6 +27,7 @@ export async function pruneExpired(db: Db, now = new Date()) {
     pruneWindows(db, now),
     // Wrong-code counts (hashed accounts) matter only within their window.
     pruneCodeAttempts(db, new Date(now.getTime() - CODE_WINDOW_MS)),
+    prunePendingUploads(db, before(RETENTION.pendingUploadDays)),
     db.confirmation.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.inboxUpdate.deleteMany({ where: { receivedAt: { lt: before(RETENTION.processedUpdateDays) } } }),
   ]);
@@ -33,5 +37,6 @@ export async function pruneExpired(db: Db, now = new Date()) {
     linkCodes: linkCodes.count,
     conversationWindows: windows,
     codeAttempts,
+    pendingUploads: uploads,
   };
 }

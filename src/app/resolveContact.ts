@@ -36,7 +36,7 @@ export async function resolveContact(
         displayName: string;
         locale: string;
         optedOut: boolean;
-        lastActiveAt: Date;
+        lastActiveAt: Date | null;
         composing: boolean;
         secretariat: boolean;
       }[]
@@ -91,7 +91,7 @@ function asView(c: {
   displayName: string;
   locale: string;
   optedOut: boolean;
-  lastActiveAt?: Date;
+  lastActiveAt?: Date | null;
   composing?: boolean;
   secretariat?: boolean;
 }): ContactView {
@@ -100,7 +100,7 @@ function asView(c: {
     displayName: c.displayName,
     locale: c.locale === "en" ? "en" : "id",
     optedOut: c.optedOut,
-    lastActiveAt: c.lastActiveAt,
+    lastActiveAt: c.lastActiveAt ?? undefined,
     composing: c.composing ?? false,
     secretariat: c.secretariat ?? false,
   };

@@ -9,6 +9,7 @@ import { findAnnouncementId, shortId } from "../app/broadcast/shortId.ts";
 import { createCompetitionCache } from "../app/competitionCache.ts";
 import { tsvCell } from "../app/exporting/formulaSafeCsv.ts";
 import { createConfig } from "../config.ts";
+import { audienceProblems } from "../core/broadcast/audienceProblems.ts";
 import {
   AudienceSpecError,
   formatAudienceSpec,
@@ -68,6 +69,8 @@ export async function broadcastCreate(io: CliIo, a: BroadcastCreateArgs): Promis
   const quiet = createConfig(io.env).broadcast.quietHours;
   await withDatabase(io, async ({ prisma: db }) => {
     const comp = await competitionOf(db, a.competition!);
+    const problems = comp.template ? audienceProblems(audience, comp.template) : [];
+    if (problems.length) throw new UsageError(`--audience: ${problems.join("; ")}`);
     const now = a.now ?? new Date();
     let at = now;
     if (a.at) {
@@ -80,7 +83,7 @@ export async function broadcastCreate(io: CliIo, a: BroadcastCreateArgs): Promis
     const r = await resolveAudience(db, comp.id, audience, { sectionKeys: comp.sectionKeys, channels });
     const reachable = r.contacts - r.optedOut - r.unreachable;
     io.out(
-      `Audience ${formatAudienceSpec(audience)}: ${r.contacts} contact(s) from ${r.proposals} proposal(s).`,
+      `Audience ${formatAudienceSpec(audience)}: ${reachable} contact(s) to send to, from ${r.proposals} proposal(s).`,
     );
     if (r.optedOut || r.unreachable)
       io.out(`  skipped: ${r.optedOut} unsubscribed, ${r.unreachable} without a Telegram or WhatsApp chat.`);
@@ -189,7 +192,9 @@ export async function remindersRun(io: CliIo, now = new Date()): Promise<void> {
     if (made.length === 0) io.out("No reminder is due (or they were queued already).");
     for (const m of made)
       io.out(
-        `Reminder ${m.announcementId} (${m.days} day(s) before the deadline) queued for ${m.recipients} contact(s).`,
+        m.addedLater
+          ? `Reminder ${m.announcementId} (${m.days} day(s) before the deadline) added for ${m.recipients} contact(s) who joined since.`
+          : `Reminder ${m.announcementId} (${m.days} day(s) before the deadline) queued for ${m.recipients} contact(s).`,
       );
   });
 }
@@ -213,6 +218,7 @@ async function competitionOf(db: Db, ref: string) {
     name: row.name,
     timezone: row.timezone,
     sectionKeys: template.success ? template.data.sections.map((s) => s.key) : [],
+    template: template.success ? template.data : undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createConfig, loadDotEnv } from "../config.ts";
 import { KlinikError } from "../core/errors.ts";
 import { createDatabase, type Database } from "../db/createDatabase.ts";
+import { withOperator } from "../db/withOperator.ts";
 
 /** Thrown for wrong arguments: printed as one line with the usage, exit code 2. */
 export class UsageError extends KlinikError {
@@ -21,6 +22,10 @@ export interface CliIo {
    * a command that sends or deletes runs only with --yes.
    */
   ask?: (question: string) => Promise<boolean>;
+  /** Input lines for commands that read stdin (`check --jsonl`); process.stdin when absent. */
+  stdin?: AsyncIterable<string>;
+  /** Who runs the command (the OS user, or --as <name>); recorded on every audit entry it writes. */
+  operator?: string;
 }
 
 /** Opens the configured database for one command and always closes it. */
@@ -29,7 +34,7 @@ export async function withDatabase<T>(io: CliIo, fn: (db: Database) => Promise<T
   const config = createConfig(io.env);
   const db = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    return await fn(db);
+    return await fn(io.operator ? { ...db, prisma: withOperator(db.prisma, io.operator) } : db);
   } finally {
     await db.close();
   }

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { seedDemo } from "../app/seedDemo.ts";
 import { loadTemplates } from "../core/templates/loadTemplates.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
+import { provisionalLines } from "./provisionalNotes.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../../prompts/templates");
 
@@ -33,7 +34,8 @@ export async function competitionList(io: CliIo): Promise<void> {
 
 export async function competitionCreate(
   io: CliIo,
-  opts: { template?: string; name?: string; deadline?: string; slug?: string },
+  opts: { template?: string; name?: string; deadline?: string; slug?: string; force?: boolean },
+  now: Date = new Date(),
 ): Promise<void> {
   if (!opts.template || !opts.name || !opts.deadline)
     throw new UsageError("competition create needs --template <id> --name <text> --deadline <YYYY-MM-DD>");
@@ -45,6 +47,12 @@ export async function competitionCreate(
   const deadline = m ? new Date(`${opts.deadline}T23:59:00+07:00`) : undefined;
   if (!deadline || Number.isNaN(deadline.getTime()))
     throw new UsageError(`--deadline must be a date such as 2027-05-06 (got "${opts.deadline}")`);
+  // A past deadline is almost always a typo; created anyway (--force), it is closed from the start.
+  const past = deadline.getTime() <= now.getTime();
+  if (past && !opts.force)
+    throw new UsageError(
+      `--deadline ${opts.deadline} has passed; check the date, or pass --force to create the competition closed (no new proposals)`,
+    );
   const slug =
     opts.slug ??
     opts.name
@@ -63,12 +71,16 @@ export async function competitionCreate(
         templateId: template.id,
         template,
         timeline: { submission_deadline: deadline.toISOString() },
+        isOpen: !past,
       },
     });
     await db.prisma.auditLog.create({
       data: { action: "competition.create", subject: slug, details: { template: template.id } },
     });
-    io.out(`Created competition ${slug} from ${template.id}, deadline ${opts.deadline} 23:59 WIB.`);
+    io.out(
+      `Created competition ${slug} from ${template.id}, deadline ${opts.deadline} 23:59 WIB${past ? " (passed: created closed)" : ""}.`,
+    );
+    for (const line of provisionalLines(template)) io.out(line);
   });
 }
 

@@ -10,6 +10,7 @@ import { importFailureTexts, renderImportSummary } from "../core/importing/impor
 import { plainText } from "../core/messages.ts";
 import { templateSchema } from "../core/templates/templateSchema.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
+import { writeAttachments } from "./writeAttachments.ts";
 
 /** A document command that ran but failed (unreadable file, unknown code): one line, exit 1. */
 export class DocumentCommandError extends KlinikError {
@@ -74,9 +75,10 @@ export async function proposalImport(
 export async function proposalExport(
   io: CliIo,
   code: string | undefined,
-  opts: { out?: string; format?: string },
+  opts: { out?: string; format?: string; files?: string },
 ): Promise<void> {
-  if (!code) throw new UsageError("proposal export needs <code> [--format docx|txt] [--out <path>]");
+  if (!code)
+    throw new UsageError("proposal export needs <code> [--format docx|txt] [--out <path>] [--files <dir>]");
   const format = opts.format ?? "docx";
   if (format !== "docx" && format !== "txt")
     throw new UsageError(`--format must be docx or txt (got "${format}")`);
@@ -87,6 +89,11 @@ export async function proposalExport(
     const path = outputPath(opts.out, doc.fileName);
     writeFileSync(path, doc.data);
     io.out(`Wrote ${path} (${doc.data.byteLength} bytes).`);
+    if (opts.files) {
+      const written = await writeAttachments(db.prisma, data.proposalId, code, opts.files);
+      io.out(`Wrote ${written.length} attached file(s) to ${opts.files}.`);
+      for (const w of written) io.out(`  ${w}`);
+    }
   });
 }
 

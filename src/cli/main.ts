@@ -5,6 +5,7 @@ import { formatRowErrors, TableImportError } from "../app/status/readTable.ts";
 import { ConfigError } from "../config.ts";
 import { TemplateError } from "../core/templates/loadTemplates.ts";
 import { DatabaseError } from "../db/errors.ts";
+import { CheckFileError } from "./checkCommand.ts";
 import { CancelledError, type CliIo, UsageError } from "./cliContext.ts";
 import { DocumentCommandError } from "./documentCommands.ts";
 import { createProgram } from "./program.ts";
@@ -36,6 +37,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       e instanceof DatabaseError ||
       e instanceof StatusError ||
       e instanceof DocumentCommandError ||
+      e instanceof CheckFileError ||
       e instanceof WhatsAppCommandError
     ) {
       io.err(`klinik: ${e.message}`);

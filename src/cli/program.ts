@@ -1,5 +1,7 @@
 import { Command } from "commander";
+import { register as audit } from "./commands/audit.ts";
 import { register as broadcast } from "./commands/broadcast.ts";
+import { register as check } from "./commands/check.ts";
 import { register as competition } from "./commands/competition.ts";
 import { register as db } from "./commands/db.ts";
 import { register as proposal } from "./commands/proposal.ts";
@@ -8,6 +10,7 @@ import { register as scores } from "./commands/scores.ts";
 import { register as staff } from "./commands/staff.ts";
 import { register as status } from "./commands/status.ts";
 import { register as template } from "./commands/template.ts";
+import { register as tickets } from "./commands/tickets.ts";
 import type { CliContext, RegisterCommands } from "./commands/types.ts";
 import { register as units } from "./commands/units.ts";
 import { register as whatsapp } from "./commands/whatsapp.ts";
@@ -22,9 +25,12 @@ const GROUPS: RegisterCommands[] = [
   status,
   scores,
   report,
+  tickets,
   proposal,
+  check,
   broadcast,
   whatsapp,
+  audit,
 ];
 
 /**

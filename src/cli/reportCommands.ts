@@ -1,7 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import { competitionBySlug } from "../app/status/competitionData.ts";
 import { loadReportRows, reportCsv, STUCK_DAYS, summarize } from "../app/status/report.ts";
+import { ticketReport } from "../app/tickets/ticketReport.ts";
+import { releasedTotals } from "../db/queries/scoreResults.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
+import { provisionalLines } from "./provisionalNotes.ts";
+import { releasedLines } from "./releasedLines.ts";
 
 /** `klinik report --competition <slug> [--csv <file>]`: the secretariat's summary; the CSV lists every proposal. */
 export async function reportCommand(
@@ -22,6 +26,12 @@ export async function reportCommand(
     io.out(
       `Units with incomplete sections: ${report.incompleteUnits} (${report.incompleteProposals} proposal(s))`,
     );
+    const { withSk, withVideo, files } = report.attachments;
+    io.out(
+      `Attachments: SK Tim Inovator on ${withSk} of ${report.total} proposal(s), video link on ${withVideo}, ${files} file(s) in all`,
+    );
+    for (const line of releasedLines(competition.template, await releasedTotals(db, competition.id)))
+      io.out(line);
     io.out(`Stuck (no activity for ${STUCK_DAYS} days, readiness < 100): ${report.stuck.length}`);
     for (const r of report.stuck.slice(0, 20))
       io.out(
@@ -29,10 +39,20 @@ export async function reportCommand(
       );
     if (report.stuck.length > 20)
       io.out(`  … ${report.stuck.length - 20} more${a.csv ? "" : " (use --csv <file> for all)"}`);
+    const tickets = await ticketReport(db, competition.id, competition.template);
+    const median = tickets.medianFirstAnswerHours;
+    io.out(
+      `Tickets: ${tickets.open} open; median time to first answer ${median === null ? "-" : `${median.toFixed(1)} h`} (${tickets.answered} answered)`,
+    );
+    for (const c of tickets.appealsByCriterion)
+      io.out(
+        `  appeals ${c.key.padEnd(22)} ${String(c.appeals).padStart(4)} (${c.accepted} accepted)  ${c.name}`,
+      );
     if (a.csv) {
       await writeFile(a.csv, reportCsv(report));
       io.out(`Wrote ${report.rows.length} row(s) to ${a.csv}.`);
     }
+    for (const line of provisionalLines(competition.template)) io.out(line);
   });
 }
 

@@ -8,7 +8,7 @@ import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 export async function unitsImport(io: CliIo, a: { file?: string; competition?: string }): Promise<void> {
   if (!a.file) throw new UsageError("units import needs a .csv or .xlsx file");
   if (!a.competition) throw new UsageError("units import needs --competition <slug>");
-  const rows = await readTable(a.file, UNIT_COLUMNS, UNIT_REQUIRED);
+  const rows = await readTable(a.file, UNIT_COLUMNS, UNIT_REQUIRED, { unknownColumns: "refuse" });
   await withDatabase(io, async ({ prisma: db }) => {
     const competition = await competitionBySlug(db, a.competition);
     const r = await importUnits(db, competition, rows);

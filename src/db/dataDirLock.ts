@@ -32,26 +32,43 @@ export async function acquireDataDirLock(dataDir: string, opts: LockOptions = {}
   const staleMs = opts.staleMs ?? LOCK_STALE_MS;
   const lockPath = join(dataDir, "klinik.lock.d");
   const ownerPath = join(dataDir, "klinik.lock.owner");
+  const lost = (e: Error) =>
+    (
+      opts.onCompromised ??
+      ((err: Error) =>
+        // Thrown outside any promise: the process stops rather than write beside another one.
+        setImmediate(() => {
+          throw new DatabaseError(`lost the lock on the data folder ${dataDir}: ${err.message}`);
+        }))
+    )(e);
+  let release: () => Promise<void> = async () => {};
+  let released = false;
   const options = {
     lockfilePath: lockPath,
     realpath: false,
     stale: staleMs,
     update: LOCK_UPDATE_MS,
-    onCompromised:
-      opts.onCompromised ??
-      ((e: Error) => {
-        throw new DatabaseError(`lost the lock on the data folder ${dataDir}: ${e.message}`);
-      }),
+    // proper-lockfile gives the lock up when a refresh comes later than the stale window (our
+    // event loop stalled, e.g. a machine under heavy load). If nobody took it meanwhile we take
+    // it again and go on; only a lock another process now holds stops us.
+    onCompromised: (e: Error) => {
+      if (released) return;
+      lockfile.lock(dataDir, options).then(
+        (r) => {
+          release = r;
+        },
+        () => lost(e),
+      );
+    },
   };
   const deadline = Date.now() + staleMs + 2 * LOCK_UPDATE_MS;
   let seen: number | undefined;
   for (;;) {
     try {
-      const release = await lockfile.lock(dataDir, options);
+      release = await lockfile.lock(dataDir, options);
       writeFileSync(ownerPath, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date() }));
       // The PID-file lock of earlier versions: we own the folder now, so it is only clutter.
       rmSync(join(dataDir, "klinik.lock"), { force: true });
-      let released = false;
       return {
         release() {
           if (released) return;

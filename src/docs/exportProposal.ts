@@ -11,9 +11,10 @@ import {
   WidthType,
 } from "docx";
 import { checkProposal } from "../core/completeness/checkProposal.ts";
+import type { SectionCheck } from "../core/completeness/checkSection.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Template } from "../core/templates/templateSchema.ts";
-import { exportTexts } from "./exportTexts.ts";
+import { type ExportTexts, exportTexts } from "./exportTexts.ts";
 import { META_STYLES } from "./klinikStyles.ts";
 
 /** Everything an exported proposal shows. */
@@ -27,6 +28,14 @@ export interface ExportInput {
   locale: Locale;
   /** For the AI log's times; Asia/Jakarta unless given. */
   timeZone?: string;
+  /** Files attached to the proposal (appendix C); the bytes stay in the database. */
+  attachments?: {
+    kind: "sk" | "supporting" | "other";
+    sectionKey: string | null;
+    fileName: string;
+    size: number;
+  }[];
+  videoUrl?: string | null;
 }
 
 /**
@@ -62,7 +71,7 @@ export async function exportProposalDocx(input: ExportInput): Promise<Uint8Array
         pageBreakBefore: i === 0,
         children: [new TextRun(clean(`${i + 1}. ${section.title[locale]}`))],
       }),
-      meta(`${t.wordCount(c.words, section.minWords, section.maxWords)} · ${t.wordStatus[c.wordStatus]}`, {
+      meta(`${t.wordCount(c.words, section.minWords, section.maxWords)} · ${officialStatus(c, t)}`, {
         style: META_STYLES.count.id,
       }),
     );
@@ -92,6 +101,11 @@ export async function exportProposalDocx(input: ExportInput): Promise<Uint8Array
       for (const para of e.suggestion.trim().split(/\n\s*\n/)) children.push(metaLines(para));
     }
   }
+
+  children.push(meta(t.appendixFiles, { style: META_STYLES.heading.id }));
+  children.push(
+    ...filesAppendix(input).map((line, i) => meta(line, { bold: i === 0 && line === t.filesIntro })),
+  );
 
   const doc = new Document({
     creator: "Klinik Inovasi",
@@ -157,6 +171,29 @@ export function exportProposalText(input: Omit<ExportInput, "aiLog" | "timeZone"
   return `${[lines.join("\n"), ...blocks].join("\n\n")}\n`;
 }
 
+/** Appendix C: every attached file by kind (supporting documents with their section), then the video link. */
+function filesAppendix(input: ExportInput): string[] {
+  const t = exportTexts(input.locale);
+  const files = input.attachments ?? [];
+  const order = { sk: 0, supporting: 1, other: 2 } as const;
+  const sectionIndex = (k: string | null) => input.template.sections.findIndex((s) => s.key === k);
+  const lines = files.length ? [t.filesIntro] : [t.filesNone];
+  for (const f of [...files].sort(
+    (a, b) => order[a.kind] - order[b.kind] || sectionIndex(a.sectionKey) - sectionIndex(b.sectionKey),
+  )) {
+    const section = input.template.sections.find((s) => s.key === f.sectionKey)?.title[input.locale];
+    lines.push(`• ${t.fileKind[f.kind]}${section ? ` – ${section}` : ""}: ${f.fileName} (${kb(f.size)})`);
+  }
+  lines.push(input.videoUrl ? t.video(input.videoUrl) : t.noVideo);
+  return lines;
+}
+
+function kb(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 function readinessTable(input: ExportInput, check: ReturnType<typeof checkProposal>): Table {
   const t = exportTexts(input.locale);
   const cell = (text: string, bold = false, right = false) =>
@@ -211,4 +248,10 @@ function clean(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, " ")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+}
+
+/** Guidance status, unless an official limit is broken: that one is a rule and says so. */
+function officialStatus(c: SectionCheck, t: ExportTexts): string {
+  const max = c.official?.max;
+  return max !== undefined && c.words > max ? t.overOfficial(max) : t.wordStatus[c.wordStatus];
 }

@@ -40,6 +40,8 @@ export function createIsolatedExtractor(limits: ParseLimits = PARSE_LIMITS): Ext
   const spawn = (): Slot => {
     const worker = new Worker(new URL("./extractWorker.mjs", import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 },
+      // The parent's flags, less those that only apply to an entry given as a string.
+      execArgv: process.execArgv.filter((a) => !a.startsWith("--input-type") && a !== "-e" && a !== "--eval"),
       stdout: false,
       stderr: false,
     });
@@ -126,7 +128,8 @@ async function parseOn(
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    const copy = bytes.slice();
+    // A fresh buffer of its own (a Buffer's slice() shares the pool it was cut from): transferred.
+    const copy = new Uint8Array(bytes);
     worker.postMessage({ id, bytes: copy, fileName, mimeType }, [copy.buffer]);
   });
 }

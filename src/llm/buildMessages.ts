@@ -46,9 +46,14 @@ export function sectionFeedbackMessages(
   },
 ): ChatMessages {
   const { locale, template, section, markers } = args;
+  // only an official limit is a rule; the coaching range is guidance and is said to be one
+  const official = section.officialWords;
   const limits = [
-    section.minWords > 0 ? `at least ${section.minWords} words` : "",
-    section.maxWords !== undefined ? `at most ${section.maxWords} words` : "",
+    official?.min !== undefined ? `official minimum ${official.min} words` : "",
+    official?.max !== undefined ? `official maximum ${official.max} words` : "",
+    section.minWords > 0 || section.maxWords !== undefined
+      ? `guidance (not a rule, never a reason to call it incomplete) ${section.minWords}–${section.maxWords ?? "…"} words`
+      : "",
   ].filter(Boolean);
   const findings = args.ruleFindings.map((f) => {
     const label = section.elements.find((e) => e.key === f.key)?.label[locale] ?? f.key;

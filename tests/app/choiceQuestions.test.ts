@@ -16,11 +16,15 @@ it("asks politely to pick one when typed text matches no option, and keeps every
   await p.say("halo");
   await p.pick("Mulai proposal baru");
   await p.say("Dukcapil Kab. Uji");
-  expect(await p.say("Pemerintah Kabupaten Uji")).toBe("Kelompok proposalnya?");
-  expect(await p.say("tidak tahu")).toBe("Silakan pilih salah satu:\n---\nKelompok proposalnya?");
+  expect(await p.say("Pemerintah Kabupaten Uji")).toBe("Proposal ini diikutkan pada kelompok apa?");
+  expect(await p.say("tidak tahu")).toBe(
+    "Silakan pilih salah satu:\n---\nProposal ini diikutkan pada kelompok apa?",
+  );
   expect(p.choices().map((c) => c.id)).toEqual(["grp:umum", "grp:khusus"]);
   await p.press("grp:umum");
-  expect(await p.say("yang mana saja")).toBe("Silakan pilih salah satu:\n---\nKategorinya?");
+  expect(await p.say("yang mana saja")).toBe(
+    "Silakan pilih salah satu:\n---\nProposal ini masuk kategori apa?",
+  );
   await p.press("skip");
   await p.say("Antar Akta ke Rumah");
   expect(await p.say("2019")).toMatch(/^Baik\. Proposal "Antar Akta ke Rumah" dibuat \(kode KP-/);
@@ -48,12 +52,12 @@ it("repeats the question after a too-short answer, and after 'halo' in the middl
   await p.say("halo");
   await p.pick("Mulai proposal baru");
   expect(await p.say("x")).toBe(
-    "Mohon tulis jawabannya dalam satu pesan teks.\n---\nNama unit pelayanan Bapak/Ibu? (contoh: Puskesmas Sukamaju)",
+    "Nama unit terlalu pendek. Tulis nama lengkapnya, misalnya Puskesmas Sukamaju.\n---\nApa nama unit pelayanan Bapak/Ibu? (contoh: Puskesmas Sukamaju)",
   );
   await p.say("Samsat Kota Uji");
   // Coming back later (or after a restart): the bot says where we were, not just "welcome back".
   expect(await p.say("halo")).toBe(
-    "Selamat datang kembali.\n---\nInstansi induknya? (contoh: Pemerintah Kabupaten Banyumas)",
+    "Selamat datang kembali.\n---\nApa instansi induk unit tersebut? (contoh: Pemerintah Kabupaten Banyumas)",
   );
   expect(p.choices().map((c) => c.id)).toEqual(["skip"]);
 });

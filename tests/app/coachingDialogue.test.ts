@@ -49,7 +49,7 @@ describe("coaching dialogue through the app layer", () => {
       expect(p.choices().map((c) => c.id)).toEqual(["revise", "append", "next", "later"]);
       const next = await p.press("next");
       if (i < SECTION_KEYS.length - 1) expect(next).toContain(`Bagian ${i + 2}/8`);
-      else expect(next).toContain("kesiapan 100%");
+      else expect(next).toContain("kelengkapan 100%");
     }
     const proposal = await db.prisma.proposal.findUnique({
       where: { code },
@@ -92,7 +92,7 @@ describe("coaching dialogue through the app layer", () => {
     await p.createProposal("Inovasi Uji Lompat");
     await p.say("Kalimat pertama ringkasan yang sudah diketik.");
     const list = await p.say("/bagian");
-    expect(list).toMatch(/kesiapan \d+%/);
+    expect(list).toMatch(/kelengkapan \d+%/);
     expect(p.choices().map((c) => c.label)).toContain("Kembali");
     expect(await p.pick("Kembali")).toContain("Kembali ke Ringkasan (6 kata tertulis)");
     await p.say("/bagian");
@@ -108,7 +108,8 @@ describe("coaching dialogue through the app layer", () => {
     const code = /kode (KP-[A-Z0-9]{10})/.exec(await p.createProposal("Inovasi Uji Batal"))![1]!;
     await p.say("Masalah antrean panjang di loket.");
     const view = await p.say("/lihat");
-    expect(view).toContain("Ringkasan masih kosong");
+    expect(view).toContain("Ringkasan · 5 kata, sedang ditulis");
+    expect(view).toContain("Masalah antrean panjang di loket.");
     expect(view).toContain("Kembali ke Ringkasan (5 kata tertulis)");
     const cek = await p.say("/cek");
     expect(cek).toContain(`Pemeriksaan proposal ${code}`);
@@ -154,13 +155,13 @@ describe("coaching dialogue through the app layer", () => {
     const out = await p.say("/start");
     expect(out).toContain("Welcome to Klinik Inovasi");
     await p.pick("Start a new proposal");
-    expect(p.text()).toContain("Name of your service unit?");
+    expect(p.text()).toContain("What is the name of your service unit?");
   });
 
   it("typing the number of a choice works like pressing it", async () => {
     const p = new Person(makeHandler(db));
     await p.say("halo");
-    expect(await p.say("1")).toContain("Nama unit pelayanan");
+    expect(await p.say("1")).toContain("nama unit pelayanan");
   });
 });
 

@@ -39,6 +39,17 @@ describe("/hapusdata", () => {
     await p.createProposal("Inovasi Hapus Data");
     await p.say(fixture("ringkasan", "good"));
     await p.say("selesai");
+    // An SK attached, and a second file still waiting for its answer.
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+    const photo = {
+      kind: "image" as const,
+      fileName: "sk.jpg",
+      size: jpeg.byteLength,
+      fetch: async () => jpeg,
+    };
+    await p.send(p.message(undefined, { attachment: photo }));
+    await p.press("att:sk");
+    await p.send(p.message(undefined, { attachment: { ...photo, fileName: "lain.jpg" } }));
     const { id: contactId } = await db.prisma.contact.findFirstOrThrow({
       where: { identities: { some: { externalId: TELEGRAM_ID } } },
       select: { id: true },
@@ -49,6 +60,8 @@ describe("/hapusdata", () => {
     const slug = "demo-kipp-2023-umum";
     const staff = ["--competition", slug, "--role", "secretariat", "--telegram-id", TELEGRAM_ID];
     expect((await cli.run("staff", "add", ...staff)).code).toBe(0);
+    // A dashboard sign-in link and session while they were staff.
+    expect(await p.say("/masuk")).toContain("/dashboard/masuk/");
     expect((await cli.run("staff", "remove", ...staff)).code).toBe(0);
     const text = tmpPath("erase-announcement.txt");
     writeFileSync(text, "Rapat koordinasi Senin.");
@@ -123,6 +136,12 @@ describe("/hapusdata", () => {
       1,
     );
     expect(await db.prisma.whatsAppAuth.count({ where: { key: "session-6281100000001.0" } })).toBe(1);
+    expect(
+      await db.prisma.proposalAttachment.count({
+        where: { proposal: { title: "Inovasi Hapus Data" }, kind: "sk" },
+      }),
+    ).toBe(1);
+    expect(await db.prisma.pendingUpload.count()).toBe(0);
     // The wrong-code count stays (under a keyed hash): erasing is no way to fresh guesses.
     expect(await db.prisma.codeAttempt.count()).toBe(1);
   }, 120_000);

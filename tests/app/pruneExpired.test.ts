@@ -10,7 +10,7 @@ afterAll(async () => {
   await db.close();
 });
 
-it("forgets old message ids, stale import previews and expired link codes, and keeps recent ones", async () => {
+it("forgets old message ids, stale import previews, unanswered file uploads and expired link codes, and keeps recent ones", async () => {
   const now = new Date("2026-11-29T03:00:00Z");
   const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
   await db.prisma.processedUpdate.createMany({
@@ -22,6 +22,13 @@ it("forgets old message ids, stale import previews and expired link codes, and k
   const contact = await db.prisma.contact.create({ data: { displayName: "Ani" } });
   await db.prisma.pendingImport.create({
     data: { contactId: contact.id, proposalId: "p", fileName: "draf.docx", preview: {}, createdAt: ago(2) },
+  });
+  const file = { proposalId: "p", fileName: "sk.pdf", mime: "application/pdf", size: 3, sha256: "x" };
+  await db.prisma.pendingUpload.createMany({
+    data: [
+      { contactId: contact.id, ...file, bytes: new Uint8Array([1, 2, 3]), createdAt: ago(2) },
+      { contactId: "someone-else", ...file, bytes: new Uint8Array([1, 2, 3]), createdAt: ago(0.1) },
+    ],
   });
   await db.prisma.linkCode.createMany({
     data: [
@@ -47,10 +54,12 @@ it("forgets old message ids, stale import previews and expired link codes, and k
     linkCodes: 1,
     conversationWindows: 1,
     codeAttempts: 1,
+    pendingUploads: 1,
   });
   expect((await db.prisma.conversationWindow.findMany()).map((w) => w.externalId)).toEqual([
     "6281100000002@s.whatsapp.net",
   ]);
+  expect((await db.prisma.pendingUpload.findMany()).map((u) => u.contactId)).toEqual(["someone-else"]);
   expect((await db.prisma.processedUpdate.findMany()).map((u) => u.updateId)).toEqual(["new"]);
   expect((await db.prisma.linkCode.findMany()).map((c) => c.code)).toEqual(["222222"]);
   expect(await pruneExpired(db.prisma, now)).toEqual({
@@ -59,5 +68,6 @@ it("forgets old message ids, stale import previews and expired link codes, and k
     linkCodes: 0,
     conversationWindows: 0,
     codeAttempts: 0,
+    pendingUploads: 0,
   });
 });

@@ -94,7 +94,7 @@ describe("klinik command line", () => {
     const args = ["broadcast", "create", "--competition", "kipp-cl", "--text-file", text];
     const script = await makeCli(db).run(...args);
     expect(script.code).toBe(2);
-    expect(script.out).toContain("Audience all: 2 contact(s) from 2 proposal(s).");
+    expect(script.out).toContain("Audience all: 2 contact(s) to send to, from 2 proposal(s).");
     expect(script.out).toContain("Rapat koordinasi Senin pukul 09.00 WIB.");
     expect(script.err).toContain("run again with --yes");
     expect(await db.prisma.announcement.count()).toBe(0);

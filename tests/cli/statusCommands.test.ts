@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCompetition, seedMember, seedProposal } from "../app/status/statusHarness.ts";
+import { KIPP, seedCompetition, seedMember, seedProposal } from "../app/status/statusHarness.ts";
 import { createTestDb, type TestDb } from "../helpers/testDb.ts";
 import { csvFile, makeCli, tmpPath } from "./cliHarness.ts";
 
@@ -202,7 +202,7 @@ describe("klinik report", () => {
       .trimEnd()
       .split("\r\n");
     expect(csv[0]).toBe(
-      "code,unit,instansi,title,group,category,stage,readiness,incomplete_sections,last_activity,stuck",
+      `code,unit,instansi,title,group,category,stage,readiness,incomplete_sections,last_activity,stuck,sk,attachments,video,${KIPP.sections.map((s) => `ai_advice_${s.key}`).join(",")}`,
     );
     expect(csv).toHaveLength(total + 1);
     expect((await cli.run("report")).code).toBe(2);

@@ -151,6 +151,10 @@ describe("klinik units import", () => {
     expect(budi.memberships).toHaveLength(1);
     expect((await db.prisma.unit.findFirstOrThrow({ where: { name: "Samsat Bandung" } })).kind).toBe("BUMD");
     expect(await db.prisma.auditLog.count({ where: { action: "units.import" } })).toBe(1);
+    // Imported, never written to the bot: not active, so the report shows them stuck, never seen.
+    expect(await db.prisma.contact.count({ where: { lastActiveAt: { not: null } } })).toBe(0);
+    const report = await cli.run("report", "--competition", SLUG);
+    expect(report.out).toMatch(/Puskesmas Sukamaju.*(never|belum pernah)/);
 
     // Importing the same sheet again changes nothing and keeps the codes.
     const again = await cli.run("units", "import", file, "--competition", SLUG);
@@ -182,5 +186,20 @@ describe("klinik units import", () => {
     );
     expect(noCols.code).toBe(1);
     expect(noCols.err).toContain("missing column(s) unit, title");
+    const extra = await cli.run(
+      "units",
+      "import",
+      csvFile([
+        [...HEADER, "email"],
+        ["Dukcapil Uji", "Pemkab Uji", "Pemda", "", "Inovasi Email", "umum", "", "", "", "", "a@b.id"],
+      ]),
+      "--competition",
+      SLUG,
+    );
+    expect(extra.code).toBe(1);
+    expect(extra.err).toMatch(
+      /unknown column\(s\) "email"; valid columns: unit, instansi, kind, region, title/,
+    );
+    expect(await db.prisma.proposal.count({ where: { title: "Inovasi Email" } })).toBe(0);
   });
 });

@@ -22,6 +22,10 @@ describe("configuration", () => {
       quietHours: { start: "21:00", end: "06:00" },
     });
     expect(createConfig({ QUIET_HOURS: "off" }).broadcast.quietHours).toBeNull();
+    expect(createConfig({}).dashboard.url).toBe("http://127.0.0.1:8080/dashboard");
+    expect(createConfig({ DASHBOARD_URL: "https://bot.example.go.id/dasbor/" }).dashboard.url).toBe(
+      "https://bot.example.go.id/dasbor",
+    );
     expect(createConfig({ QUIET_HOURS: "22:30-05:00" }).broadcast.quietHours).toEqual({
       start: "22:30",
       end: "05:00",
@@ -75,6 +79,8 @@ describe("configuration", () => {
     [{ QUIET_HOURS: "9pm-6am" }, /^QUIET_HOURS: use HH:MM-HH:MM/],
     [{ BROADCAST_TELEGRAM_PER_SECOND: "0" }, /^BROADCAST_TELEGRAM_PER_SECOND: /],
     [{ BROADCAST_WHATSAPP_DAILY_CAP: "lots" }, /^BROADCAST_WHATSAPP_DAILY_CAP: /],
+    [{ DASHBOARD_URL: "bot.example.go.id/dashboard" }, /^DASHBOARD_URL: an http\(s\) address/],
+    [{ DASHBOARD_URL: "ftp://bot.example.go.id/dashboard" }, /^DASHBOARD_URL: an http\(s\) address/],
   ])("rejects %o with one line naming the variable", (env, message) => {
     expect(() => createConfig(env)).toThrow(ConfigError);
     expect(() => createConfig(env)).toThrow(message);

@@ -80,4 +80,19 @@ describe("data-folder lock", () => {
     (await acquireDataDirLock(dir, { staleMs: STALE })).release();
     unrelated.kill("SIGKILL");
   }, 20_000);
+
+  it("keeps the folder when its own event loop stalls past the stale window and nobody took it", async () => {
+    const dir = folder();
+    const lost: Error[] = [];
+    const lock = await acquireDataDirLock(dir, { staleMs: STALE, onCompromised: (e) => lost.push(e) });
+    const until = Date.now() + STALE + 1_000;
+    while (Date.now() < until) {
+      // a stalled event loop (a long synchronous step on a loaded machine)
+    }
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(lost).toEqual([]);
+    // Still ours and alive: a second starter is refused.
+    await expect(acquireDataDirLock(dir, { staleMs: STALE })).rejects.toThrow(/in use/);
+    lock.release();
+  }, 20_000);
 });

@@ -29,14 +29,14 @@ describe("npm start", () => {
     );
     expect(second.stderr().trim().split("\n")).toHaveLength(1);
     bot.child.stdin.write("1\n");
-    await bot.waitFor("Nama unit pelayanan");
+    await bot.waitFor("nama unit pelayanan");
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     // Started again on the same folder, the conversation continues where it was.
     const again = runBot({ DATA_DIR: dir });
     await again.waitFor("Selamat datang kembali");
     again.child.stdin.end("Dinas Uji\n");
-    await again.waitFor("Instansi induknya?");
+    await again.waitFor("Apa instansi induk unit tersebut?");
     expect(await again.exited).toBe(0);
   }, 90_000);
 

@@ -149,10 +149,11 @@ export async function createProposal(p: ChatPerson, unit: string, title: string)
   for (let step = 0; step < 40; step++) {
     if (/dibuat \(kode KP-/.test(r.text) || pick(r, /^Ringkasan/)) return;
     let next: Action = { text: "/bagian" };
-    if (/Kelompok proposalnya|Kategorinya/.test(r.text) && r.options[0]) next = r.options[0].pick;
-    else if (r.text.includes("Nama unit pelayanan")) next = { text: unit };
-    else if (r.text.includes("Instansi induknya")) next = { text: "Pemerintah Kabupaten Uji" };
-    else if (r.text.includes("Judul inovasinya")) next = { text: title };
+    if (/diikutkan pada kelompok apa|masuk kategori apa/.test(r.text) && r.options[0])
+      next = r.options[0].pick;
+    else if (r.text.includes("nama unit pelayanan")) next = { text: unit };
+    else if (r.text.includes("instansi induk unit")) next = { text: "Pemerintah Kabupaten Uji" };
+    else if (r.text.includes("judul inovasi ini")) next = { text: title };
     else if (r.text.includes("Sejak tahun berapa")) next = { text: "2019" };
     else if (pick(r, /Mulai proposal baru/)) next = pick(r, /Mulai proposal baru/)!;
     r = await p.insist(next);

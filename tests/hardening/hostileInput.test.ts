@@ -1,8 +1,10 @@
 import { PassThrough } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAttachmentRoutes } from "../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
+import { fromRoute } from "../../src/app/pipeline/Composer.ts";
 import { createPrivacyRoutes } from "../../src/app/privacy/createPrivacyRoutes.ts";
 import { createConsoleChannel } from "../../src/channels/console/createConsoleChannel.ts";
 import { channelTexts } from "../../src/core/i18n/channelTexts.ts";
@@ -47,13 +49,16 @@ async function drafts(code: string) {
   return Object.fromEntries(rows.map((r) => [r.sectionKey, r.text]));
 }
 
-/** The real app (coaching, documents, privacy), counting what it answered. */
+/** The real app (coaching, attachments, documents, privacy), counting what it answered. */
 function countingApp() {
   const competitions = createCompetitionCache(db.prisma);
   const app = makeHandler(db, {
     competitions,
     middleware: [
       createPrivacyRoutes({ db: db.prisma }),
+      ...createAttachmentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }).map(
+        fromRoute,
+      ),
       createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
     ],
   });

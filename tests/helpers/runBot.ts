@@ -38,7 +38,7 @@ export function runBot(env: Record<string, string>, args: string[] = []): BotPro
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitFor(text, timeoutMs = 30_000) {
+    waitFor(text, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const hit = () => (typeof text === "string" ? out.includes(text) : text.test(out));
         const timer = setInterval(() => {

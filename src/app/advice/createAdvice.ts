@@ -4,8 +4,11 @@ import { renderSectionCheck } from "../../core/dialogue/renderCheck.ts";
 import { adviceTexts } from "../../core/i18n/adviceTexts.ts";
 import { dialogueTexts } from "../../core/i18n/dialogueTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
+import { renderFocus } from "../../core/scoring/renderFocus.ts";
+import { scoreFocus } from "../../core/scoring/scoreFocus.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { latestRound, releasedScores, sectionTexts } from "../../db/queries/coaching.ts";
 import type { AiUseLog } from "../../llm/aiUseLog.ts";
 import type { LlmCoach } from "../../llm/createLlmCoach.ts";
 import { renderSectionFeedback } from "../../llm/renderSectionFeedback.ts";
@@ -165,6 +168,7 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
       select: { text: true },
     });
     if (!t || !section || !draft?.text.trim()) return [{ text: [adviceTexts(L).emptySection] }];
+    const focus = await scoresFocus(proposalId, key, t.template, L);
     const llm = await sectionAdvice({
       ...t,
       proposalId,
@@ -173,7 +177,7 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
       contactId: contact.id,
       locale: L,
     });
-    if (llm) return [{ text: [llm] }];
+    if (llm) return [...focus, { text: [llm] }];
     const others = Object.fromEntries(
       (
         await deps.db.sectionDraft.findMany({
@@ -184,11 +188,24 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
     );
     const check = checkSection(section, draft.text, others);
     return [
+      ...focus,
       {
         text: [adviceTexts(L).ruleIntro, "\n", ...renderSectionCheck(section, check, dialogueTexts(L), L)],
       },
     ];
   };
+
+  /** After a release: the weak criteria this section evidences and what its draft still misses. */
+  async function scoresFocus(proposalId: string, key: string, template: Template, L: Locale) {
+    const released = latestRound(await releasedScores(deps.db, proposalId), template);
+    if (!released) return [];
+    const texts = (await sectionTexts(deps.db, [proposalId])).get(proposalId) ?? {};
+    const lines = renderFocus(scoreFocus(template, released, texts), released, template, L, {
+      sectionKey: key,
+      max: 2,
+    });
+    return lines.length ? [{ text: [lines.join("\n")] }] : [];
+  }
 
   return { listener, routes: new Composer().command("saran", saran) };
 }

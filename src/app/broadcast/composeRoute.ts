@@ -92,7 +92,7 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
   ): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
     const r = await audienceOf(draft.competitionId, filters);
-    if (r.contacts === 0) {
+    if (r.contacts - r.optedOut - r.unreachable <= 0) {
       await save(contact.id, draft.competitionId, {
         ...draft.state,
         step: "audience",
@@ -105,7 +105,18 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
       ];
     }
     await save(contact.id, draft.competitionId, { ...draft.state, step: "text", filters, options: [] });
-    return [{ text: [t.recipientsThenText(r.contacts, r.proposals, r.optedOut)] }];
+    return [
+      {
+        text: [
+          t.recipientsThenText(
+            r.contacts - r.optedOut - r.unreachable,
+            r.proposals,
+            r.optedOut,
+            r.unreachable,
+          ),
+        ],
+      },
+    ];
   }
 
   async function preview(contact: ContactView, draft: Draft, text: string): Promise<OutgoingMessage[]> {
@@ -121,7 +132,7 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
     });
     const hold = quiet && comp ? quietUntil(clock(), comp.timezone, quiet) : undefined;
     const confirm =
-      t.confirmSend(r.contacts - r.optedOut, r.optedOut) +
+      t.confirmSend(r.contacts - r.optedOut - r.unreachable, r.optedOut, r.unreachable) +
       (hold && quiet ? `\n${t.quietNote(quiet.start, quiet.end)}` : "");
     return [
       { text: [t.previewHeader, "\n\n", ...shown.text] },

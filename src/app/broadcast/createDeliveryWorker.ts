@@ -36,6 +36,8 @@ export interface DeliveryWorkerDeps {
   /** With the competitions, deadline reminders are queued every reminderEveryMs (default 5 min). */
   competitions?: CompetitionCache;
   reminderEveryMs?: number;
+  /** Other periodic jobs that queue messages (ticket reminders), run beside the deadline reminders. */
+  periodic?: { name: string; everyMs: number; run: () => Promise<number> }[];
   /** Called every round of the loops (the dispatcher's heartbeat for /readyz). */
   onBeat?: () => void;
 }
@@ -167,6 +169,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           }),
         );
       }
+      for (const job of deps.periodic ?? [])
+        loops.push(
+          every(job.everyMs, signal, job.name, async () => {
+            if ((await job.run()) > 0) wakeLanes();
+          }),
+        );
       running = Promise.all(loops).catch((err) =>
         logger.error({ err }, "delivery worker stopped on an error"),
       );

@@ -1,9 +1,10 @@
 import { EVERYONE, type PushChannel } from "../../core/broadcast/audienceSchema.ts";
-import { DEFAULT_QUIET_HOURS, type QuietHours } from "../../core/broadcast/quietHours.ts";
+import { DEFAULT_QUIET_HOURS, firstAllowed, type QuietHours } from "../../core/broadcast/quietHours.ts";
 import { DEFAULT_REMINDER_DAYS, dueReminder, reminderKey } from "../../core/broadcast/reminderSchedule.ts";
 import { broadcastTexts, formatWhen } from "../../core/i18n/broadcastTexts.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { addDeliveries, deliveredContacts, findReminder } from "../../db/queries/reminders.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
 import { createAnnouncement } from "./createAnnouncement.ts";
 import { type Recipient, resolveAudience } from "./resolveAudience.ts";
@@ -21,6 +22,8 @@ export interface CreatedReminder {
   announcementId: string;
   days: number;
   recipients: number;
+  /** True when this run added people who joined after the reminder was first queued. */
+  addedLater?: boolean;
 }
 
 const INCOMPLETE = { ...EVERYONE, filters: [{ kind: "incomplete" as const }] };
@@ -55,11 +58,44 @@ export async function runDueReminders(deps: ReminderDeps): Promise<CreatedRemind
     });
     if (!due) continue;
     const key = reminderKey(c.id, deadline, due.days);
-    if (await db.announcement.findUnique({ where: { dedupeKey: key }, select: { id: true } })) continue;
+    const existing = await findReminder(db, key);
+    // Resolved on every run while the reminder is the current one, so people added after it was
+    // first queued (units imported later) get it too.
     const audience = await resolveAudience(db, c.id, INCOMPLETE, {
       sectionKeys: c.template.sections.map((x) => x.key),
       channels: deps.channels,
     });
+    const reachable = audience.recipients.filter((r) => !r.optedOut && r.channel && r.externalId);
+    if (existing) {
+      const had = await deliveredContacts(db, existing.id);
+      const fresh = reachable.filter((r) => !had.has(r.contactId));
+      if (fresh.length === 0) continue;
+      const texts = await reminderTexts(db, c.template, fresh, due.daysLeft, deadline, s.timezone);
+      const quiet = deps.quiet === undefined ? DEFAULT_QUIET_HOURS : deps.quiet;
+      const added = await addDeliveries(
+        db,
+        existing.id,
+        fresh.map((r) => ({
+          contactId: r.contactId,
+          channel: r.channel!,
+          externalId: r.externalId!,
+          text: texts.get(r.contactId),
+        })),
+        quiet ? firstAllowed(now, s.timezone, quiet) : now,
+      );
+      if (added > 0)
+        created.push({
+          competitionId: c.id,
+          announcementId: existing.id,
+          days: due.days,
+          recipients: added,
+          addedLater: true,
+        });
+      continue;
+    }
+    // Nobody to tell yet (a competition created with a reminder already due, before its units are
+    // imported): the reminder is not used up; a later run sends it once there are people.
+    if (reachable.length === 0) continue;
     const texts = await reminderTexts(
       db,
       c.template,

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { documentTexts } from "../../core/i18n/documentTexts.ts";
-import type { Locale } from "../../core/i18n/locale.ts";
 import { pipelineTexts } from "../../core/i18n/pipelineTexts.ts";
-import { importFailureTexts, renderImportSummary } from "../../core/importing/importTexts.ts";
-import type { SplitResult } from "../../core/importing/splitIntoSections.ts";
-import type { Choice, OutgoingMessage } from "../../core/messages.ts";
+import { importFailureTexts } from "../../core/importing/importTexts.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { MAX_FILE_BYTES } from "../../docs/extractText.ts";
@@ -12,8 +9,9 @@ import type { Logger } from "../../logger.ts";
 import { activeProposal } from "../activeProposal.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
 import { exportProposal } from "../importing/exportProposal.ts";
-import { applyImport, assignUnmatched, importProposalDocument } from "../importing/importProposalDocument.ts";
+import { applyImport, assignUnmatched } from "../importing/importProposalDocument.ts";
 import { Composer, type Middleware } from "../pipeline/Composer.ts";
+import { importSummary, offerImport, previewJson } from "./offerImport.ts";
 
 const previewSchema = z.object({
   sections: z.array(z.object({ key: z.string(), text: z.string(), heading: z.string() })),
@@ -36,18 +34,6 @@ export function createDocumentRoutes(deps: {
     return (await deps.competitions.all()).find((c) => c.id === competitionId)?.template;
   }
 
-  function summary(template: Template, preview: SplitResult, fileName: string, L: Locale): OutgoingMessage {
-    const choices: Choice[] = [];
-    if (preview.sections.length > 0 || preview.unmatched.length > 0)
-      choices.push({ id: "imp:save", label: documentTexts(L).save });
-    const assignable = Math.min(preview.unmatched.length, 5);
-    for (let i = 0; i < assignable; i++)
-      choices.push({ id: `imp:assign:${i}`, label: documentTexts(L).assign(i + 1) });
-    choices.push({ id: "imp:cancel", label: documentTexts(L).cancel });
-    const text = renderImportSummary(template, preview, L, { fileName, confirm: true });
-    return { text, choices };
-  }
-
   const onDocument: Middleware = async ({ msg, contact }) => {
     const att = msg.attachment;
     if (att?.kind !== "document") return [];
@@ -64,24 +50,15 @@ export function createDocumentRoutes(deps: {
       deps.logger.warn({ err, channel: msg.channel, messageId: msg.messageId }, "document download failed");
       return [{ text: [documentTexts(L).fetchFailed] }];
     }
-    const fileName = att.fileName ?? "dokumen";
-    const r = await importProposalDocument(db, {
-      proposalId: active.id,
+    return offerImport(db, {
       contactId: contact.id,
+      proposalId: active.id,
       template,
+      locale: L,
       bytes,
-      fileName,
+      fileName: att.fileName ?? "dokumen",
       mimeType: att.mimeType,
     });
-    if (!r.ok) return [{ text: [importFailureTexts(L)[r.reason]] }];
-    if (r.preview.sections.length === 0 && r.preview.unmatched.length === 0)
-      return [{ text: [documentTexts(L).nothingFound] }];
-    await db.pendingImport.upsert({
-      where: { contactId: contact.id },
-      create: { contactId: contact.id, proposalId: active.id, fileName, preview: asJson(r.preview) },
-      update: { proposalId: active.id, fileName, preview: asJson(r.preview), createdAt: new Date() },
-    });
-    return [summary(template, r.preview, fileName, L)];
   };
 
   const onPending: Middleware = async ({ msg, contact }, next) => {
@@ -114,8 +91,11 @@ export function createDocumentRoutes(deps: {
     const to = /^imp:to:(\d+):([a-z0-9_]+)$/.exec(choice);
     if (to) {
       const next = assignUnmatched(preview, Number(to[1]), to[2]!);
-      await db.pendingImport.update({ where: { contactId: contact.id }, data: { preview: asJson(next) } });
-      return [summary(template, next, pending.fileName, L)];
+      await db.pendingImport.update({
+        where: { contactId: contact.id },
+        data: { preview: previewJson(next) },
+      });
+      return [importSummary(template, next, pending.fileName, L)];
     }
     // Single use: only the press that removes the pending preview saves it (a second press, a
     // repeat or a concurrent one finds nothing to save).
@@ -155,15 +135,4 @@ export function createDocumentRoutes(deps: {
       onPending,
     )
     .command("ekspor", onExport);
-}
-
-/** A split preview is plain JSON (strings and arrays of them). */
-function asJson(p: SplitResult): {
-  sections: { key: string; text: string; heading: string }[];
-  unmatched: string[];
-} {
-  return {
-    sections: p.sections.map((s) => ({ key: s.key, text: s.text, heading: s.heading })),
-    unmatched: [...p.unmatched],
-  };
 }

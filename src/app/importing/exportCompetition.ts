@@ -56,6 +56,7 @@ export async function exportCompetition(
 function csvHeader(template: Template): string[] {
   const cols = ["code", "unit", "title", "stage", "readiness"];
   for (const s of template.sections) cols.push(`${s.key}_words`, `${s.key}_mark`);
+  cols.push("sk", "attachments", "video");
   return cols;
 }
 
@@ -65,5 +66,7 @@ function csvRow(p: ProposalExportData): CsvCell[] {
   const check = checkProposal(template, texts);
   const cells: CsvCell[] = [proposal.code, proposal.unitName, proposal.title, p.stage, check.readiness];
   for (const c of check.sections) cells.push(c.words, c.mark);
+  const files = p.input.attachments ?? [];
+  cells.push(files.some((f) => f.kind === "sk") ? "yes" : "no", files.length, p.input.videoUrl ?? "");
   return cells;
 }

@@ -66,6 +66,11 @@ export async function loadProposalsForExport(db: Db, ids: string[]): Promise<Pro
       unit: { select: { name: true, instansi: true } },
       competition: { select: { id: true, name: true, template: true } },
       sections: { select: { sectionKey: true, text: true } },
+      videoUrl: true,
+      attachments: {
+        select: { kind: true, sectionKey: true, fileName: true, size: true },
+        orderBy: { createdAt: "asc" },
+      },
     },
     orderBy: { code: "asc" },
   });
@@ -94,6 +99,11 @@ export async function loadProposalsForExport(db: Db, ids: string[]): Promise<Pro
           competitionName: r.competition.name,
         },
         texts: Object.fromEntries(r.sections.map((s) => [s.sectionKey, s.text])),
+        videoUrl: r.videoUrl,
+        attachments: r.attachments.map((a) => ({
+          ...a,
+          kind: a.kind === "sk" || a.kind === "supporting" ? a.kind : ("other" as const),
+        })),
         aiLog: log
           .filter((e) => e.proposalId === r.id)
           .map((e) => ({

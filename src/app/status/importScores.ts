@@ -152,14 +152,15 @@ export async function importScores(
     async (tx) => {
       for (let i = 0; i < scores.length; i += 1000) {
         const chunk = scores.slice(i, i + 1000);
-        // One statement per thousand rows; a re-imported score replaces the earlier value.
+        // One statement per thousand rows; a re-imported score replaces the earlier imported value
+        // (revision 0); a correction made after an appeal (a higher revision) still counts.
         await tx.$executeRaw`
           INSERT INTO "Score" ("id", "proposalId", "judge", "criterion", "stage", "value", "comment")
           SELECT id, pid, j, c, ${stageKey}, v, cm FROM unnest(
             ${chunk.map((s) => s.id)}::text[], ${chunk.map((s) => s.proposalId)}::text[], ${chunk.map((s) => s.judge)}::text[],
             ${chunk.map((s) => s.criterion)}::text[], ${chunk.map((s) => s.value)}::float8[], ${chunk.map((s) => s.comment)}::text[]
           ) AS t(id, pid, j, c, v, cm)
-          ON CONFLICT ("proposalId", "judge", "criterion", "stage")
+          ON CONFLICT ("proposalId", "judge", "criterion", "stage", "revision")
           DO UPDATE SET "value" = EXCLUDED."value", "comment" = EXCLUDED."comment"`;
       }
       if (conflicts.size)

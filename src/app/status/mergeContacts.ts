@@ -58,11 +58,16 @@ export async function mergeContacts(tx: Tx, keepId: string, dropId: string, reas
     data: {
       optedOut: keep.optedOut || drop.optedOut,
       displayName: keep.displayName || drop.displayName,
-      lastActiveAt: new Date(Math.max(keep.lastActiveAt.getTime(), drop.lastActiveAt.getTime())),
+      lastActiveAt: latest(keep.lastActiveAt, drop.lastActiveAt),
     },
   });
   await tx.contact.delete({ where: { id: dropId } });
   await tx.auditLog.create({
     data: { actorId: keepId, action: "contact.merge", subject: keepId, details: { merged: dropId, reason } },
   });
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a.getTime() >= b.getTime() ? a : b;
 }

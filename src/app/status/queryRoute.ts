@@ -1,11 +1,15 @@
 import { readState } from "../../core/dialogue/dialogueState.ts";
 import { statusTexts } from "../../core/i18n/statusTexts.ts";
 import { detectIntent, type Intent } from "../../core/intent/detectIntent.ts";
-import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { Choice, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
+import { sectionTexts } from "../../db/queries/coaching.ts";
 import { type Access, loadAccess } from "../access.ts";
 import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
+import { scoreChoices } from "../tickets/scoreFlow.ts";
+import { askChoice } from "../tickets/ticketChoices.ts";
+import { rememberOffer } from "../tickets/ticketDraft.ts";
 import { normalizeCode } from "./competitionData.ts";
 import { type ProposalStatus, proposalByCode, proposalsOfContact } from "./loadProposals.ts";
 import { resultCommentsSchema, resultCriteriaSchema } from "./releaseScores.ts";
@@ -77,7 +81,11 @@ export function queryRoute(kit: RouteKit): Composer {
     return [{ text: [t.notLinked] }];
   }
 
-  async function status(contact: ContactView, proposals: ProposalStatus[]): Promise<OutgoingMessage[]> {
+  async function status(
+    msg: IncomingMessage,
+    contact: ContactView,
+    proposals: ProposalStatus[],
+  ): Promise<OutgoingMessage[]> {
     const parts: string[] = [];
     for (const p of proposals) {
       const template = await kit.templateOf(p.competitionId);
@@ -93,10 +101,17 @@ export function queryRoute(kit: RouteKit): Composer {
         }),
       );
     }
-    return [{ text: [parts.join("\n\n")] }];
+    // A question the status does not answer goes to the secretariat as a ticket.
+    const choices = [askChoice(contact.locale)];
+    await rememberOffer(db, contact.id, msg.channel, choices);
+    return [{ text: [parts.join("\n\n")], choices }];
   }
 
-  async function scores(contact: ContactView, proposals: ProposalStatus[]): Promise<OutgoingMessage[]> {
+  async function scores(
+    msg: IncomingMessage,
+    contact: ContactView,
+    proposals: ProposalStatus[],
+  ): Promise<OutgoingMessage[]> {
     const t = statusTexts(contact.locale);
     const locale = contact.locale;
     const competitionIds = [...new Set(proposals.map((p) => p.competitionId))];
@@ -112,7 +127,12 @@ export function queryRoute(kit: RouteKit): Composer {
     const results = rows.filter(
       (r) => r.proposalId !== null && competitionOf.get(r.proposalId) === r.competitionId,
     );
+    const texts = await sectionTexts(
+      db,
+      proposals.map((p) => p.id),
+    );
     const parts: string[] = [];
+    const choices: Choice[] = [];
     for (const p of proposals) {
       const template = await kit.templateOf(p.competitionId);
       if (!template) continue;
@@ -134,12 +154,17 @@ export function queryRoute(kit: RouteKit): Composer {
           criteria: criteriaOrNone.parse(r.criteria),
           comments: commentsOrNone.parse(r.comments),
         };
-        shown.push(renderScores(p, view, template, locale));
+        shown.push(renderScores(p, view, template, locale, texts.get(p.id)));
+        // "Tanya/banding" per criterion, for the latest released stage of each proposal.
+        if (!view.totalsOnly && rel === released.at(-1))
+          choices.push(...scoreChoices(p.code, rel.stage, template, locale));
       }
       if (shown.length) parts.push(...shown);
       else parts.push(pending(p, template, new Set(released.map((r) => r.stage)), contact));
     }
-    return [{ text: [parts.join("\n\n") || t.noScoredStage] }];
+    if (choices.length === 0) return [{ text: [parts.join("\n\n") || t.noScoredStage] }];
+    await rememberOffer(db, contact.id, msg.channel, choices);
+    return [{ text: [parts.join("\n\n")], choices }];
   }
 
   /** Why there is nothing to show: the stage whose scores are awaited, or none for this proposal. */
@@ -170,7 +195,9 @@ export function queryRoute(kit: RouteKit): Composer {
     const found = await target(msg, contact, code);
     if ("refused" in found) return [{ text: [statusTexts(contact.locale).notVisible(found.refused ?? "")] }];
     if ("none" in found) return notLinked(contact, found.none!, found.channel!);
-    return intent === "status" ? status(contact, found.proposals) : scores(contact, found.proposals);
+    return intent === "status"
+      ? status(msg, contact, found.proposals)
+      : scores(msg, contact, found.proposals);
   }
 
   return (

@@ -39,6 +39,7 @@ export async function readTable(
   path: string,
   columns: Record<string, readonly string[]>,
   required: readonly string[],
+  opts: { unknownColumns?: "ignore" | "refuse" } = {},
 ): Promise<TableRow[]> {
   const ext = extname(path).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".csv" && ext !== ".txt")
@@ -65,6 +66,15 @@ export async function readTable(
     throw new TableImportError(
       `${path}: missing column(s) ${missing.join(", ")} (header: ${header.filter(Boolean).join(", ")})`,
     );
+  if (opts.unknownColumns === "refuse") {
+    const used = new Set(index.values());
+    const unknown = header.filter((h, i) => h.trim() && !used.has(i));
+    // A column the importer does not know would be dropped silently: name it, and what is known.
+    if (unknown.length)
+      throw new TableImportError(
+        `${path}: unknown column(s) ${unknown.map((h) => `"${h.trim()}"`).join(", ")}; valid columns: ${Object.keys(columns).join(", ")} (or their spellings: ${Object.values(columns).flat().join(", ")})`,
+      );
+  }
   const rows: TableRow[] = [];
   body.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === "")) return;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { statusTexts } from "../../core/i18n/statusTexts.ts";
 import { aggregateScores } from "../../core/scoring/aggregateScores.ts";
+import { latestRevisions } from "../../core/scoring/latestRevisions.ts";
 import { rankProposals } from "../../core/scoring/rankProposals.ts";
 import { advances, stageCut } from "../../core/scoring/stageCut.ts";
 import type { Db } from "../../db/createDatabase.ts";
@@ -65,14 +66,21 @@ export async function releaseScores(
     const [scores, conflicts] = await Promise.all([
       db.score.findMany({
         where: { proposalId: { in: ids }, stage: stageKey },
-        select: { proposalId: true, judge: true, criterion: true, value: true, comment: true },
+        select: {
+          proposalId: true,
+          judge: true,
+          criterion: true,
+          value: true,
+          comment: true,
+          revision: true,
+        },
       }),
       db.judgeConflict.findMany({
         where: { proposalId: { in: ids } },
         select: { proposalId: true, judge: true },
       }),
     ]);
-    const byProposal = groupBy(scores, (s) => s.proposalId);
+    const byProposal = groupBy(latestRevisions(scores), (s) => s.proposalId);
     const conflictsOf = groupBy(conflicts, (c) => c.proposalId);
     for (const id of ids) {
       const rows = byProposal.get(id);

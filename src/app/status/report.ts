@@ -18,14 +18,24 @@ export interface ReportRow {
   complete: string[];
   /** Latest Contact.lastActiveAt among the unit's members; null when the unit has none. */
   lastActive: Date | null;
+  /** Files attached to the proposal (SK, supporting documents, others) and whether an SK is among them. */
+  files: number;
+  sk: boolean;
+  video: boolean;
+  /** AI suggestions shown to the writers, per section key (see llm/aiUseLog). */
+  aiUse?: Record<string, number>;
 }
 
 export interface Report {
   total: number;
+  /** The template's section keys, in order (the CSV's AI-use columns). */
+  sectionKeys: string[];
   perStage: { key: string; label: Template["name"]; n: number }[];
   readiness: { range: string; n: number }[];
   incompleteUnits: number;
   incompleteProposals: number;
+  /** Proposals with an SK Tim Inovator attached, with a video link, and all files attached. */
+  attachments: { withSk: number; withVideo: number; files: number };
   rows: (ReportRow & { incomplete: string[]; stuck: boolean })[];
   stuck: (ReportRow & { incomplete: string[]; stuck: boolean })[];
 }
@@ -44,7 +54,13 @@ export async function loadReportRows(db: Db, competitionId: string): Promise<Rep
   return db.$queryRaw<ReportRow[]>`
     SELECT p.code, p.title, u.name AS unit, u.instansi, p."group", p.category, p.stage, p.readiness,
       COALESCE((SELECT array_agg(d."sectionKey") FROM "SectionDraft" d WHERE d."proposalId" = p.id AND d.mark = 'complete'), '{}') AS complete,
-      (SELECT max(c."lastActiveAt") FROM "Membership" m JOIN "Contact" c ON c.id = m."contactId" WHERE m."unitId" = p."unitId") AS "lastActive"
+      (SELECT max(c."lastActiveAt") FROM "Membership" m JOIN "Contact" c ON c.id = m."contactId" WHERE m."unitId" = p."unitId") AS "lastActive",
+      (SELECT count(*)::int FROM "ProposalAttachment" a WHERE a."proposalId" = p.id) AS files,
+      EXISTS (SELECT 1 FROM "ProposalAttachment" a WHERE a."proposalId" = p.id AND a.kind = 'sk') AS sk,
+      (p."videoUrl" IS NOT NULL) AS video,
+      (SELECT COALESCE(json_object_agg(x.k, x.n), '{}'::json) FROM (
+        SELECT s."sectionKey" AS k, count(*)::int AS n FROM "AiSuggestion" s
+        WHERE s."proposalId" = p.id AND s."sectionKey" IS NOT NULL GROUP BY s."sectionKey") x) AS "aiUse"
     FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
     WHERE p."competitionId" = ${competitionId}
     ORDER BY p."createdAt", p.code`;
@@ -73,6 +89,7 @@ export function summarize(rows: readonly ReportRow[], template: Template, now: D
   const withGaps = full.filter((r) => r.incomplete.length > 0);
   return {
     total: rows.length,
+    sectionKeys: template.sections.map((s) => s.key),
     perStage,
     readiness: BUCKETS.map(([range, lo, hi]) => ({
       range,
@@ -80,6 +97,11 @@ export function summarize(rows: readonly ReportRow[], template: Template, now: D
     })),
     incompleteUnits: new Set(withGaps.map((r) => `${r.unit}|${r.instansi}`)).size,
     incompleteProposals: withGaps.length,
+    attachments: {
+      withSk: rows.filter((r) => r.sk).length,
+      withVideo: rows.filter((r) => r.video).length,
+      files: rows.reduce((s, r) => s + r.files, 0),
+    },
     rows: full,
     stuck: full
       .filter((r) => r.stuck)
@@ -104,6 +126,7 @@ export function renderRekap(
   for (const b of report.readiness) lines.push(t.rekapLine(`${b.range}%`, b.n));
   lines.push(
     t.rekapIncomplete(report.incompleteUnits, report.incompleteProposals),
+    t.rekapAttachments(report.attachments.withSk, report.attachments.withVideo, report.total),
     t.rekapStuck(report.stuck.length),
   );
   for (const r of report.stuck.slice(0, CHAT_STUCK_LINES))
@@ -133,6 +156,11 @@ export function reportCsv(report: Report): string {
     "incomplete_sections",
     "last_activity",
     "stuck",
+    "sk",
+    "attachments",
+    "video",
+    // How often AI advice was shown to the writers, per section: "did the bot write this?"
+    ...report.sectionKeys.map((k) => `ai_advice_${k}`),
   ];
   const rows = report.rows.map((r) => [
     r.code,
@@ -146,6 +174,10 @@ export function reportCsv(report: Report): string {
     r.incomplete.join(" "),
     r.lastActive?.toISOString() ?? "",
     r.stuck,
+    r.sk,
+    r.files,
+    r.video,
+    ...report.sectionKeys.map((k) => r.aiUse?.[k] ?? 0),
   ]);
   return formulaSafeCsv(head, rows);
 }

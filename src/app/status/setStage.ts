@@ -11,7 +11,7 @@ type Tx = Prisma.TransactionClient;
 /** Who changes a stage: a chat contact (actorId) or the CLI operator. */
 export interface Actor {
   actorId?: string;
-  via: "chat" | "cli" | "import";
+  via: "chat" | "cli" | "import" | "dashboard";
 }
 
 export interface StageChange {

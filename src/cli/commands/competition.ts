@@ -16,11 +16,12 @@ export const register: RegisterCommands = (program, { io }) => {
     .option("--name <text>", "the competition's name")
     .option("--deadline <YYYY-MM-DD>", "submission deadline (23:59 WIB)")
     .option("--slug <s>", "short name used by other commands (default: from --name)")
+    .option("--force", "create it even though the deadline has passed (it is created closed)")
     .addHelpText(
       "after",
       examples('competition create --template kipp-2023-umum --name "KIPP 2027" --deadline 2027-05-06'),
     )
-    .action((o: { template?: string; name?: string; deadline?: string; slug?: string }) =>
+    .action((o: { template?: string; name?: string; deadline?: string; slug?: string; force?: boolean }) =>
       competitionCreate(io, o),
     );
   program

@@ -23,8 +23,14 @@ export const register: RegisterCommands = (program, { io, deps }) => {
     .argument("[code]", "the proposal code")
     .option("--format <format>", "docx or txt (default docx)")
     .option("--out <path>", "a file or a directory (default: current directory)")
-    .addHelpText("after", examples("proposal export KP-7Q2M9X4KTD --format docx --out exports/"))
-    .action((code: string | undefined, o: { format?: string; out?: string }) => proposalExport(io, code, o));
+    .option("--files <dir>", "also write the attached files (SK, supporting documents) into this directory")
+    .addHelpText(
+      "after",
+      examples("proposal export KP-7Q2M9X4KTD --format docx --out exports/ --files exports/"),
+    )
+    .action((code: string | undefined, o: { format?: string; out?: string; files?: string }) =>
+      proposalExport(io, code, o),
+    );
   proposal
     .command("rotate-code")
     .description("give the proposal a new code (the old one stops working; the unit is told)")

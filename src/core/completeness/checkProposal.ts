@@ -1,3 +1,8 @@
+import {
+  type ConsistencyFinding,
+  checkConsistency,
+  type Registration,
+} from "../consistency/checkConsistency.ts";
 import type { Template } from "../templates/templateSchema.ts";
 import { checkSection, type ElementFinding, type Mark, type SectionCheck } from "./checkSection.ts";
 
@@ -26,13 +31,25 @@ export interface ProposalCheck {
   }[];
   /** At most 3 sections that are not complete, highest gain first (template order on ties). */
   topFixes: Fix[];
+  /** Cross-section findings; each is also among its section's warnings. */
+  consistency: ConsistencyFinding[];
 }
 
 const MAX_FIXES = 3;
 
-/** Checks every section of a proposal (texts: section key → text; missing keys are empty). */
-export function checkProposal(template: Template, texts: Record<string, string>): ProposalCheck {
-  const sections = template.sections.map((s) => checkSection(s, texts[s.key] ?? "", texts));
+/**
+ * Checks every section of a proposal (texts: section key → text; missing keys are empty), then
+ * the rules across sections. Consistency findings are notes: they never lower readiness.
+ */
+export function checkProposal(
+  template: Template,
+  texts: Record<string, string>,
+  registration: Registration = {},
+): ProposalCheck {
+  const order = template.sections.map((s) => s.key);
+  const sections = template.sections.map((s) => checkSection(s, texts[s.key] ?? "", texts, order));
+  const consistency = checkConsistency(template, texts, registration);
+  for (const f of consistency) sections.find((c) => c.sectionKey === f.sectionKey)?.warnings.push(f.warning);
   const byKey = new Map(sections.map((c) => [c.sectionKey, c]));
   const weighted = template.sections.reduce(
     (sum, s, i) => sum + s.weight * (sections[i]?.fulfilment ?? 0),
@@ -68,5 +85,5 @@ export function checkProposal(template: Template, texts: Record<string, string>)
     .slice(0, MAX_FIXES)
     .map((x) => x.fix);
 
-  return { sections, readiness, grid, topFixes };
+  return { sections, readiness, grid, topFixes, consistency };
 }

@@ -1,12 +1,18 @@
-import type { Localized, Section } from "../templates/templateSchema.ts";
+import { checkText, checkTextL } from "../i18n/checkTexts.ts";
+import type { DetectorSpec, Localized, Section } from "../templates/templateSchema.ts";
 import { countWords } from "./countWords.ts";
+import type { DetectorResult } from "./detectorResult.ts";
 import { runDetector } from "./detectors.ts";
 import { detectThrowaway, type ThrowawayReason } from "./detectThrowaway.ts";
+import { findVagueClaims, withoutVagueClaims } from "./detectVagueClaims.ts";
+import type { SectionWarning } from "./sectionWarning.ts";
+import { sectionWarnings } from "./sectionWarnings.ts";
 import { throwawayTips } from "./throwawayTips.ts";
 
 export type { ThrowawayReason } from "./detectThrowaway.ts";
+export type { SectionWarning, WarningKind } from "./sectionWarning.ts";
 
-/** empty: no text; complete: words ok, every element present, no throwaway; otherwise incomplete. */
+/** empty: no text; complete: every element present, official limits kept, no throwaway, in Indonesian. */
 export type Mark = "complete" | "incomplete" | "empty";
 
 /** One required element of the section, found or not, with the coach's tip for it. */
@@ -17,59 +23,108 @@ export interface ElementFinding {
   tip: Localized;
   /** The snippet that shows the element ("61% menjadi 93%"). */
   evidence?: string;
+  /** Why a mention did not count (a plan, a study visit…), quoted, with what would count. */
+  note?: Localized;
 }
 
 /** The rule check of one section's draft against its template section. */
 export interface SectionCheck {
   sectionKey: string;
   words: number;
+  /** Guidance range ("panduan"): shown, never a reason for "belum lengkap". */
   minWords: number;
   maxWords?: number;
+  /** Against the guidance range. */
   wordStatus: "empty" | "short" | "ok" | "long";
+  /** Limits the competition sets; breaking one makes the section incomplete. */
+  official?: { min?: number; max?: number };
   elements: ElementFinding[];
   /** Set when the text reads as a throwaway answer ("jawaban asal"). */
   throwaway?: { reason: ThrowawayReason; otherSection?: string; tip: Localized };
+  /** Notes on length, padding, language, style and (from checkProposal) consistency. */
+  warnings: SectionWarning[];
   mark: Mark;
-  /** 0..1 share of this section's checks satisfied: the word limits count as one check, each element as one; a throwaway answer scores 0. */
+  /** 0..1 share of this section's checks satisfied: each element is one, each official limit and the language one more; a throwaway answer scores 0. */
   fulfilment: number;
 }
 
+/** How the sections of a proposal relate: the template's order decides which copy is the original. */
+export interface SectionContext {
+  otherSections?: Record<string, string>;
+  order?: readonly string[];
+}
+
 /**
- * Checks one section's text: word limits, each required element of the template, and throwaway
- * answers. `otherSections` (key → text) lets it notice text pasted from another section.
+ * Checks one section's text: each required element of the template (stated as done, not
+ * planned), official word limits, throwaway answers, language and style. `otherSections`
+ * (key → text) lets it notice text pasted from another section; with `order`, only from an
+ * earlier one.
  */
 export function checkSection(
   section: Section,
   text: string,
   otherSections: Record<string, string> = {},
+  order?: readonly string[],
 ): SectionCheck {
   const words = countWords(text);
-  const wordStatus = statusOf(words, section.minWords, section.maxWords);
-  const elements: ElementFinding[] = section.elements.map((el) => {
-    const r = words === 0 ? { present: false } : runDetector(el.detector, text);
-    const finding: ElementFinding = { key: el.key, present: r.present, label: el.label, tip: el.tip };
-    if (r.evidence !== undefined) finding.evidence = r.evidence;
-    return finding;
-  });
-  const found = detectThrowaway(section, text, otherSections);
+  const claims = findVagueClaims(text);
+  const evidenceText = withoutVagueClaims(text, claims);
+  const detected = section.elements.map((el) =>
+    words === 0 ? ({ present: false } as DetectorResult) : runDetector(el.detector, evidenceText),
+  );
+  // "-" or "…": typed, but no word in it
+  let found =
+    words === 0 && text.trim()
+      ? { reason: "too_short" as const }
+      : detectThrowaway(section, text, otherSections, order);
+  // a short answer that states a fact ("Perbup Nomor 5 Tahun 2022 menetapkan SOP-nya") is concise, not throwaway
+  if (found?.reason === "too_short" && detected.some((r) => r.present)) found = undefined;
   const throwaway = found && {
     reason: found.reason,
     ...(found.otherSection !== undefined && { otherSection: found.otherSection }),
     tip: throwawayTips[found.reason],
   };
-  const satisfied = (wordStatus === "ok" ? 1 : 0) + elements.filter((e) => e.present).length;
-  const fulfilment = throwaway || words === 0 ? 0 : satisfied / (1 + elements.length);
-  const mark: Mark = words === 0 ? "empty" : fulfilment === 1 ? "complete" : "incomplete";
+  const elements: ElementFinding[] = section.elements.map((el, i) => {
+    const r: DetectorResult = throwaway ? { present: false } : detected[i]!;
+    const finding: ElementFinding = { key: el.key, present: r.present, label: el.label, tip: el.tip };
+    if (r.evidence !== undefined) finding.evidence = r.evidence;
+    if (r.rejected) finding.note = noteFor(el.detector, r.rejected);
+    return finding;
+  });
+  const official = section.officialWords;
+  const officialBroken =
+    words > 0 &&
+    official !== undefined &&
+    ((official.max !== undefined && words > official.max) ||
+      (official.min !== undefined && words < official.min));
+  const warnings = words === 0 || throwaway ? [] : sectionWarnings(section, text, words, claims);
+  const foreign = warnings.some((w) => w.kind === "language");
+  const officialChecks = official && (official.min !== undefined || official.max !== undefined) ? 1 : 0;
+  const checks = elements.length + officialChecks + 1; // the last one: written in Indonesian
+  const satisfied =
+    elements.filter((e) => e.present).length +
+    (officialChecks && !officialBroken ? 1 : 0) +
+    (foreign ? 0 : 1);
+  const fulfilment = throwaway || words === 0 ? 0 : satisfied / checks;
+  const mark: Mark = throwaway
+    ? "incomplete"
+    : words === 0
+      ? "empty"
+      : fulfilment === 1
+        ? "complete"
+        : "incomplete";
   const check: SectionCheck = {
     sectionKey: section.key,
     words,
     minWords: section.minWords,
-    wordStatus,
+    wordStatus: statusOf(words, section.minWords, section.maxWords),
     elements,
+    warnings,
     mark,
     fulfilment,
   };
   if (section.maxWords !== undefined) check.maxWords = section.maxWords;
+  if (official) check.official = { ...official };
   if (throwaway) check.throwaway = throwaway;
   return check;
 }
@@ -79,4 +134,20 @@ function statusOf(words: number, min: number, max: number | undefined): SectionC
   if (words < min) return "short";
   if (max !== undefined && words > max) return "long";
   return "ok";
+}
+
+function noteFor(spec: DetectorSpec, r: NonNullable<DetectorResult["rejected"]>): Localized {
+  const counts =
+    spec.kind === "evaluation"
+      ? checkText(spec.external ? "counts_evaluation_external" : "counts_evaluation")
+      : spec.kind === "legalBasis" ||
+          spec.kind === "budget" ||
+          spec.kind === "replication" ||
+          spec.kind === "replicationScale" ||
+          spec.kind === "urgency" ||
+          spec.kind === "beforeAfter"
+        ? checkText(`counts_${spec.kind}`)
+        : checkText("counts_default");
+  const quote = r.quote.length <= 120 ? r.quote : `${r.quote.slice(0, r.quote.lastIndexOf(" ", 118))}…`;
+  return checkTextL(`note_${r.reason}`, { quote, counts });
 }

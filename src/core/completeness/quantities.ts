@@ -1,3 +1,5 @@
+import { memoByText } from "./memo.ts";
+
 /**
  * Finds quantities in Indonesian prose: a number that carries a unit, so that it measures
  * something ("61%", "1.250 jiwa", "Rp 5 juta", "30 menit", "tiga hari", "14 km"). A bare year,
@@ -5,6 +7,13 @@
  * and a year says nothing about the size of a problem or of an impact.
  */
 export function findQuantities(text: string): Span[] {
+  // callers may sort or filter the result: hand out a copy of the cached spans
+  return [...quantitiesOf(text)];
+}
+
+const quantitiesOf = memoByText(scanQuantities);
+
+function scanQuantities(text: string): Span[] {
   const spans: Span[] = [];
   for (const [re, kind] of PATTERNS) {
     for (const m of text.matchAll(re)) {
@@ -30,10 +39,23 @@ export interface Span {
 
 /** Years 1990–2039 standing alone (not inside a number, a date written with slashes or a citation). */
 export function findYears(text: string): Span[] {
+  return [...yearsOf(text)];
+}
+
+const yearsOf = memoByText(scanYears);
+
+function scanYears(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(YEAR)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    if (/(?:nomor|nomer|no\.?)\s*[\w./-]+\s+tahun\s+$/iu.test(before)) continue;
+    if (/(?:nomor|nomer|no\.?)\s*[\w./-]+\s+(?:tahun|thn)\s+$/iu.test(before)) continue;
+    // "UU 25 Tahun 2009", "Perbup 12/2021": the year of a regulation, not of the innovation
+    if (
+      /(?<![\p{L}])(?:UU|PP|Perpres|Permen\p{L}*|Perda|Perbup|Perwal\p{L}*|Pergub|Inpres|Keppres)\s*\d+\s*(?:tahun|thn|\/)\s*$/iu.test(
+        before,
+      )
+    )
+      continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return out;
@@ -49,9 +71,9 @@ export const UNITS = [
   "jiwa|orang|org|warga|penduduk|kk|kepala keluarga|keluarga|rumah tangga|lansia|penyandang disabilitas",
   "penyandang|disabilitas|pasien|balita|bayi|ibu hamil|bumil|ibu|anak|siswa|murid|pelajar|mahasiswa",
   "peserta|pengunjung|pemohon|pengguna|responden|petugas|pegawai|asn|kader|tenaga|dokter|bidan|perawat",
-  "operator|relawan|pelanggan|wajib pajak|umkm|pelaku usaha|nasabah|penerima|korban|keluarga penerima",
+  "operator|admin|penyuluh|pengelola|pengurus|pendamping|relawan|pelanggan|wajib pajak|umkm|pelaku usaha|nasabah|penerima|korban|keluarga penerima",
   // time and frequency
-  "detik|menit|jam|hari|hari kerja|minggu|pekan|bulan|tahun|thn|kali|x|shift",
+  "detik|dtk|menit|mnt|jam|hari|hr|hari kerja|minggu|mgg|pekan|bulan|bln|tahun|thn|kali|x|shift",
   // distance, size, weight
   "km|kilometer|meter|m|m2|m²|cm|kg|ton|liter|ha|hektar|hektare",
   // things counted in public services
@@ -61,6 +83,11 @@ export const UNITS = [
   "posyandu|sekolah|rt|rw|dusun|kegiatan|sesi|armada|mobil|motor|kendaraan|perangkat|set|paket|lembar",
   "item|jenis|tahapan|inovasi|rumah|gedung|ruang|loket|formulir|persyaratan|syarat|langkah|prosedur",
   "tempat tidur|bed|resep|sampel|dosis|vaksin|rekam medis|unit kerja|pos|kios|meja|aplikasi|tim",
+  "server|tablet|hp|laptop|komputer|printer|kursi|toilet|gerai|sumur|pompa|perahu|speedboat",
+  // English, for sections written in English (flagged for their language, read for their content)
+  "hours|hour|minutes|minute|days|day|weeks|months|years|people|persons|applicants|patients|villages|files",
+  "cases|households|families|residents|applications|visits|units|clinics|midwives|officers|staff",
+  "cadres|motorbikes|smartphones|seats|toilets|computers|tablets",
   "per\\s+\\p{L}+",
 ].join("|");
 

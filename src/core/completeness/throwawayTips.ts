@@ -7,8 +7,8 @@ import type { ThrowawayReason } from "./detectThrowaway.ts";
  */
 export const throwawayTips: Record<ThrowawayReason, Localized> = {
   too_short: {
-    id: "Jawaban ini terlalu singkat untuk dinilai. Jawaban asal bisa membuat proposal gugur di verifikasi administrasi. Jawab pertanyaan pemandu satu per satu, dengan data.",
-    en: "This answer is too short to be assessed. Throwaway answers can get a proposal rejected at the administrative check. Answer the guiding questions one by one, with data.",
+    id: "Jawaban asal bisa membuat proposal gugur di verifikasi administrasi. Jawab pertanyaan pemandu satu per satu, dengan data.",
+    en: "Throwaway answers can get a proposal rejected at the administrative check. Answer the guiding questions one by one, with data.",
   },
   repeated_chars: {
     id: "Teks ini berisi huruf atau kata yang diulang-ulang, sehingga terbaca sebagai jawaban asal. Ganti dengan jawaban yang sebenarnya sebelum proposal dikirim.",
@@ -25,5 +25,13 @@ export const throwawayTips: Record<ThrowawayReason, Localized> = {
   duplicate_of_section: {
     id: "Teks ini sama dengan bagian lain. Setiap bagian menjawab pertanyaan yang berbeda dan dinilai terpisah; jawaban yang disalin dianggap jawaban asal. Tulis ulang sesuai pertanyaan bagian ini.",
     en: "This text is the same as another section. Each section answers a different question and is scored separately; copied answers count as throwaway answers. Rewrite it for this section's questions.",
+  },
+  nothing_yet: {
+    id: "Jawaban “belum ada” tidak bisa dinilai dan terbaca sebagai jawaban asal. Bila memang belum ada, tulis apa yang sudah berjalan dan rencananya secara singkat; bila ada, tulis faktanya dengan angka.",
+    en: "An answer of “nothing yet” cannot be assessed and reads as a throwaway answer. If there really is nothing, say briefly what is in place and what is planned; if there is, state the facts with numbers.",
+  },
+  off_topic: {
+    id: "Teks ini tidak menjawab pertanyaan bagian ini (misalnya ucapan syukur, kontak, atau catatan untuk pembaca). Tim verifikasi menganggapnya jawaban asal. Tulis jawabannya: apa yang terjadi di unit Bapak/Ibu, dengan angka.",
+    en: "This text does not answer this section's questions (e.g. thanks, contact details or a note to the reader). The verification team treats that as a throwaway answer. Write the answer: what happens at your unit, with numbers.",
   },
 };

@@ -20,6 +20,10 @@ export class Turn {
   readonly texts: Record<string, string>;
   /** A proposal created during this turn (not yet in ctx.proposals). */
   created?: ProposalView;
+  /** A command the app answers for the engine this turn (see TurnResult.redirect). */
+  redirect?: { command: string };
+  /** This turn's reply says the bot did not understand (free text it cannot place, unknown command). */
+  missed = false;
 
   constructor(
     state: DialogueState,
@@ -69,6 +73,8 @@ export class Turn {
   }
 
   result(): TurnResult {
-    return { state: this.state, replies: this.replies, effects: this.effects };
+    const r: TurnResult = { state: this.state, replies: this.replies, effects: this.effects };
+    if (this.redirect) r.redirect = this.redirect;
+    return r;
   }
 }

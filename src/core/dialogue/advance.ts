@@ -1,3 +1,4 @@
+import { classifyMessage, type MessageKind } from "../intent/classifyMessage.ts";
 import {
   beginNewProposal,
   goBack,
@@ -8,6 +9,8 @@ import {
   switchProposal,
 } from "./commandFlow.ts";
 import type { DialogueState } from "./dialogueState.ts";
+import { answerDigression, releaseHeld, resolveHeld, writeOrDigress } from "./digressionFlow.ts";
+import { offerHelp } from "./offerHelp.ts";
 import { type ParsedInput, parseInput } from "./parseInput.ts";
 import { answerField, chooseCompetition, start } from "./proposalFlow.ts";
 import {
@@ -29,24 +32,53 @@ import type { TurnContext, TurnInput, TurnResult } from "./turnTypes.ts";
 export function advance(state: DialogueState, input: TurnInput, ctx: TurnContext): TurnResult {
   const turn = new Turn(state, ctx);
   const parsed = parseInput(input, state);
-  dispatch(turn, parsed);
+  // A held message the user did not decide on joins the answer before anything else happens.
+  if (!(parsed.kind === "choice" && parsed.id.startsWith("digress:"))) releaseHeld(turn);
+  dispatch(turn, parsed, input.intent);
+  offerHelp(turn);
   return turn.result();
 }
 
-/** What extra data the app must load for this turn (kept out of the per-turn cost otherwise). */
-export function contextNeeds(state: DialogueState, input: TurnInput): { revisionsOf?: string } {
+/** What the app must load for this turn beyond the usual (kept out of the per-turn cost otherwise). */
+export interface ContextNeeds {
+  revisionsOf?: string;
+  /** Released scores: a check may be shown (selesai, /cek, leaving a section). */
+  scores?: boolean;
+  /** Which sections had AI advice (/lihat). */
+  aiUse?: boolean;
+  /** Attachments, video, title and quota facts (the upload checklist). */
+  upload?: boolean;
+}
+
+export function contextNeeds(state: DialogueState, input: TurnInput): ContextNeeds {
   const parsed = parseInput(input, state);
   const key =
     state.step.kind === "writing" || state.step.kind === "reviewed" || state.step.kind === "history"
       ? state.step.sectionKey
       : state.sectionKey;
-  if (parsed.kind === "command" && parsed.name === "riwayat") return { revisionsOf: key ?? "" };
-  if (state.step.kind === "history" && parsed.kind === "choice")
-    return { revisionsOf: state.step.sectionKey };
-  return {};
+  const open = state.step.kind === "writing" || state.step.kind === "reviewed";
+  const kind = parsed.kind === "text" && open ? (input.intent ?? classifyMessage(parsed.text)) : undefined;
+  const command = parsed.kind === "command" ? parsed.name : kind;
+  const needs: ContextNeeds = {};
+  if (command === "riwayat" || (state.step.kind === "history" && parsed.kind === "choice"))
+    needs.revisionsOf = key ?? "";
+  if (command === "lihat") needs.aiUse = true;
+  if (command && UPLOAD_COMMANDS.has(command)) needs.upload = true;
+  // Plain text of an answer (most messages) shows no check: no need to load the scores.
+  if (
+    parsed.kind === "done" ||
+    parsed.kind === "choice" ||
+    parsed.kind === "command" ||
+    (kind && kind !== "draft")
+  )
+    needs.scores = true;
+  return needs;
 }
 
-function dispatch(turn: Turn, p: ParsedInput): void {
+/** Commands whose answer includes the upload checklist or the attachments. */
+const UPLOAD_COMMANDS = new Set(["cek", "siap", "lihat", "video"]);
+
+function dispatch(turn: Turn, p: ParsedInput, hint: MessageKind | undefined): void {
   const t = turn.t;
   const step = turn.state.step;
   switch (p.kind) {
@@ -55,6 +87,9 @@ function dispatch(turn: Turn, p: ParsedInput): void {
       return resumePrompt(turn);
     case "nonText":
       turn.say(t.nonText);
+      return resumePrompt(turn);
+    case "empty":
+      turn.say(t.emptyLine);
       return resumePrompt(turn);
     case "staleChoice":
       turn.say(t.staleChoice);
@@ -66,14 +101,14 @@ function dispatch(turn: Turn, p: ParsedInput): void {
         turn.say(t.welcomeBack);
         return resumePrompt(turn);
       }
-      return start(turn);
+      return start(turn, { greeting: true });
     case "choice":
       return choose(turn, p.id);
     case "done":
       if (step.kind === "writing") return finishAnswer(turn);
       return freeText(turn, "selesai");
     case "text":
-      return freeText(turn, p.text);
+      return freeText(turn, p.text, hint);
   }
 }
 
@@ -102,6 +137,8 @@ function choose(turn: Turn, id: string): void {
       return openSection(turn, rest);
     case "rev":
       return restore(turn, rest);
+    case "digress":
+      return resolveHeld(turn, rest === "add" ? "add" : "ask");
   }
   if (step.kind !== "reviewed") {
     turn.say(turn.t.staleChoice);
@@ -140,14 +177,15 @@ function restore(turn: Turn, revisionId: string): void {
   turn.say(turn.t.restored(turn.section(step.sectionKey)!.title[turn.locale]), sectionChoices(turn));
 }
 
-function freeText(turn: Turn, text: string): void {
+function freeText(turn: Turn, text: string, hint?: MessageKind): void {
   const step = turn.state.step;
   switch (step.kind) {
     case "writing":
-      return addToAnswer(turn, text);
+      return writeOrDigress(turn, step, text, hint);
     case "newProposal":
       return answerField(turn, step, { text });
     case "reviewed":
+      if (answerDigression(turn, hint ?? classifyMessage(text), text)) return;
       // Text after a review is kept, and the user says whether it replaces or adds.
       turn.state.step = { ...step, pending: step.pending ? `${step.pending}\n\n${text}` : text };
       return turn.say(turn.t.pendingAsk, [
@@ -160,6 +198,7 @@ function freeText(turn: Turn, text: string): void {
     default:
       if (!turn.state.welcomed) return start(turn);
       if (!turn.proposal()) return needProposal(turn);
+      turn.missed = true;
       return turn.say(turn.t.menuHint);
   }
 }

@@ -4,10 +4,13 @@ import { checkProposal } from "../completeness/checkProposal.ts";
 import { countWords } from "../completeness/countWords.ts";
 import { formatDate } from "../i18n/dialogueTexts.ts";
 import type { Locale } from "../i18n/locale.ts";
+import { uploadTexts } from "../i18n/uploadTexts.ts";
 import { beginNewProposal, start } from "./proposalFlow.ts";
 import { MARK_ICON } from "./renderCheck.ts";
-import { flushBuffer, resumePrompt, showProposalCheck } from "./sectionFlow.ts";
+import { attachmentLines } from "./renderUpload.ts";
+import { flushBuffer, resumePrompt, showProposalCheck, workingTexts } from "./sectionFlow.ts";
 import type { Turn } from "./Turn.ts";
+import { setVideo, showUploadReadiness } from "./uploadFlow.ts";
 
 /** Commands the coaching engine handles (registry owner "dialogue"); the app answers the others. */
 export const ENGINE_COMMANDS: ReadonlySet<string> = new Set(
@@ -30,6 +33,7 @@ export function runCommand(turn: Turn, name: string, arg: string): void {
   }
   if (!ENGINE_COMMANDS.has(name)) {
     turn.say(turn.t.unknownCommand(`/${name}`));
+    turn.missed = true;
     return resumePrompt(turn);
   }
   if (!turn.proposal()) return needProposal(turn);
@@ -38,6 +42,12 @@ export function runCommand(turn: Turn, name: string, arg: string): void {
       return listSections(turn);
     case "cek":
       showProposalCheck(turn);
+      return resumePrompt(turn);
+    case "siap":
+      showUploadReadiness(turn);
+      return resumePrompt(turn);
+    case "video":
+      setVideo(turn, arg);
       return resumePrompt(turn);
     case "lihat":
       return view(turn);
@@ -129,7 +139,7 @@ export function switchProposal(turn: Turn, proposalId: string): void {
 export function listSections(turn: Turn): void {
   const template = turn.template()!;
   const p = turn.proposal()!;
-  const check = checkProposal(template, turn.texts);
+  const check = checkProposal(template, workingTexts(turn));
   const L = turn.locale;
   const marks = new Map(check.sections.map((s) => [s.sectionKey, s.mark]));
   const choices = template.sections.map((s) => ({
@@ -154,10 +164,21 @@ function currentKey(turn: Turn): string | undefined {
 function view(turn: Turn): void {
   const key = currentKey(turn)!;
   const section = turn.section(key)!;
-  const text = turn.texts[key] ?? "";
+  const text = workingTexts(turn)[key] ?? "";
   const title = section.title[turn.locale];
-  if (text.trim()) turn.say([{ b: turn.t.currentText(title, countWords(text)) }, "\n\n", text]);
-  else turn.say(turn.t.emptySection(title));
+  const files = turn.ctx.upload
+    ? attachmentLines(turn.template()!, key, turn.ctx.upload.attachments, uploadTexts(turn.locale))
+    : [];
+  const annex = files.length ? `\n\n${files.join("\n")}` : "";
+  const step = turn.state.step;
+  const unsaved = step.kind === "writing" && step.sectionKey === key && step.buffer.length > 0;
+  const head = unsaved
+    ? turn.t.writingText(title, countWords(text))
+    : turn.t.currentText(title, countWords(text));
+  // Whether the writers were shown AI advice for this section (the secretariat sees it too).
+  const ai = turn.ctx.aiAdvised?.includes(key) ? ["\n", turn.t.aiAdvised] : [];
+  if (text.trim()) turn.say([{ b: head }, ...ai, "\n\n", text, annex]);
+  else turn.say(`${turn.t.emptySection(title)}${annex}`);
   resumePrompt(turn);
 }
 
@@ -182,9 +203,10 @@ function history(turn: Turn): void {
   turn.state.step = { kind: "history", sectionKey: key };
   const when = (d: Date) =>
     `${formatDate(d, turn.locale, turn.ctx.timezone)} ${new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: turn.ctx.timezone }).format(d)}`;
-  const choices = revs.slice(0, 10).map((r, i) => ({
+  const choices = revs.slice(0, 10).map((r) => ({
     id: `rev:${r.id}`,
-    label: `${i + 1}. ${when(r.createdAt)} · ${countWords(r.text)} · ${preview(r.text)}`,
+    // Channels number the choices themselves (terminal, WhatsApp); the label carries no number.
+    label: turn.t.revisionLabel(when(r.createdAt), countWords(r.text), preview(r.text)),
   }));
   turn.say(turn.t.historyHeader(title), [...choices, { id: "back", label: turn.t.btnBack }]);
 }

@@ -14,7 +14,10 @@ const newProposalDraft = z.object({
   instansi: z.string().optional(),
   group: z.string().optional(),
   category: z.string().optional(),
+  /** Before the template's registration fields: the title asked by the first version. */
   title: z.string().optional(),
+  /** Answers to the template's registration fields, by field key. */
+  answers: z.record(z.string(), z.string()).optional(),
 });
 
 export const stepSchema = z.discriminatedUnion("kind", [
@@ -22,7 +25,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("chooseCompetition") }),
   z.object({
     kind: z.literal("newProposal"),
-    field: z.enum(["unit", "instansi", "group", "category", "title", "startYear"]),
+    /** "unit", "instansi", "group", "category", or a key of the template's registration fields. */
+    field: z.string(),
     draft: newProposalDraft,
   }),
   z.object({
@@ -31,6 +35,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
     mode: z.enum(["replace", "append"]),
     /** Messages received for this answer, not yet closed with "selesai". */
     buffer: z.array(z.string()),
+    /** A message the bot could not tell apart (answer or question), kept until the user says. */
+    held: z.string().optional(),
   }),
   z.object({
     kind: z.literal("reviewed"),
@@ -56,6 +62,8 @@ export const dialogueStateSchema = z.object({
   /** The choices last offered, so "2" or the words of a label pick one on any channel. */
   choices: z.array(choiceSchema).default([]),
   welcomed: z.boolean().default(false),
+  /** Replies in a row that did not understand the person (two offer "Tanya sekretariat"). */
+  misses: z.number().int().min(0).optional(),
 });
 export type DialogueState = z.infer<typeof dialogueStateSchema>;
 

@@ -12,7 +12,8 @@ export type ParsedInput =
   | { kind: "greeting" }
   | { kind: "text"; text: string }
   | { kind: "tooLong"; chars: number }
-  | { kind: "nonText" };
+  | { kind: "nonText" }
+  | { kind: "empty" };
 
 const DONE_WORDS = new Set(["selesai", "done", "sudah", "sudah selesai", "finish", "finished", "cukup"]);
 const GREETINGS =
@@ -28,7 +29,9 @@ export function parseInput(input: TurnInput, state: DialogueState): ParsedInput 
     return { kind: "staleChoice" };
   }
   const raw = input.text;
-  if (raw === undefined || raw.trim() === "") return { kind: "nonText" };
+  if (raw === undefined || (input.attachmentKind && raw.trim() === "")) return { kind: "nonText" };
+  // An empty line (Enter pressed in the terminal, blank text) is not an attachment.
+  if (raw.trim() === "") return { kind: "empty" };
   if (raw.length > MAX_MESSAGE_CHARS) return { kind: "tooLong", chars: raw.length };
   const text = raw.trim();
   const cmd = parseCommand(text);

@@ -7,7 +7,11 @@ import type { Section, Template } from "../templates/templateSchema.ts";
 
 export const MARK_ICON: Record<Mark, string> = { complete: "✅", incomplete: "⚠️", empty: "⬜" };
 
-/** The rule check of one section: header, word count, each element present or missing with its tip. */
+/**
+ * The rule check of one section: header (with the official limit only), each element present
+ * or missing with why a mention did not count and its tip, then the notes: length guidance
+ * ("panduan"), padding, language, style and cross-section consistency.
+ */
 export function renderSectionCheck(
   section: Section,
   check: SectionCheck,
@@ -15,19 +19,20 @@ export function renderSectionCheck(
   locale: Locale,
 ): RichText {
   const out: RichText = [
-    { b: t.checkHeader(section.title[locale], check.words, check.maxWords, t.markWord[check.mark]) },
+    { b: t.checkHeader(section.title[locale], check.words, check.official?.max, t.markWord[check.mark]) },
     "\n",
   ];
   if (check.throwaway) {
     out.push(`${t.throwaway[check.throwaway.reason]}\n   ${t.tip}: ${check.throwaway.tip[locale]}\n`);
   }
-  if (check.wordStatus === "short") out.push(`${t.wordsShort(check.words, check.minWords)}\n`);
-  if (check.wordStatus === "long" && check.maxWords)
-    out.push(`${t.wordsLong(check.words, check.maxWords)}\n`);
   for (const e of check.elements) {
     if (e.present) out.push(`✅ ${e.label[locale]}${e.evidence ? ` (${e.evidence})` : ""}\n`);
-    else out.push(`⚠️ ${e.label[locale]}\n   ${t.tip}: ${e.tip[locale]}\n`);
+    else
+      out.push(
+        `⚠️ ${e.label[locale]}\n${e.note ? `   ${e.note[locale]}\n` : ""}   ${t.tip}: ${e.tip[locale]}\n`,
+      );
   }
+  for (const w of check.warnings) out.push(`${w.text[locale]}\n`);
   return trimEnd(out);
 }
 
@@ -56,14 +61,17 @@ export function renderProposalCheck(
     const marks = row.sections.map((s) => `${MARK_ICON[s.mark]} ${title(s.sectionKey)}`).join(" · ");
     out.push(`${crit?.name[locale] ?? row.criterionKey} (${row.weight}%): ${marks}\n`);
   }
+  if (check.consistency.length > 0) out.push("\n");
+  for (const f of check.consistency) out.push(`${title(f.sectionKey)}: ${f.warning.text[locale]}\n`);
   if (check.topFixes.length === 0) {
     out.push("\n", t.cekAllGood);
-    return out;
+    return trimEnd(out);
   }
   out.push("\n", { b: t.cekTopFixes }, "\n");
   check.topFixes.forEach((f, i) => {
     out.push(`${i + 1}. ${t.fixLine(title(f.sectionKey), f.weight, t.markWord[f.mark])}\n`);
-    for (const m of f.missing.slice(0, 2)) out.push(`   – ${m.label[locale]}: ${m.tip[locale]}\n`);
+    for (const m of f.missing.slice(0, 2))
+      out.push(`   – ${m.label[locale]}: ${m.note ? `${m.note[locale]} ` : ""}${m.tip[locale]}\n`);
   });
   return trimEnd(out);
 }

@@ -1,11 +1,15 @@
 import { checkProposal } from "../completeness/checkProposal.ts";
-import { checkSection } from "../completeness/checkSection.ts";
 import { countWords } from "../completeness/countWords.ts";
-import type { Choice } from "../messages.ts";
+import { uploadTexts } from "../i18n/uploadTexts.ts";
+import type { Choice, RichText } from "../messages.ts";
+import { renderFocus } from "../scoring/renderFocus.ts";
+import { scoreFocus } from "../scoring/scoreFocus.ts";
 import type { Step } from "./dialogueState.ts";
 import { askField } from "./proposalFlow.ts";
 import { renderProposalCheck, renderSectionCheck } from "./renderCheck.ts";
+import { criteriaLine, renderUploadBlock } from "./renderUpload.ts";
 import type { Turn } from "./Turn.ts";
+import { uploadItems } from "./uploadFlow.ts";
 
 /** Choices shown after a section has text: revise, add, next, later. */
 export function sectionChoices(turn: Turn): Choice[] {
@@ -34,8 +38,9 @@ export function openSection(turn: Turn, key: string): void {
     template.sections.length,
     section.title[L],
     section.weight,
-    section.minWords,
-    section.maxWords,
+    // only the competition's own limits are shown as limits; the guidance appears in the check
+    section.officialWords?.min ?? 0,
+    section.officialWords?.max,
   );
   const existing = turn.texts[key] ?? "";
   if (existing.trim()) {
@@ -47,11 +52,13 @@ export function openSection(turn: Turn, key: string): void {
     return;
   }
   const questions = section.questions.map((q, n) => `${n + 1}. ${q[L]}`).join("\n");
+  const criteria = criteriaLine(template, section, L);
   turn.say([
     { b: header },
     "\n",
     section.purpose[L],
     "\n",
+    ...(criteria ? [criteria, "\n"] : []),
     t.guidingQuestions,
     "\n",
     questions,
@@ -68,8 +75,18 @@ export function addToAnswer(turn: Turn, text: string): void {
   const buffer = [...step.buffer, text];
   turn.state.step = { ...step, buffer };
   const words = countWords(composed(turn, step.sectionKey, step.mode, buffer));
-  const max = turn.section(step.sectionKey)?.maxWords;
+  const max = turn.section(step.sectionKey)?.officialWords?.max;
   turn.say(max && words > max ? turn.t.overMax(words, max) : turn.t.wordsSoFar(words, max));
+}
+
+/**
+ * Section texts as the user sees them now: the saved texts, with the answer being written (not
+ * yet closed with "selesai") in place of its section, so /cek, /lihat and /bagian count it.
+ */
+export function workingTexts(turn: Turn): Record<string, string> {
+  const step = turn.state.step.kind === "writing" ? turn.state.step : turn.state.returnTo;
+  if (step?.kind !== "writing" || step.buffer.length === 0) return turn.texts;
+  return { ...turn.texts, [step.sectionKey]: composed(turn, step.sectionKey, step.mode, step.buffer) };
 }
 
 function composed(turn: Turn, key: string, mode: "replace" | "append", buffer: string[]): string {
@@ -88,16 +105,37 @@ export function finishAnswer(turn: Turn): void {
   const section = turn.section(step.sectionKey)!;
   const check = save(turn, step.sectionKey, composed(turn, step.sectionKey, step.mode, step.buffer), "chat");
   turn.state.step = { kind: "reviewed", sectionKey: step.sectionKey };
-  turn.say(renderSectionCheck(section, check, turn.t, turn.locale), sectionChoices(turn));
+  turn.say(
+    withFocus(turn, renderSectionCheck(section, check, turn.t, turn.locale), step.sectionKey),
+    sectionChoices(turn),
+  );
   turn.effect({ kind: "sectionChecked", proposalId: turn.state.proposalId!, sectionKey: step.sectionKey });
+}
+
+/**
+ * After the judges' scores are released, a check ends with the weak criteria (of this section, or
+ * of the whole proposal for /cek) and only what the draft still misses for them.
+ */
+export function withFocus(turn: Turn, rich: RichText, sectionKey?: string): RichText {
+  const template = turn.template();
+  const released = turn.ctx.released;
+  if (!template || !released) return rich;
+  const lines = renderFocus(scoreFocus(template, released, turn.texts), released, template, turn.locale, {
+    ...(sectionKey ? { sectionKey, max: 2 } : { max: 3 }),
+  });
+  return lines.length ? [...rich, "\n\n", lines.join("\n")] : rich;
 }
 
 function save(turn: Turn, key: string, text: string, source: "chat" | "restore" | "cancel") {
   const template = turn.template()!;
-  const section = turn.section(key)!;
-  const others = Object.fromEntries(Object.entries(turn.texts).filter(([k]) => k !== key));
-  const check = checkSection(section, text, others);
-  const readiness = checkProposal(template, { ...turn.texts, [key]: text }).readiness;
+  const whole = checkProposal(
+    template,
+    { ...turn.texts, [key]: text },
+    { startYear: turn.proposal()?.startYear },
+  );
+  // the section as checked within its proposal: copies judged by template order, consistency notes added
+  const check = whole.sections.find((c) => c.sectionKey === key)!;
+  const readiness = whole.readiness;
   turn.effect({
     kind: "saveSection",
     proposalId: turn.state.proposalId!,
@@ -122,8 +160,18 @@ export function restoreText(turn: Turn, key: string, text: string): void {
 export function flushBuffer(turn: Turn, exceptKey?: string): boolean {
   for (const step of [turn.state.step, turn.state.returnTo]) {
     if (step?.kind !== "writing" || step.buffer.length === 0 || step.sectionKey === exceptKey) continue;
-    save(turn, step.sectionKey, composed(turn, step.sectionKey, step.mode, step.buffer), "cancel");
+    const check = save(
+      turn,
+      step.sectionKey,
+      composed(turn, step.sectionKey, step.mode, step.buffer),
+      "cancel",
+    );
     step.buffer = [];
+    // Leaving a section is when its writer needs the check most: what it still misses.
+    const section = turn.section(step.sectionKey);
+    if (section)
+      turn.say(withFocus(turn, renderSectionCheck(section, check, turn.t, turn.locale), step.sectionKey));
+    turn.effect({ kind: "sectionChecked", proposalId: turn.state.proposalId!, sectionKey: step.sectionKey });
     return true;
   }
   return false;
@@ -144,8 +192,13 @@ export function showProposalCheck(turn: Turn): void {
   const template = turn.template();
   const p = turn.proposal();
   if (!template || !p) return;
-  const check = checkProposal(template, turn.texts);
-  turn.say(renderProposalCheck(template, check, p.code, turn.t, turn.locale));
+  const check = checkProposal(template, workingTexts(turn), { startYear: p.startYear });
+  const out = withFocus(turn, renderProposalCheck(template, check, p.code, turn.t, turn.locale));
+  const items = uploadItems(turn);
+  // The checklist's facts are loaded for /cek only; after the last section, point to /siap.
+  if (items) out.push("\n\n", ...renderUploadBlock(template, items, turn.locale, turn.ctx.timezone));
+  else out.push("\n\n", uploadTexts(turn.locale).siapHint);
+  turn.say(out);
   turn.effect({ kind: "proposalChecked", proposalId: p.id });
 }
 

@@ -25,12 +25,13 @@ export interface BroadcastTexts {
   categoryOption: (name: string) => string;
   optionWithCount: (label: string, n: number) => string;
   noRecipients: string;
-  recipientsThenText: (contacts: number, proposals: number, optedOut: number) => string;
+  /** `reachable`: people the announcement will be sent to (subscribed, with a chat to push to). */
+  recipientsThenText: (reachable: number, proposals: number, optedOut: number, noChannel: number) => string;
   typeText: string;
   textOnly: string;
   textTooLong: (max: number, got: number) => string;
   previewHeader: string;
-  confirmSend: (contacts: number, optedOut: number) => string;
+  confirmSend: (reachable: number, optedOut: number, noChannel: number) => string;
   quietNote: (start: string, end: string) => string;
   btnSend: string;
   btnSchedule: string;
@@ -96,22 +97,22 @@ const id: BroadcastTexts = {
   audienceRegion: "Per wilayah",
   audienceIncomplete: "Proposal belum lengkap",
   audienceChannel: "Per kanal",
-  chooseStage: "Tahap yang mana?",
-  chooseGroup: "Kelompok atau kategori yang mana?",
-  chooseRegion: "Wilayah yang mana?",
-  chooseChannel: "Lewat kanal yang mana?",
+  chooseStage: "Pengumuman ini untuk proposal di tahap yang mana?",
+  chooseGroup: "Pengumuman ini untuk kelompok atau kategori yang mana?",
+  chooseRegion: "Pengumuman ini untuk wilayah yang mana?",
+  chooseChannel: "Pengumuman ini dikirim lewat kanal yang mana?",
   noOptions: "Belum ada data untuk pilihan ini. Silakan pilih penerima lain.",
   categoryOption: (name) => `Kategori ${name}`,
   optionWithCount: (label, n) => `${label} (${n})`,
   noRecipients: "Belum ada kontak untuk pilihan ini. Silakan pilih penerima lain.",
-  recipientsThenText: (contacts, proposals, optedOut) =>
-    `${contacts} kontak dari ${proposals} proposal${optedOut ? ` (${optedOut} berhenti berlangganan dan akan dilewati)` : ""}. Tulis isi pengumumannya.`,
+  recipientsThenText: (reachable, proposals, optedOut, noChannel) =>
+    `${reachable} kontak dari ${proposals} proposal akan menerima pengumuman ini.${skippedId(optedOut, noChannel)} Tulis isi pengumumannya.`,
   typeText: "Tulis isi pengumumannya dalam satu pesan.",
   textOnly: "Pengumuman hanya bisa berupa teks. Tulis isi pengumumannya dalam satu pesan.",
   textTooLong: (max, got) => `Teksnya ${got} karakter; maksimal ${max}. Mohon dipersingkat lalu kirim lagi.`,
   previewHeader: "Pratinjau (seperti yang diterima peserta):",
-  confirmSend: (contacts, optedOut) =>
-    `Kirim ke ${contacts} kontak sekarang?${optedOut ? ` ${optedOut} kontak yang berhenti berlangganan dilewati.` : ""}`,
+  confirmSend: (reachable, optedOut, noChannel) =>
+    `Kirim ke ${reachable} kontak sekarang?${skippedId(optedOut, noChannel)}`,
   quietNote: (start, end) => `Sekarang jam tenang (${start}–${end}): pengiriman dimulai pukul ${end}.`,
   btnSend: "Kirim",
   btnSchedule: "Jadwalkan",
@@ -131,7 +132,7 @@ const id: BroadcastTexts = {
   optedOut:
     "Baik, Bapak/Ibu tidak akan menerima pengumuman dan pengingat lagi. Ketik /mulai kapan saja untuk berlangganan kembali; klinik proposal tetap bisa dipakai seperti biasa.",
   progress: (sent, total, failed, skipped) =>
-    `Terkirim ${sent}/${total} · gagal ${failed} · dilewati ${skipped}${skipped ? " (berhenti langganan)" : ""}`,
+    `Terkirim ${sent}/${total} · gagal ${failed} · dilewati ${skipped}${skipped ? " (berhenti langganan atau tanpa saluran)" : ""}`,
   finished: (id, sent, total, failed, skipped) =>
     `Selesai ✅ Pengumuman ${id}: terkirim ${sent} dari ${total}, gagal ${failed}, dilewati ${skipped}.${failed ? ` Rincian yang gagal: /laporan ${id}` : ""}`,
   reportUsage: "Ketik /laporan <id> untuk rincian satu pengumuman.",
@@ -189,23 +190,23 @@ const en: BroadcastTexts = {
   audienceRegion: "By region",
   audienceIncomplete: "Incomplete proposals",
   audienceChannel: "By channel",
-  chooseStage: "Which stage?",
-  chooseGroup: "Which group or category?",
-  chooseRegion: "Which region?",
-  chooseChannel: "Through which channel?",
+  chooseStage: "At which stage are the proposals this announcement is for?",
+  chooseGroup: "Which group or category is this announcement for?",
+  chooseRegion: "Which region is this announcement for?",
+  chooseChannel: "Through which channel should this announcement go?",
   noOptions: "There is no data for this choice yet. Please choose other recipients.",
   categoryOption: (name) => `Category ${name}`,
   optionWithCount: (label, n) => `${label} (${n})`,
   noRecipients: "No contacts match this choice yet. Please choose other recipients.",
-  recipientsThenText: (contacts, proposals, optedOut) =>
-    `${contacts} contacts from ${proposals} proposals${optedOut ? ` (${optedOut} unsubscribed and will be skipped)` : ""}. Write the announcement.`,
+  recipientsThenText: (reachable, proposals, optedOut, noChannel) =>
+    `${reachable} contacts from ${proposals} proposals will receive this announcement.${skippedEn(optedOut, noChannel)} Write the announcement.`,
   typeText: "Write the announcement in one message.",
   textOnly: "An announcement can only be text. Write it in one message.",
   textTooLong: (max, got) =>
     `The text has ${got} characters; the maximum is ${max}. Please shorten it and send again.`,
   previewHeader: "Preview (as participants will see it):",
-  confirmSend: (contacts, optedOut) =>
-    `Send to ${contacts} contacts now?${optedOut ? ` ${optedOut} unsubscribed contacts are skipped.` : ""}`,
+  confirmSend: (reachable, optedOut, noChannel) =>
+    `Send to ${reachable} contacts now?${skippedEn(optedOut, noChannel)}`,
   quietNote: (start, end) => `It is quiet hours now (${start}–${end}): sending starts at ${end}.`,
   btnSend: "Send",
   btnSchedule: "Schedule",
@@ -224,7 +225,7 @@ const en: BroadcastTexts = {
   optedOut:
     "Done, you will no longer receive announcements and reminders. Type /mulai at any time to subscribe again; the proposal clinic works as before.",
   progress: (sent, total, failed, skipped) =>
-    `Sent ${sent}/${total} · failed ${failed} · skipped ${skipped}${skipped ? " (unsubscribed)" : ""}`,
+    `Sent ${sent}/${total} · failed ${failed} · skipped ${skipped}${skipped ? " (unsubscribed or no chat)" : ""}`,
   finished: (id, sent, total, failed, skipped) =>
     `Done ✅ Announcement ${id}: ${sent} of ${total} sent, ${failed} failed, ${skipped} skipped.${failed ? ` Failures: /laporan ${id}` : ""}`,
   reportUsage: "Type /laporan <id> for the details of one announcement.",
@@ -297,4 +298,21 @@ export function formatShortDate(d: Date, locale: Locale, timeZone: string): stri
     hourCycle: "h23",
     timeZone,
   }).format(d);
+}
+
+/** Who is left out of a send, and why: unsubscribed, or no Telegram/WhatsApp chat to push to. */
+function skippedId(optedOut: number, noChannel: number): string {
+  const parts = [
+    optedOut ? `${optedOut} berhenti berlangganan` : "",
+    noChannel ? `${noChannel} belum punya saluran Telegram atau WhatsApp` : "",
+  ].filter(Boolean);
+  return parts.length ? ` Dilewati: ${parts.join(", ")}.` : "";
+}
+
+function skippedEn(optedOut: number, noChannel: number): string {
+  const parts = [
+    optedOut ? `${optedOut} unsubscribed` : "",
+    noChannel ? `${noChannel} without a Telegram or WhatsApp chat` : "",
+  ].filter(Boolean);
+  return parts.length ? ` Skipped: ${parts.join(", ")}.` : "";
 }

@@ -9,6 +9,7 @@ import { id } from "./texts.id.ts";
  */
 export interface DialogueTexts {
   welcome: (name: string) => string;
+  greetBack: (name: string) => string;
   privacy: string;
   openCompetition: (name: string, deadline?: string) => string;
   noCompetition: string;
@@ -20,12 +21,13 @@ export interface DialogueTexts {
   askInstansi: string;
   askGroup: string;
   askCategory: string;
-  askTitle: string;
-  askStartYear: string;
-  badYear: (max: number) => string;
+  askRegistration: (question: string, example: string) => string;
+  badYear: (label: string, max: number) => string;
+  unitProblems: { short: string; long: string; digits: string };
+  instansiProblems: { short: string; long: string; digits: string };
+  fieldProblems: (label: string, example: string) => { short: string; long: string; digits: string };
   tooYoung: (age: number, min: number) => string;
   duplicateTitle: string;
-  emptyAnswer: string;
   created: (title: string, code: string, count: number, first: string) => string;
   sectionHeader: (i: number, n: number, title: string, weight: number, min: number, max?: number) => string;
   guidingQuestions: string;
@@ -38,7 +40,13 @@ export interface DialogueTexts {
   wordsShort: (words: number, min: number) => string;
   wordsLong: (words: number, max: number) => string;
   throwaway: Record<
-    "too_short" | "repeated_chars" | "question_copied" | "lorem_ipsum" | "duplicate_of_section",
+    | "too_short"
+    | "repeated_chars"
+    | "question_copied"
+    | "lorem_ipsum"
+    | "duplicate_of_section"
+    | "nothing_yet"
+    | "off_topic",
     string
   >;
   tip: string;
@@ -52,10 +60,13 @@ export interface DialogueTexts {
   sectionsHeader: (code: string, readiness: number) => string;
   chooseSectionHint: string;
   currentText: (title: string, words: number) => string;
+  writingText: (title: string, words: number) => string;
   emptySection: (title: string) => string;
+  aiAdvised: string;
   reviseIntro: (title: string) => string;
   appendIntro: (title: string) => string;
   historyHeader: (title: string) => string;
+  revisionLabel: (when: string, words: number, preview: string) => string;
   noHistory: (title: string) => string;
   restored: (title: string) => string;
   cekHeader: (code: string, readiness: number) => string;
@@ -70,6 +81,7 @@ export interface DialogueTexts {
   cancelledSaved: (title: string) => string;
   tooLong: (chars: number) => string;
   nonText: string;
+  emptyLine: string;
   unknownCommand: (cmd: string) => string;
   staleChoice: string;
   needProposal: string;
@@ -79,7 +91,13 @@ export interface DialogueTexts {
   welcomeBack: string;
   recovered: string;
   menuHint: string;
+  askSecretariat: string;
   pickOne: string;
+  greetingWhileWriting: string;
+  unsureAsk: string;
+  btnAddToAnswer: string;
+  btnIsQuestion: string;
+  notAdded: string;
 }
 
 export const dialogueTexts = catalog<DialogueTexts>({ id, en });

@@ -21,14 +21,14 @@ const id: DocumentTexts = {
     "Untuk mengimpor berkas, pilih atau buat proposal dulu dengan /proposal, lalu kirim berkasnya lagi.",
   fetchFailed: "Berkas tidak bisa diunduh. Mohon kirim sekali lagi.",
   nothingFound:
-    'Tidak ada judul bagian yang dikenali di berkas ini, jadi belum ada yang bisa disimpan. Pastikan judul bagian (misal "Latar Belakang dan Tujuan") ada di berkas.',
+    'Tidak ada judul bagian yang dikenali di berkas ini, jadi belum ada yang bisa disimpan. Pastikan judul bagian (misalnya "Latar Belakang dan Tujuan") ada di berkas.',
   save: "Simpan",
   cancel: "Batal",
   assign: (n) => `Masukkan teks #${n} ke bagian…`,
   chooseSection: (n) => `Teks #${n} dimasukkan ke bagian mana?`,
   cancelled: "Impor dibatalkan; tidak ada yang diubah.",
   saved: (n, r) =>
-    `Tersimpan: ${n} bagian sebagai versi baru (versi lama tetap di /riwayat). Kesiapan proposal: ${r}%. Ketik /cek untuk pemeriksaan lengkap.`,
+    `Tersimpan: ${n} bagian sebagai versi baru (versi lama tetap di /riwayat). Kelengkapan proposal: ${r}%. Ketik /cek untuk pemeriksaan lengkap.`,
   exported: (code) =>
     `Proposal ${code} dalam format Word. Untuk menyalin ke SINOVIK per kolom, ketik /ekspor teks.`,
   exportedText: (code) => `Proposal ${code} sebagai teks, per bagian.`,
@@ -47,7 +47,7 @@ const en: DocumentTexts = {
   chooseSection: (n) => `Which section should text #${n} go to?`,
   cancelled: "Import cancelled; nothing was changed.",
   saved: (n, r) =>
-    `Saved: ${n} section(s) as new versions (old ones stay in /riwayat). Proposal readiness: ${r}%. Type /cek for the full check.`,
+    `Saved: ${n} section(s) as new versions (old ones stay in /riwayat). Proposal completeness: ${r}%. Type /cek for the full check.`,
   exported: (code) =>
     `Proposal ${code} as a Word document. To paste into SINOVIK field by field, type /ekspor teks.`,
   exportedText: (code) => `Proposal ${code} as plain text, section by section.`,

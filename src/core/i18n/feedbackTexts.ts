@@ -20,7 +20,8 @@ const id: FeedbackTexts = {
   gap: "Yang kurang",
   nextStep: "Langkah berikut",
   example: "Contoh kalimat (isi bagian [ ] dengan data Bapak/Ibu sendiri)",
-  adviceOnly: "Ini saran untuk perbaikan, bukan nilai resmi. Penilaian tetap oleh tim juri.",
+  adviceOnly:
+    "Ini saran untuk perbaikan, bukan nilai resmi. Penilaian tetap oleh Tim Evaluasi dan Tim Panel Independen.",
 };
 
 const en: FeedbackTexts = {

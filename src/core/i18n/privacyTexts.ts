@@ -38,7 +38,7 @@ const id: PrivacyTexts = {
   since: "Tercatat sejak",
   none: "(tidak ada)",
   footer:
-    'Draf proposal milik unit, bukan pribadi: bila data Bapak/Ibu dihapus, draf tetap ada untuk unit dengan penulis "mantan anggota". Hapus data pribadi dengan /hapusdata.',
+    'Draf proposal dan berkas lampirannya (SK, dokumen pendukung) milik unit, bukan pribadi: bila data Bapak/Ibu dihapus, semuanya tetap ada untuk unit dengan penulis "mantan anggota". Hapus data pribadi dengan /hapusdata.',
   confirm:
     "Hapus semua data pribadi Bapak/Ibu (nama, nomor, akun, keanggotaan unit, posisi percakapan)? Draf proposal tetap ada untuk unit. Tindakan ini tidak bisa dibatalkan.",
   yes: "Ya, hapus data saya",
@@ -63,7 +63,7 @@ const en: PrivacyTexts = {
   since: "Recorded since",
   none: "(none)",
   footer:
-    'Proposal drafts belong to the unit, not to a person: if you delete your data, the drafts stay with the unit, attributed to "former member". Delete your personal data with /hapusdata.',
+    'Proposal drafts and their attached files (SK, supporting documents) belong to the unit, not to a person: if you delete your data, they stay with the unit, attributed to "former member". Delete your personal data with /hapusdata.',
   confirm:
     "Delete all your personal data (name, number, accounts, unit memberships, conversation position)? Proposal drafts stay with the unit. This cannot be undone.",
   yes: "Yes, delete my data",

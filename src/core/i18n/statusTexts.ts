@@ -21,6 +21,7 @@ export interface StatusTexts {
   criterionLine: (name: string, weight: number, mean: string) => string;
   criterionUnscored: (name: string, weight: number) => string;
   total: (total: string) => string;
+  indexTotal: (value: string, max: number, band: string | undefined, provisional: boolean) => string;
   rankTop: (n: number) => string;
   rankBand: (n: number) => string;
   inGroup: (group: string) => string;
@@ -58,6 +59,7 @@ export interface StatusTexts {
   rekapReadiness: string;
   rekapIncomplete: (units: number, proposals: number) => string;
   rekapStuck: (n: number) => string;
+  rekapAttachments: (withSk: number, withVideo: number, total: number) => string;
   rekapStuckLine: (code: string, unit: string, readiness: number, last: string) => string;
   rekapMore: (n: number) => string;
   never: string;
@@ -71,9 +73,9 @@ const id: StatusTexts = {
   next: (label, date) => (date ? `Berikutnya: ${label}, perkiraan ${date}.` : `Berikutnya: ${label}.`),
   lastStage: "Ini tahap terakhir kompetisi.",
   notLinked:
-    "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misal /daftar KP-7Q2M9X4KTD).",
+    "Belum ada proposal yang terhubung dengan akun ini. Ketik /daftar diikuti kode proposal dari sekretariat (misalnya /daftar KP-7Q2M9X4KTD).",
   notLinkedShare:
-    "Bila sekretariat sudah mendaftarkan nomor Bapak/Ibu, tekan tombol bagikan nomor telepon di bawah: proposal unit Anda akan langsung terhubung.",
+    "Bila sekretariat sudah mendaftarkan nomor Bapak/Ibu, tekan tombol bagikan nomor telepon di bawah: proposal unit Bapak/Ibu akan langsung terhubung.",
   notLinkedWhatsApp: "Nomor WhatsApp ini belum terdaftar di data sekretariat.",
   notVisible: (code) =>
     `Maaf, proposal ${code} tidak dapat saya tampilkan. Bapak/Ibu hanya dapat melihat proposal unit sendiri; periksa kembali kodenya.`,
@@ -83,6 +85,8 @@ const id: StatusTexts = {
   criterionLine: (name, weight, mean) => `• ${name} (bobot ${weight}%): ${mean}`,
   criterionUnscored: (name, weight) => `• ${name} (bobot ${weight}%): belum dinilai`,
   total: (total) => `Total: ${total} dari 100`,
+  indexTotal: (value, max, band, provisional) =>
+    `Indeks: ${value} dari ${max}${band ? ` · predikat ${band}${provisional ? " (sementara, belum terkonfirmasi)" : ""}` : ""}`,
   rankTop: (n) => `Peringkat: Top ${n}`,
   rankBand: (n) => `Peringkat: ${n} besar`,
   inGroup: (group) => ` (${group})`,
@@ -90,7 +94,7 @@ const id: StatusTexts = {
   weakHeader: "Yang perlu diperkuat (nilai di bawah 60%):",
   weakLine: (criterion, mean, sections) => `⚠️ ${criterion} (${mean}) · bagian ${sections}`,
   tip: (text) => `   Tip: ${text}`,
-  commentsHeader: "Catatan juri:",
+  commentsHeader: "Catatan penilaian:",
   commentLine: (criterion, text) => `• ${criterion}: "${text}"`,
   notReleased: (stage) => `Nilai tahap ${stage} belum diumumkan. Saya kabari begitu dirilis sekretariat.`,
   noResult: (stage) => `Tidak ada nilai untuk proposal ini pada tahap ${stage}.`,
@@ -99,7 +103,7 @@ const id: StatusTexts = {
     `📣 Proposal ${code} "${title}" kini berada di tahap: ${label}.${note ? `\nCatatan sekretariat: ${note}` : ""}\nKetik /status untuk rinciannya.`,
   scoresReleased: (stage, codes) =>
     `📣 Nilai tahap ${stage} untuk proposal ${codes} sudah dirilis. Ketik /nilai untuk melihatnya.`,
-  daftarUsage: "Tulis kode proposal dari sekretariat, misal: /daftar KP-7Q2M9X4KTD",
+  daftarUsage: "Tulis kode proposal dari sekretariat, misalnya /daftar KP-7Q2M9X4KTD",
   daftarOk: (unit, code, title) =>
     `Terima kasih. Bapak/Ibu kini terhubung dengan ${unit}, proposal ${code} "${title}". Ketik /status untuk melihat tahapnya.`,
   daftarAlready: (unit) =>
@@ -130,9 +134,11 @@ const id: StatusTexts = {
   rekapHeader: (name, total) => `Rekap ${name} · ${total} proposal`,
   rekapStages: "Per tahap:",
   rekapLine: (label, n) => `• ${label}: ${n}`,
-  rekapReadiness: "Kesiapan proposal:",
+  rekapReadiness: "Kelengkapan proposal:",
   rekapIncomplete: (units, proposals) => `Bagian belum lengkap: ${units} unit (${proposals} proposal)`,
-  rekapStuck: (n) => `Tertahan (tanpa aktivitas 7 hari, kesiapan < 100%): ${n}`,
+  rekapStuck: (n) => `Tertahan (tanpa aktivitas 7 hari, kelengkapan < 100%): ${n}`,
+  rekapAttachments: (sk, video, total) =>
+    `SK Tim Inovator terlampir: ${sk} dari ${total} proposal · tautan video: ${video} dari ${total}`,
   rekapStuckLine: (code, unit, readiness, last) =>
     `• ${code} ${unit} · ${readiness}% · aktif terakhir ${last}`,
   rekapMore: (n) => `… dan ${n} lainnya (lengkapnya: klinik report --csv)`,
@@ -159,6 +165,8 @@ const en: StatusTexts = {
   criterionLine: (name, weight, mean) => `• ${name} (weight ${weight}%): ${mean}`,
   criterionUnscored: (name, weight) => `• ${name} (weight ${weight}%): not scored`,
   total: (total) => `Total: ${total} of 100`,
+  indexTotal: (value, max, band, provisional) =>
+    `Index: ${value} of ${max}${band ? ` · grade ${band}${provisional ? " (provisional, not confirmed)" : ""}` : ""}`,
   rankTop: (n) => `Rank: Top ${n}`,
   rankBand: (n) => `Rank: top ${n}`,
   inGroup: (group) => ` (${group})`,
@@ -206,6 +214,8 @@ const en: StatusTexts = {
   rekapReadiness: "Proposal readiness:",
   rekapIncomplete: (units, proposals) => `Incomplete sections: ${units} units (${proposals} proposals)`,
   rekapStuck: (n) => `Stuck (no activity for 7 days, readiness < 100%): ${n}`,
+  rekapAttachments: (sk, video, total) =>
+    `Innovator team decree (SK) attached: ${sk} of ${total} proposal(s) · video link: ${video} of ${total}`,
   rekapStuckLine: (code, unit, readiness, last) => `• ${code} ${unit} · ${readiness}% · last active ${last}`,
   rekapMore: (n) => `… and ${n} more (full list: klinik report --csv)`,
   never: "never",

@@ -68,7 +68,7 @@ export const importSummaryTexts = catalog<SummaryTexts>({
     sectionLine: (title, heading, words, limit) =>
       `${title} ← ${heading ? `"${heading}"` : "(dipilih manual)"} · ${words} kata${limit}`,
     limit: (min, max) =>
-      max ? ` (${min > 0 ? `${min}–` : "maks. "}${max})` : min > 0 ? ` (min. ${min})` : "",
+      max ? ` (panduan ${min > 0 ? `${min}–` : "maks. "}${max})` : min > 0 ? ` (panduan min. ${min})` : "",
     notFound: "Belum ada di dokumen:",
     unmatched: "Teks yang belum masuk bagian mana pun:",
     unmatchedLine: (n, preview, words) => `[${n}] "${preview}" (${words} kata)`,
@@ -82,7 +82,7 @@ export const importSummaryTexts = catalog<SummaryTexts>({
     sectionLine: (title, heading, words, limit) =>
       `${title} ← ${heading ? `"${heading}"` : "(assigned by hand)"} · ${words} words${limit}`,
     limit: (min, max) =>
-      max ? ` (${min > 0 ? `${min}–` : "max. "}${max})` : min > 0 ? ` (min. ${min})` : "",
+      max ? ` (guidance ${min > 0 ? `${min}–` : "max. "}${max})` : min > 0 ? ` (guidance min. ${min})` : "",
     notFound: "Not in the document yet:",
     unmatched: "Text not under any section:",
     unmatchedLine: (n, preview, words) => `[${n}] "${preview}" (${words} words)`,
@@ -119,7 +119,9 @@ export function renderImportSummary(
       const sec = template.sections[i];
       const title = sec ? `${i + 1}. ${sec.title[locale]}` : s.key;
       const limit = sec ? t.limit(sec.minWords, sec.maxWords) : "";
-      const over = sec?.maxWords !== undefined && countWords(s.text) > sec.maxWords ? " ⚠️" : "";
+      // only an official limit warns; the guidance range is shown as it is
+      const max = sec?.officialWords?.max;
+      const over = max !== undefined && countWords(s.text) > max ? " ⚠️" : "";
       out.push(`✅ ${t.sectionLine(title, s.heading, countWords(s.text), limit)}${over}\n`);
     }
   }

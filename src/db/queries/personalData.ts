@@ -1,5 +1,6 @@
 import type { Db } from "../createDatabase.ts";
 import { recipientHash } from "./conversationWindows.ts";
+import { eraseTicketRows } from "./tickets.ts";
 
 /** What audit rows say instead of an erased person. */
 export const FORMER_MEMBER = "former member";
@@ -61,6 +62,16 @@ export async function eraseContactRows(db: Db, contactId: string): Promise<void>
     await tx.llmUsage.deleteMany({ where: { contactId } });
     await tx.pendingImport.deleteMany({ where: { contactId } });
     await tx.confirmation.deleteMany({ where: { contactId } });
+    // Attached files belong to the unit's proposal, like drafts; only who sent them is forgotten.
+    await tx.proposalAttachment.updateMany({
+      where: { uploadedById: contactId },
+      data: { uploadedById: null },
+    });
+    await tx.pendingUpload.deleteMany({ where: { contactId } });
+    await tx.dashboardLoginToken.deleteMany({ where: { contactId } });
+    await tx.dashboardSession.deleteMany({ where: { contactId } });
+    await tx.judgeAssignment.updateMany({ where: { createdById: contactId }, data: { createdById: null } });
+    await eraseTicketRows(tx, contactId);
     const ids = [contactId, ...formerIds];
     const accounts = identities.flatMap((i) => [i.externalId, i.phone, i.username]);
     await scrubAudit(tx, [...ids, ...accounts.filter((x): x is string => Boolean(x))]);

@@ -68,7 +68,7 @@ describe("klinik broadcast", () => {
       textFile: textFile("Rapat koordinasi Senin pukul 09.00 WIB."),
       dryRun: true,
     });
-    expect(t.out[0]).toBe("Audience region:jawa tengah: 3 contact(s) from 3 proposal(s).");
+    expect(t.out[0]).toBe("Audience region:jawa tengah: 2 contact(s) to send to, from 3 proposal(s).");
     expect(t.out.join("\n")).toContain("skipped: 1 unsubscribed, 0 without a Telegram or WhatsApp chat.");
     expect(t.out.join("\n")).toContain("Rapat koordinasi Senin pukul 09.00 WIB.");
     expect(t.out.at(-1)).toBe("Dry run: nothing was queued.");
@@ -80,6 +80,17 @@ describe("klinik broadcast", () => {
     await expect(
       broadcastCreate(t.io, { competition: "kipp-cli", audience: "kota:Solo", textFile: textFile("x") }),
     ).rejects.toThrow(UsageError);
+    await expect(
+      broadcastCreate(t.io, { competition: "kipp-cli", audience: "stage:nope", textFile: textFile("x") }),
+    ).rejects.toThrow(/stage "nope" is not in this competition; valid: pendaftaran, .*evaluasi_proposal/);
+    await expect(
+      broadcastCreate(t.io, {
+        competition: "kipp-cli",
+        audience: "group:umum,category:x",
+        textFile: textFile("x"),
+      }),
+    ).rejects.toThrow(/category "x"/);
+    expect(await db.prisma.announcement.count()).toBe(0);
     await expect(broadcastCreate(t.io, { competition: "nope", textFile: textFile("x") })).rejects.toThrow(
       /unknown competition/,
     );

@@ -135,4 +135,33 @@ describe("deadline reminders", () => {
       await server.close();
     }
   });
+
+  it("a reminder due when the competition is created is not used up with nobody to tell; people added later get it", async () => {
+    const later = await seedCompetition(db, {
+      slug: "provinsi-2026",
+      deadline: new Date("2027-02-10T16:59:00Z"),
+      reminderDays: [3],
+    });
+    const at = wib("2027-02-08T09:00");
+    expect((await run(at)).filter((m) => m.competitionId === later)).toEqual([]);
+    expect(await db.prisma.announcement.count({ where: { competitionId: later } })).toBe(0);
+
+    await seedParticipants(db, later, [{ telegram: 900_020, name: "Pertama" }]);
+    const first = (await run(wib("2027-02-08T09:05"))).filter((m) => m.competitionId === later);
+    expect(first).toEqual([expect.objectContaining({ days: 3, recipients: 1 })]);
+
+    const [added] = await seedParticipants(db, later, [{ telegram: 900_021, name: "Diimpor kemudian" }]);
+    const again = (await run(wib("2027-02-08T09:10"))).filter((m) => m.competitionId === later);
+    expect(again).toEqual([
+      expect.objectContaining({ announcementId: first[0]!.announcementId, recipients: 1, addedLater: true }),
+    ]);
+    const rows = await db.prisma.delivery.findMany({
+      where: { announcementId: first[0]!.announcementId },
+      select: { contactId: true, status: true, text: true },
+    });
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.contactId === added)).toMatchObject({ status: "pending" });
+    expect(rows.find((r) => r.contactId === added)!.text).toContain("tinggal 2 hari lagi");
+    expect((await run(wib("2027-02-08T09:15"))).filter((m) => m.competitionId === later)).toEqual([]);
+  });
 });

@@ -115,7 +115,15 @@ describe("Telegram delivery", () => {
       for (const [i, chat] of chats.entries())
         expect(counts.get(chat)).toBe([3, 4, 5, 6].includes(i) ? 0 : 1);
       const report = await loadAnnouncementReport(db.prisma, a.id);
-      expect(report?.counts).toEqual({ total: 12, sent: 8, failed: 2, skipped: 2, waiting: 0 });
+      expect(report?.counts).toEqual({
+        total: 12,
+        sent: 8,
+        failed: 2,
+        skipped: 2,
+        waiting: 0,
+        delivered: 0,
+        read: 0,
+      });
       expect(report?.failures.map((f) => f.reason)).toEqual(["blocked", "blocked"]);
       expect(report?.skipped).toEqual({ opted_out: 2 });
       // The 429 and the 502 (on whichever chats they landed) were retried; the 502 cost an attempt, the 429 none.

@@ -113,7 +113,7 @@ describe("exportCompetition (secretariat bulk export)", () => {
     return out;
   };
 
-  it("one CSV: code, unit, title, stage, readiness and words + mark per section (safe for Excel)", async () => {
+  it("one CSV: code, unit, title, stage, readiness, words + mark per section, SK and attachments (safe for Excel)", async () => {
     const r = await exportCompetition(db.prisma, { competition: SLUG, format: "csv", locale: "id" });
     if (!r.ok) throw new Error(r.reason);
     const [csv] = await collect(r.documents);
@@ -123,9 +123,11 @@ describe("exportCompetition (secretariat bulk export)", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe(
-      ["code,unit,title,stage,readiness", ...KIPP.sections.map((s) => `${s.key}_words,${s.key}_mark`)].join(
-        ",",
-      ),
+      [
+        "code,unit,title,stage,readiness",
+        ...KIPP.sections.map((s) => `${s.key}_words,${s.key}_mark`),
+        "sk,attachments,video",
+      ].join(","),
     );
     const check = checkProposal(KIPP, SAMPLE);
     expect(lines[1]).toBe(
@@ -133,6 +135,7 @@ describe("exportCompetition (secretariat bulk export)", () => {
         'KP-AAAA,"Puskesmas Sukamaju, Pemerintah Kabupaten Sukamaju",SIPANDU: Sistem Antrean Pintar dan Rujukan Terpadu,pendaftaran',
         check.readiness,
         ...check.sections.flatMap((s) => [s.words, s.mark]),
+        "no,0,",
       ].join(","),
     );
     expect(lines[2]).toMatch(
@@ -173,7 +176,7 @@ describe("CLI document commands", () => {
     );
     const dry = cli();
     await proposalImport(dry, "KP-BBBB", file, { dryRun: true });
-    expect(dry.lines.join("\n")).toContain('✅ 1. Ringkasan ← "1. Ringkasan" · 16 kata (60–200)');
+    expect(dry.lines.join("\n")).toContain('✅ 1. Ringkasan ← "1. Ringkasan" · 16 kata (panduan 60–200)');
     expect(dry.lines.join("\n")).toContain('[1] "Lampiran Foto." (2 kata)');
     expect(dry.lines.at(-1)).toBe("Dry run: nothing saved.");
     const stored = () =>

@@ -164,7 +164,8 @@ describe("importProposalDocument", () => {
         .filter((d) => d.mark === "complete")
         .map((d) => d.sectionKey)
         .sort(),
-    ).toEqual(["latar_belakang", "ringkasan", "sumber_daya"]);
+      // every sample section holds all its elements; their short length is only guidance
+    ).toEqual([...KIPP.sections.map((s) => s.key)].sort());
     const p = await db.prisma.proposal.findUniqueOrThrow({
       where: { id: proposalId },
       select: { readiness: true },

@@ -57,26 +57,28 @@ describe("plain-language questions in the chat", () => {
     expect(await app.person(en.userId).say("what is our score")).toContain("have not been announced yet");
   });
 
-  it("does not take a question for an answer while the user writes a section, but commands still work", async () => {
+  it("answers a status question typed while writing a section, leaves the draft unchanged, and returns to the section", async () => {
     const app = makeStatusApp(db);
     const person = app.person();
     const created = await person.createProposal("Layanan Antar Akta");
     const code = /kode (KP-[A-Z0-9]{10})/.exec(created)![1]!;
+    await person.say("Warga harus datang ke kantor dinas untuk mengurus akta kelahiran.");
     const reply = await person.say("status proposal kami gimana?");
-    expect(reply).not.toContain("Tahap sekarang");
-    expect(reply).toMatch(/kata\) Lanjutkan, atau ketik selesai/);
+    expect(reply).toContain(code);
+    expect(reply).toContain("Tahap sekarang");
+    expect(reply.indexOf("Tahap sekarang")).toBeLessThan(
+      reply.indexOf("Kembali ke Ringkasan (10 kata tertulis)"),
+    );
     const state = await db.prisma.dialogueState.findFirstOrThrow({
       where: { contact: { identities: { some: { externalId: person.userId } } } },
     });
     expect((state.state as { step: { kind: string; buffer: string[] } }).step).toMatchObject({
       kind: "writing",
-      buffer: ["status proposal kami gimana?"],
+      buffer: ["Warga harus datang ke kantor dinas untuk mengurus akta kelahiran."],
     });
-    const status = await person.say("/status");
-    expect(status).toContain(code);
-    expect(status).toContain("Tahap sekarang");
-    // The section is still open: "selesai" closes it with the buffered text.
-    expect(await person.say("selesai")).toContain("Ringkasan");
+    expect(await person.say("berapa nilai kami?")).toContain("belum diumumkan");
+    // The section is still open: "selesai" closes it with the buffered text only.
+    expect(await person.say("selesai")).toMatch(/Ringkasan · 10\/\d+ kata/);
   });
 
   it("answers the question once the section is closed", async () => {

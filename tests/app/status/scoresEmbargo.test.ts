@@ -67,12 +67,27 @@ describe("/nilai and the release embargo", () => {
     expect(after).toContain("• Signifikansi (bobot 30%): 40");
     // 70% × 75 + 30% × 40 = 64.5
     expect(after).toContain("Total: 64,5 dari 100");
-    expect(after).toContain("Peringkat: Top 99 (Kelompok Umum)");
-    expect(after).toContain("Yang perlu diperkuat");
-    expect(after).toContain("⚠️ Signifikansi (40) · bagian Signifikansi");
+    // Still in the desk evaluation: the Top 99 has not been announced, so no rank is told.
+    expect(after).not.toContain("Peringkat");
+    expect(after).toContain("Menurut nilai juri tahap Evaluasi proposal oleh Tim Evaluasi");
+    // No draft yet: every element of the weak criterion's section is missing, the first tip shown.
+    expect(after).toContain("⚠️ Signifikansi dinilai 40/100: data sebelum dan sesudah, ");
     const tip = KIPP.sections.find((s) => s.key === "signifikansi")!.elements[0]!.tip.id;
     expect(after).toContain(`Tip: ${tip}`);
-    expect(after).not.toContain("Catatan juri");
+    expect(after).not.toContain("Catatan penilaian");
+  });
+
+  it("tells the rank only once the template's cut is announced, never below the pass mark or as an invented band", async () => {
+    const app = makeStatusApp(db);
+    const p = await seedProposal(db, competitionId, { title: "Layanan Urutan", passed: EVAL });
+    await score(p.id, 80, 80);
+    const m = await seedMember(db, p.unitId);
+    await release();
+    const person = app.person(m.userId);
+    expect(await person.say("/nilai")).not.toContain("Peringkat:");
+    await db.prisma.proposal.update({ where: { id: p.id }, data: { stage: "top99" } });
+    expect(await person.say("/nilai")).toContain("Peringkat: Top 99 (Kelompok Umum)");
+    expect(await person.say("/nilai")).not.toMatch(/\d+ besar/);
   });
 
   it("shows the total only for a totals-only release", async () => {
@@ -107,7 +122,7 @@ describe("/nilai and the release embargo", () => {
     const m = await seedMember(db, p.unitId);
     await release({ withComments: true });
     const out = await app.person(m.userId).say("/nilai");
-    expect(out).toContain("Catatan juri:");
+    expect(out).toContain("Catatan penilaian:");
     expect(out).toContain('• Kebaruan / Nilai Tambah: "catatan J1 kebaruan"');
     expect(out).not.toContain("berkonflik");
     // J3's 0 is left out: the mean stays 70.

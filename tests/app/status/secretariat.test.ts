@@ -167,7 +167,7 @@ describe("/rekap", () => {
     expect(out).toContain("• 75–99%: 0");
     expect(out).toContain("• 100%: 1");
     expect(out).toContain("Bagian belum lengkap: 3 unit (3 proposal)");
-    expect(out).toContain("Tertahan (tanpa aktivitas 7 hari, kesiapan < 100%): 2");
+    expect(out).toContain("Tertahan (tanpa aktivitas 7 hari, kelengkapan < 100%): 2");
     expect(out).toContain(`• ${a.code} Unit A · 10% · aktif terakhir 12 November`);
     expect(out).toContain("Unit D · 30% · aktif terakhir belum pernah");
     expect(out).not.toMatch(/• KP-\w+ Unit B/);

@@ -56,7 +56,7 @@ describe.each(["polling", "webhook"] as const)("Telegram end to end (%s)", (mode
     const welcome = await step(textMessage(user, "/start"), 2);
     expect(welcome.text).toContain("Kompetisi yang sedang dibuka");
     const start = buttons(welcome).find((b) => b.text === "Mulai proposal baru")!;
-    expect((await step(callbackQuery(user, start.callback_data))).text).toContain("Nama unit pelayanan");
+    expect((await step(callbackQuery(user, start.callback_data))).text).toContain("nama unit pelayanan");
     await step(textMessage(user, "Puskesmas <b>Sukamaju</b>"));
     const group = await step(textMessage(user, "Pemerintah Kota Contoh"));
     const cat = await step(callbackQuery(user, buttons(group)[0]!.callback_data));

@@ -264,12 +264,16 @@ describe("telegram channel, polling", () => {
       "bagian",
       "lihat",
       "cek",
+      "siap",
+      "video",
       "riwayat",
       "proposal",
       "saran",
       "ekspor",
       "status",
       "nilai",
+      "tanya",
+      "tiket",
       "daftar",
       "tautkan",
       "bahasa",
@@ -282,7 +286,8 @@ describe("telegram channel, polling", () => {
     const calls = h.fake.callsOf("setMyCommands");
     expect(calls.map((c) => c.params.language_code)).toEqual([undefined, "en"]);
     expect(h.fake.commands.get("")?.map((c) => c.command)).toEqual(["mulai", ...names]);
-    expect(h.fake.commands.get("en")?.map((c) => c.command)).toEqual(["start", ...names]);
+    const en = names.map((n) => (n === "siap" ? "ready" : n));
+    expect(h.fake.commands.get("en")?.map((c) => c.command)).toEqual(["start", ...en]);
     for (const list of h.fake.commands.values()) {
       for (const c of list) expect(c.description.length).toBeGreaterThanOrEqual(3);
     }

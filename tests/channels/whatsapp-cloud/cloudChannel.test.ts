@@ -102,7 +102,7 @@ describe("WhatsApp Cloud API channel", () => {
     expect(offer.type).toBe("interactive");
     expect(bodyText(offer)).toContain("Kompetisi yang sedang dibuka");
     const [unitQ] = await say(() => fake.tap(wa, pick(offer, /Mulai proposal baru/)));
-    expect(bodyText(unitQ!)).toContain("Nama unit pelayanan");
+    expect(bodyText(unitQ!)).toContain("nama unit pelayanan");
     const [instansiQ] = await say(() => fake.text(wa, "Puskesmas Sukamaju"));
     const [groupQ] = await say(() => fake.text(wa, "Pemerintah Kabupaten Banyumas"));
     expect(["button", "list"]).toContain(

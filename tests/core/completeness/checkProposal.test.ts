@@ -54,13 +54,15 @@ describe("checkProposal", () => {
     delete (texts as Record<string, string | undefined>).adaptabilitas;
     const check = checkProposal(KIPP, texts);
     const byKey = Object.fromEntries(check.sections.map((s) => [s.sectionKey, s]));
-    // weak Signifikansi: 2 of 6 checks (two elements; too short), weak Keberlanjutan: 1 of 5
-    expect(byKey.signifikansi?.fulfilment).toBeCloseTo(2 / 6);
-    expect(byKey.keberlanjutan?.fulfilment).toBeCloseTo(1 / 5);
-    expect(check.readiness).toBe(Math.floor(100 - 30 * (4 / 6) - 20 - 15 * (4 / 5)));
+    // weak Signifikansi: 3 of 6 checks (two of five elements, written in Indonesian; its length is
+    // guidance and costs nothing), weak Keberlanjutan: 2 of 5 (one of four elements, the language)
+    expect(byKey.signifikansi?.fulfilment).toBeCloseTo(3 / 6);
+    expect(byKey.keberlanjutan?.fulfilment).toBeCloseTo(2 / 5);
+    expect(check.readiness).toBe(Math.floor(100 - 30 * (3 / 6) - 20 - 15 * (3 / 5)));
+    // gains: Adaptabilitas 20 (empty), Signifikansi 30 × 1/2 = 15, Keberlanjutan 15 × 3/5 = 9
     expect(check.topFixes.map((f) => [f.sectionKey, f.mark])).toEqual([
-      ["signifikansi", "incomplete"],
       ["adaptabilitas", "empty"],
+      ["signifikansi", "incomplete"],
       ["keberlanjutan", "incomplete"],
     ]);
     expect(check.topFixes[2]?.missing.map((e) => e.key)).toEqual(["dasar_hukum", "sop", "anggaran_rutin"]);
@@ -80,7 +82,7 @@ describe("checkProposal", () => {
     expect(check.grid.map((r) => r.criterionKey)).toEqual(KIPP.criteria.map((c) => c.key));
     const sig = check.grid.find((r) => r.criterionKey === "signifikansi");
     expect(sig).toMatchObject({ weight: 30, sections: [{ sectionKey: "signifikansi", mark: "incomplete" }] });
-    expect(sig?.fulfilment).toBeCloseTo(2 / 6);
+    expect(sig?.fulfilment).toBeCloseTo(3 / 6);
     expect(check.grid.find((r) => r.criterionKey === "kebaruan")?.fulfilment).toBe(1);
   });
 });

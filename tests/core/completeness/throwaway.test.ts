@@ -46,10 +46,11 @@ describe("throwaway answers (jawaban asal)", () => {
     expect(checkSection(kippSection("sumber_daya"), text, proposal("good")).throwaway).toBeUndefined();
   });
 
-  it("flags a one-line answer in a long section as too short, but a short summary sentence is only short", () => {
-    expect(checkSection(sig, "Dampaknya sangat besar bagi masyarakat luas.").throwaway?.reason).toBe(
-      "too_short",
-    );
+  it("takes a one-line answer for an honest weak answer, not a throwaway, and a short summary sentence as short guidance", () => {
+    const weak = checkSection(sig, "Dampaknya sangat besar bagi masyarakat luas.");
+    expect(weak.throwaway).toBeUndefined();
+    expect(weak.elements.every((e) => !e.present)).toBe(true);
+    expect(weak.mark).toBe("incomplete");
     const summary = checkSection(
       kippSection("ringkasan"),
       "Cakupan KTP-el lansia naik dari 61% menjadi 93% sejak 2021 berkat layanan jemput bola.",

@@ -24,8 +24,8 @@ describe("renderImportSummary", () => {
       [
         "Hasil membaca sipandu.docx:",
         "Bagian yang ditemukan:",
-        '✅ 1. Ringkasan ← "1. RINGKASAN" · 68 kata (60–200)',
-        '✅ 5. Signifikansi ← "c) signifikansi" · 84 kata (200–1000)',
+        '✅ 1. Ringkasan ← "1. RINGKASAN" · 68 kata (panduan 60–200)',
+        '✅ 5. Signifikansi ← "c) signifikansi" · 84 kata (panduan 200–1000)',
         "⬜ Belum ada di dokumen: Latar Belakang dan Tujuan, Kebaruan / Nilai Tambah, Implementasi Inovasi, Adaptabilitas, Sumber Daya, Strategi Keberlanjutan",
         "",
         "Teks yang belum masuk bagian mana pun:",
@@ -44,7 +44,7 @@ describe("renderImportSummary", () => {
     );
     const preview = { sections: [{ key: "ringkasan", heading: "Summary", text: long }], unmatched: [long] };
     const out = plainText(renderImportSummary(KIPP, preview, "en", { confirm: false }));
-    expect(out).toContain('✅ 1. Summary ← "Summary" · 270 words (60–200) ⚠️');
+    expect(out).toContain('✅ 1. Summary ← "Summary" · 270 words (guidance 60–200) ⚠️');
     expect(out).toContain(
       '[1] "Waktu tunggu turun dari 180 menit menjadi 35 menit. Waktu tunggu turun dari 180…" (270 words)',
     );

@@ -21,6 +21,7 @@ describe("bundled competition templates", () => {
       "kipp-2025",
       "kota-satu-inovasi",
       "pekppp",
+      "sivablik-kalbar",
       "sumbar-kpp",
     ]);
   });

@@ -1,0 +1,249 @@
+import { createHash } from "node:crypto";
+import { looksLikeSk } from "../../core/attachments/looksLikeSk.ts";
+import { countWords } from "../../core/completeness/countWords.ts";
+import type { Locale } from "../../core/i18n/locale.ts";
+import { importFailureTexts } from "../../core/importing/importTexts.ts";
+import { splitIntoSections } from "../../core/importing/splitIntoSections.ts";
+import type { Choice, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { Template } from "../../core/templates/templateSchema.ts";
+import type { Db } from "../../db/createDatabase.ts";
+import { type AttachmentKind, addAttachment } from "../../db/queries/attachments.ts";
+import {
+  dropPendingImport,
+  dropPendingUpload,
+  holdUpload,
+  type PendingUploadRow,
+  pendingUpload,
+} from "../../db/queries/pendingUploads.ts";
+import { memberProposal } from "../../db/queries/proposals.ts";
+import { sniffFileType } from "../../docs/detectFileType.ts";
+import { extractText, MAX_FILE_BYTES } from "../../docs/extractText.ts";
+import type { Logger } from "../../logger.ts";
+import { activeProposal } from "../activeProposal.ts";
+import type { CompetitionCache } from "../competitionCache.ts";
+import type { AppRoute } from "../createMessageHandler.ts";
+import { offerImport } from "../documents/offerImport.ts";
+import type { ContactView } from "../resolveContact.ts";
+import { attachmentText as at } from "./attachmentTexts.ts";
+
+/** A file the engine cannot read as text and the person did not ask to import. */
+const UNREADABLE = new Set(["corrupt", "unsupported_type", "encrypted"]);
+
+/**
+ * A file sent in chat (document or photo), held (one per contact) until its purpose is known. A
+ * document with the proposal's section headings that does not look like a decree is a draft: the
+ * import preview as before, with a way out ("not a draft"). Anything else (photos, scans, files
+ * without headings, decrees) is asked about: the SK Tim Inovator, a supporting document of the
+ * section being written (or another), another attachment, or, when it has text, a draft to import.
+ * The answer stores it with the proposal (ProposalAttachment).
+ */
+export function createAttachmentRoutes(deps: {
+  db: Db;
+  competitions: CompetitionCache;
+  logger: Logger;
+}): AppRoute[] {
+  const { db } = deps;
+  const templateOf = async (competitionId: string): Promise<Template | undefined> =>
+    (await deps.competitions.all()).find((c) => c.id === competitionId)?.template;
+
+  const onFile: AppRoute = async (msg, contact) => {
+    const att = msg.attachment;
+    if (att?.kind !== "document" && att?.kind !== "image") return undefined;
+    const L = contact.locale;
+    // Too large is said from the announced size first, before anything is downloaded.
+    if ((att.size ?? 0) > MAX_FILE_BYTES) return say(importFailureTexts(L).too_large);
+    const active = await activeProposal(db, contact.id);
+    const template = active && (await templateOf(active.competitionId));
+    if (!active || !template) return say(at("needProposal", L));
+    const bytes = await download(msg, deps.logger);
+    if (!bytes) return say(at("fetchFailed", L));
+    if (bytes.byteLength > MAX_FILE_BYTES) return say(importFailureTexts(L).too_large);
+    const sniffed = sniffFileType(bytes);
+    const fileName = att.fileName ?? (sniffed.kind === "image" ? "foto.jpg" : "dokumen");
+    const notes: string[] = [];
+    let importable = false;
+    let draftLike = false;
+    let skLike = looksLikeSk(fileName);
+    if (att.kind === "document" && sniffed.kind !== "image") {
+      const text = await extractText(bytes, fileName, att.mimeType);
+      if (text.ok) {
+        skLike ||= looksLikeSk(fileName, text.text);
+        importable = countWords(text.text) > 0;
+        draftLike = !skLike && splitIntoSections(template, text.text).sections.length > 0;
+      } else if (UNREADABLE.has(text.reason)) {
+        return say(importFailureTexts(L)[text.reason]);
+      } else if (text.reason === "image_only") {
+        notes.push(at("scanned", L));
+      }
+    }
+    const sectionKey =
+      active.sectionKey && template.sections.some((s) => s.key === active.sectionKey)
+        ? active.sectionKey
+        : null;
+    await holdUpload(db, {
+      contactId: contact.id,
+      proposalId: active.id,
+      fileName,
+      mime: att.mimeType ?? mimeOf(sniffed.kind),
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes,
+      sectionKey,
+      importable,
+    });
+    // A file with the proposal's section headings is a draft, as it always was; the preview
+    // offers the other way out in case it is a supporting document that shares a heading.
+    if (draftLike) {
+      const offer = await offerImport(db, {
+        contactId: contact.id,
+        proposalId: active.id,
+        template,
+        locale: L,
+        bytes,
+        fileName,
+        mimeType: att.mimeType,
+      });
+      return offer.map((m) =>
+        m.choices ? { ...m, choices: [...m.choices, { id: "att:ask", label: at("btnNotDraft", L) }] } : m,
+      );
+    }
+    if (skLike) notes.unshift(at("looksLikeSk", L));
+    const question = at(importable ? "ask" : "askNoDraft", L, { file: fileName, code: active.code });
+    return [
+      {
+        text: [[question, ...notes].join("\n")],
+        choices: purposeChoices(template, sectionKey, importable, L),
+      },
+    ];
+  };
+
+  const onAnswer: AppRoute = async (msg, contact) => {
+    const choice = msg.choice ?? "";
+    if (!choice.startsWith("att:")) return undefined;
+    const L = contact.locale;
+    const pending = await pendingUpload(db, contact.id);
+    const proposal = pending && (await memberProposal(db, pending.proposalId, contact.id));
+    const template = proposal && (await templateOf(proposal.competitionId));
+    if (!pending || !proposal || !template) {
+      if (pending) await dropPendingUpload(db, contact.id);
+      return say(at("expired", L));
+    }
+    const section = (key: string) => template.sections.find((s) => s.key === key);
+    if (choice === "att:cancel") {
+      await dropPendingUpload(db, contact.id);
+      return say(at("cancelled", L));
+    }
+    if (choice === "att:ask")
+      return [
+        {
+          text: [
+            at(pending.importable ? "ask" : "askNoDraft", L, { file: pending.fileName, code: proposal.code }),
+          ],
+          choices: purposeChoices(template, pending.sectionKey, pending.importable, L),
+        },
+      ];
+    if (choice === "att:sec")
+      return [
+        {
+          text: [at("chooseSection", L)],
+          choices: template.sections.map((s) => ({ id: `att:sup:${s.key}`, label: s.title[L] })),
+        },
+      ];
+    if (choice === "att:imp" && pending.importable) {
+      await dropPendingUpload(db, contact.id);
+      return offerImport(db, {
+        contactId: contact.id,
+        proposalId: proposal.id,
+        template,
+        locale: L,
+        bytes: pending.bytes,
+        fileName: pending.fileName,
+        mimeType: pending.mime,
+      });
+    }
+    const sup = /^att:sup:([a-z0-9_]+)$/.exec(choice);
+    const kind: AttachmentKind | undefined =
+      choice === "att:sk"
+        ? "sk"
+        : choice === "att:other"
+          ? "other"
+          : sup && section(sup[1]!)
+            ? "supporting"
+            : undefined;
+    if (!kind) return say(at("expired", L));
+    const sectionKey = kind === "supporting" ? sup![1]! : null;
+    return store(contact, pending, { kind, sectionKey, code: proposal.code }, template, L);
+  };
+
+  async function store(
+    contact: ContactView,
+    p: PendingUploadRow,
+    a: { kind: AttachmentKind; sectionKey: string | null; code: string },
+    template: Template,
+    L: Locale,
+  ): Promise<OutgoingMessage[]> {
+    const r = await addAttachment(db, {
+      proposalId: p.proposalId,
+      kind: a.kind,
+      sectionKey: a.sectionKey,
+      fileName: p.fileName,
+      mime: p.mime,
+      bytes: p.bytes,
+      sha256: p.sha256,
+      uploadedById: contact.id,
+    });
+    await dropPendingUpload(db, contact.id);
+    // Attached instead of imported: the draft preview shown for the same file is void.
+    await dropPendingImport(db, contact.id);
+    const vars = {
+      file: p.fileName,
+      code: a.code,
+      section: template.sections.find((s) => s.key === a.sectionKey)?.title[L] ?? "",
+    };
+    if (!r.created) return say(at("already", L, vars));
+    return say(
+      at(a.kind === "sk" ? "savedSk" : a.kind === "supporting" ? "savedSupporting" : "savedOther", L, vars),
+    );
+  }
+
+  return [onAnswer, onFile];
+}
+
+function purposeChoices(
+  template: Template,
+  sectionKey: string | null,
+  importable: boolean,
+  L: Locale,
+): Choice[] {
+  const choices: Choice[] = [{ id: "att:sk", label: at("btnSk", L) }];
+  const open = template.sections.find((s) => s.key === sectionKey);
+  if (open)
+    choices.push({ id: `att:sup:${open.key}`, label: at("btnSupporting", L, { section: open.title[L] }) });
+  choices.push({ id: "att:sec", label: at("btnOtherSection", L) });
+  if (importable) choices.push({ id: "att:imp", label: at("btnDraft", L) });
+  choices.push({ id: "att:other", label: at("btnOther", L) });
+  choices.push({ id: "att:cancel", label: at("btnCancel", L) });
+  return choices;
+}
+
+async function download(msg: IncomingMessage, logger: Logger): Promise<Uint8Array | undefined> {
+  try {
+    if (!msg.attachment?.fetch) throw new Error("no fetch");
+    return await msg.attachment.fetch();
+  } catch (err) {
+    logger.warn({ err, channel: msg.channel, messageId: msg.messageId }, "attachment download failed");
+    return undefined;
+  }
+}
+
+function mimeOf(kind: string): string {
+  if (kind === "pdf") return "application/pdf";
+  if (kind === "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (kind === "image") return "image/jpeg";
+  if (kind === "text") return "text/plain";
+  return "application/octet-stream";
+}
+
+function say(text: string): OutgoingMessage[] {
+  return [{ text: [text] }];
+}

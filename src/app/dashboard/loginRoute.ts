@@ -1,0 +1,34 @@
+import { dashboardChatTexts } from "../../core/i18n/dashboardTexts.ts";
+import type { Db } from "../../db/createDatabase.ts";
+import { rolesOf } from "../../db/queries/staffRoles.ts";
+import type { AppRoute } from "../createMessageHandler.ts";
+import { recordDenied } from "../status/routeKit.ts";
+import { createLoginLink, LOGIN_LINK_MINUTES } from "./dashboardAuth.ts";
+
+export interface LoginRouteDeps {
+  db: Db;
+  /** The dashboard's public address (DASHBOARD_URL). */
+  dashboardUrl: string;
+  now?: () => Date;
+}
+
+const COMMAND = /^\/(masuk|login|dasbor|dashboard)(?:@\w+)?\s*$/i;
+
+/**
+ * /masuk: a secretariat member or judge gets a one-time link to the web dashboard; anyone else a
+ * polite refusal (recorded as a denied access).
+ */
+export function loginRoute(deps: LoginRouteDeps): AppRoute {
+  const now = deps.now ?? (() => new Date());
+  return async (msg, contact) => {
+    if (!COMMAND.test(msg.text?.trim() ?? "")) return undefined;
+    const t = dashboardChatTexts(contact.locale);
+    const roles = await rolesOf(deps.db, contact.id);
+    if (roles.length === 0) {
+      await recordDenied(deps.db, contact.id, "masuk", "");
+      return [{ text: [t.notStaff] }];
+    }
+    const link = await createLoginLink(deps.db, contact.id, deps.dashboardUrl, now());
+    return [{ text: [t.link(LOGIN_LINK_MINUTES), "\n", link.url] }];
+  };
+}

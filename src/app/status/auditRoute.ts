@@ -1,0 +1,52 @@
+import { auditActor, auditDetails } from "../../core/audit/describeAudit.ts";
+import { auditTexts } from "../../core/i18n/auditTexts.ts";
+import { formatDay } from "../../core/i18n/statusTexts.ts";
+import { listAudit, proposalRef } from "../../db/queries/audit.ts";
+import { loadAccess } from "../access.ts";
+import type { AppRoute } from "../createMessageHandler.ts";
+import type { RouteKit } from "./routeKit.ts";
+import { recordDenied } from "./routeKit.ts";
+
+const SHOWN = 20;
+const COMMAND = /^\/(audit|riwayattindakan)(?:@\w+)?(?:\s+(\S+))?\s*$/i;
+
+/**
+ * /audit [kode]: the secretariat sees who did what and when in their competitions (stage changes,
+ * imports, releases, announcements, refused access), chat actions by name, CLI ones by operator.
+ */
+export function auditRoute(kit: RouteKit): AppRoute {
+  const { db } = kit;
+  return async (msg, contact) => {
+    const m = COMMAND.exec(msg.text?.trim() ?? "");
+    if (!m) return undefined;
+    const t = auditTexts(contact.locale);
+    const access = await loadAccess(db, contact.id);
+    if (access.secretariatOf.length === 0) {
+      await recordDenied(db, contact.id, "audit", "");
+      return [{ text: [t.onlySecretariat] }];
+    }
+    let proposal: { id: string; code: string } | undefined;
+    if (m[2]) {
+      const found = await proposalRef(db, m[2]);
+      if (!found || !access.isSecretariat(found.competitionId))
+        return [{ text: [t.notFound(m[2].toUpperCase())] }];
+      proposal = { id: found.id, code: found.code };
+    }
+    const lists = await Promise.all(
+      access.secretariatOf.map((competitionId) => listAudit(db, { competitionId, proposal, limit: SHOWN })),
+    );
+    const rows = [...new Map(lists.flat().map((r) => [r.id, r])).values()]
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .slice(0, SHOWN);
+    if (rows.length === 0) return [{ text: [t.none] }];
+    const { timezone } = await kit.timelineOf(access.secretariatOf[0]!);
+    const time = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: timezone });
+    const lines = rows.map((r) => {
+      const who = auditActor(r);
+      const by = who.kind === "cli" ? t.byCli(who.name) : who.kind === "chat" ? who.name : t.bySystem;
+      const details = auditDetails(r.details, 80);
+      return `• ${formatDay(contact.locale, r.at, timezone, kit.clock())} ${time.format(r.at)} · ${by} · ${t.action(r.action)}${r.subject ? ` ${r.subject}` : ""}${details ? ` (${details})` : ""}`;
+    });
+    return [{ text: [[t.header(rows.length), ...lines].join("\n")] }];
+  };
+}

@@ -1,0 +1,23 @@
+import type { Db } from "../../db/createDatabase.ts";
+import type { TicketView } from "../../db/queries/tickets.ts";
+import type { Access } from "../access.ts";
+
+/**
+ * A ticket is seen by the person who asked, the members of the proposal's unit and the
+ * secretariat of its competition; nobody else (judges included).
+ */
+export async function canSeeTicket(db: Db, access: Access, t: TicketView): Promise<boolean> {
+  if (access.isSecretariat(t.competitionId)) return true;
+  if (t.contactId === access.contactId) return true;
+  if (!t.proposal) return false;
+  const member = await db.membership.findUnique({
+    where: { contactId_unitId: { contactId: access.contactId, unitId: t.proposal.unitId } },
+    select: { unitId: true },
+  });
+  return member !== null;
+}
+
+/** The chat actor: a secretariat member acts on their competitions' tickets only. */
+export function chatActor(access: Access) {
+  return { actorId: access.contactId, may: (competitionId: string) => access.isSecretariat(competitionId) };
+}

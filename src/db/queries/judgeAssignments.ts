@@ -1,0 +1,92 @@
+import type { Db } from "../createDatabase.ts";
+
+export interface AssignmentRow {
+  id: string;
+  proposalId: string;
+  judge: string;
+  stage: string;
+  draft: unknown;
+  submittedAt: Date | null;
+}
+
+const select = {
+  id: true,
+  proposalId: true,
+  judge: true,
+  stage: true,
+  draft: true,
+  submittedAt: true,
+} as const;
+
+/** A judge's assignments in a competition (any of their references), with the proposal. */
+export async function assignmentsOfJudge(db: Db, competitionId: string, judges: string[]) {
+  return db.judgeAssignment.findMany({
+    where: { judge: { in: judges }, proposal: { competitionId } },
+    select: {
+      ...select,
+      proposal: { select: { code: true, title: true, unit: { select: { name: true } } } },
+    },
+    orderBy: [{ stage: "asc" }, { proposal: { code: "asc" } }],
+  });
+}
+
+export async function assignmentsOfCompetition(db: Db, competitionId: string, stage?: string) {
+  return db.judgeAssignment.findMany({
+    where: { proposal: { competitionId }, ...(stage ? { stage } : {}) },
+    select: { ...select, proposal: { select: { code: true, title: true } } },
+    orderBy: [{ judge: "asc" }],
+  });
+}
+
+export async function assignmentFor(
+  db: Db,
+  proposalId: string,
+  judges: string[],
+  stage?: string,
+): Promise<AssignmentRow | null> {
+  return db.judgeAssignment.findFirst({
+    where: { proposalId, judge: { in: judges }, ...(stage ? { stage } : {}) },
+    select,
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Creates the assignments that do not exist yet; returns how many were new. */
+export async function addAssignments(
+  db: Db,
+  rows: { proposalId: string; judge: string; stage: string; createdById?: string }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const r = await db.judgeAssignment.createMany({ data: rows, skipDuplicates: true });
+  return r.count;
+}
+
+export async function saveDraft(db: Db, id: string, draft: unknown): Promise<void> {
+  await db.judgeAssignment.update({ where: { id }, data: { draft: draft as object }, select: { id: true } });
+}
+
+export async function removeAssignments(db: Db, proposalId: string, judges: string[]): Promise<number> {
+  return (
+    await db.judgeAssignment.deleteMany({ where: { proposalId, judge: { in: judges }, submittedAt: null } })
+  ).count;
+}
+
+export async function conflictsOf(db: Db, proposalIds: string[]) {
+  return db.judgeConflict.findMany({
+    where: { proposalId: { in: proposalIds } },
+    select: { proposalId: true, judge: true },
+  });
+}
+
+export async function hasConflict(db: Db, proposalId: string, judges: string[]): Promise<boolean> {
+  if (judges.length === 0) return false;
+  const r = await db.judgeConflict.findFirst({
+    where: { proposalId, judge: { in: judges } },
+    select: { judge: true },
+  });
+  return r !== null;
+}
+
+export async function addConflict(db: Db, proposalId: string, judge: string): Promise<void> {
+  await db.judgeConflict.createMany({ data: [{ proposalId, judge }], skipDuplicates: true });
+}

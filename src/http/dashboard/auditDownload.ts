@@ -1,0 +1,14 @@
+import type { Kit } from "./types.ts";
+
+/** Every download from the dashboard is an audit row: who took which file of what. */
+export async function auditDownload(
+  kit: Kit,
+  actorId: string,
+  file: string,
+  subject: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await kit.db.auditLog.create({
+    data: { actorId, action: "dashboard.download", subject, details: { file, ...details } },
+  });
+}
