@@ -64,6 +64,11 @@ describe("the command registry", () => {
       "rekap",
       "umumkan",
       "laporan",
+      "jawab",
+      "tutup",
+      "putuskan",
+      "koreksi",
+      "audit",
     ]);
     // Telegram accepts 1-32 lower-case letters, digits and underscores.
     for (const e of menuEntries("en", "secretariat")) expect(e.command).toMatch(/^[a-z0-9_]{1,32}$/);
