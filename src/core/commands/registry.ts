@@ -54,7 +54,7 @@ export const COMMANDS = [
   cmd("lihat", { en: ["view"], owner: "dialogue" }),
   cmd("ubah", { en: ["edit"], owner: "dialogue", inMenu: false }),
   cmd("cek", { en: ["check"], owner: "dialogue" }),
-  cmd("siap", { en: ["ready"], owner: "dialogue" }),
+  cmd("siap", { en: ["ready"], menuName: { en: "ready" }, owner: "dialogue" }),
   cmd("video", { owner: "dialogue" }),
   cmd("riwayat", { en: ["history"], owner: "dialogue" }),
   cmd("proposal", { en: ["proposals"], owner: "dialogue" }),
