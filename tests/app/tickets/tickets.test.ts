@@ -75,7 +75,7 @@ describe("questions to the secretariat", () => {
     const carol = app.person("carol");
     expect(await carol.say(`/tiket ${asked}`)).toContain("tidak ditemukan");
     expect(await carol.say("/tiket")).not.toContain(`#${asked}`);
-    expect(await carol.say(`/jawab ${asked} saya jawab sendiri`)).toContain("hanya untuk sekretariat");
+    expect(await carol.say(`/jawab ${asked} saya jawab sendiri`)).toContain("khusus untuk sekretariat");
     const denied = await db.prisma.auditLog.count({
       where: { action: "access.denied", subject: `#${asked}` },
     });
