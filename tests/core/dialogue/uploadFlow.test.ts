@@ -37,16 +37,18 @@ const text = (r: ReturnType<typeof advance>) => r.replies.map((m) => plainText(m
 describe("upload checklist in the pure engine", () => {
   it("asks the app for the checklist's facts only for /cek, /siap (/ready), /lihat and /video", () => {
     for (const cmd of ["/cek", "/siap", "/ready", "/lihat", "/video x"])
-      expect(contextNeeds(active, { text: cmd }), cmd).toEqual({ upload: true });
+      expect(contextNeeds(active, { text: cmd }).upload, cmd).toBe(true);
+    // /cek also reads the released scores (issue 20: scores feed the coaching).
+    expect(contextNeeds(active, { text: "/cek" })).toEqual({ upload: true, scores: true });
     for (const other of ["/bagian", "halo", "selesai"])
-      expect(contextNeeds(active, { text: other })).toEqual({});
+      expect(contextNeeds(active, { text: other }).upload).toBeUndefined();
     // "Next section" is pressed all the time: it never loads the competition's titles.
     const reviewed: DialogueState = {
       ...active,
       step: { kind: "reviewed", sectionKey: "keberlanjutan" },
       choices: [{ id: "next", label: "Bagian berikutnya" }],
     };
-    expect(contextNeeds(reviewed, { choice: "next" })).toEqual({});
+    expect(contextNeeds(reviewed, { choice: "next" }).upload).toBeUndefined();
     expect(text(advance(reviewed, { choice: "next" }, ctx()))).toContain(
       "Ketik /siap untuk memeriksa berkas unggah",
     );
