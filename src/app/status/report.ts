@@ -156,11 +156,11 @@ export function reportCsv(report: Report): string {
     "incomplete_sections",
     "last_activity",
     "stuck",
+    // How often AI advice was shown to the writers, per section: "did the bot write this?"
+    ...report.sectionKeys.map((k) => `ai_advice_${k}`),
     "sk",
     "attachments",
     "video",
-    // How often AI advice was shown to the writers, per section: "did the bot write this?"
-    ...report.sectionKeys.map((k) => `ai_advice_${k}`),
   ];
   const rows = report.rows.map((r) => [
     r.code,
@@ -174,10 +174,10 @@ export function reportCsv(report: Report): string {
     r.incomplete.join(" "),
     r.lastActive?.toISOString() ?? "",
     r.stuck,
+    ...report.sectionKeys.map((k) => r.aiUse?.[k] ?? 0),
     r.sk,
     r.files,
     r.video,
-    ...report.sectionKeys.map((k) => r.aiUse?.[k] ?? 0),
   ]);
   return formulaSafeCsv(head, rows);
 }
