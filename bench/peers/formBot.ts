@@ -38,7 +38,7 @@ async function form(conversation: Conversation<Ctx, Ctx>, ctx: Ctx): Promise<voi
   await conversation.waitFor("message:text");
   await ctx.reply("Instansi induknya?");
   await conversation.waitFor("message:text");
-  await ctx.reply("Judul inovasinya?");
+  await ctx.reply("Apa judul inovasi ini?");
   const title = (await conversation.waitFor("message:text")).message.text;
   await ctx.reply("Sejak tahun berapa inovasi ini berjalan?");
   await conversation.waitFor("message:text");

@@ -107,8 +107,9 @@ export async function runOnce(spec: BotSpec, chats: number, turns: number): Prom
     stderr = (stderr + d).slice(-4000);
   });
   try {
+    // The first poll arriving, not its answer: a long poll is answered only when updates come.
     await fake
-      .waitForCall("getUpdates", () => true, 120_000)
+      .waitUntil(() => fake.calls.some((c) => c.method === "getUpdates"), "the first getUpdates", 120_000)
       .catch((e) => {
         throw new Error(`${spec.name} did not start: ${e.message}\n${stderr}`);
       });

@@ -19,7 +19,7 @@ export const RETENTION = {
 /** Deletes records past their retention; returns how many of each went. */
 export async function pruneExpired(db: Db, now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const [updates, imports, linkCodes, windows, codeAttempts, uploads] = await Promise.all([
+  const [updates, imports, linkCodes, windows, codeAttempts, uploads, signIns] = await Promise.all([
     db.processedUpdate.deleteMany({ where: { createdAt: { lt: before(RETENTION.processedUpdateDays) } } }),
     db.pendingImport.deleteMany({ where: { createdAt: { lt: before(RETENTION.pendingImportDays) } } }),
     db.linkCode.deleteMany({ where: { expiresAt: { lt: now } } }),
@@ -28,6 +28,11 @@ export async function pruneExpired(db: Db, now = new Date()) {
     // Wrong-code counts (hashed accounts) matter only within their window.
     pruneCodeAttempts(db, new Date(now.getTime() - CODE_WINDOW_MS)),
     prunePendingUploads(db, before(RETENTION.pendingUploadDays)),
+    // Dashboard sign-in links and sessions past their expiry.
+    Promise.all([
+      db.dashboardLoginToken.deleteMany({ where: { expiresAt: { lt: now } } }),
+      db.dashboardSession.deleteMany({ where: { expiresAt: { lt: now } } }),
+    ]).then(([a, b]) => a.count + b.count),
     db.confirmation.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.inboxUpdate.deleteMany({ where: { receivedAt: { lt: before(RETENTION.processedUpdateDays) } } }),
   ]);
@@ -38,5 +43,6 @@ export async function pruneExpired(db: Db, now = new Date()) {
     conversationWindows: windows,
     codeAttempts,
     pendingUploads: uploads,
+    dashboardSignIns: signIns,
   };
 }

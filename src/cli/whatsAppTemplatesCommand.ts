@@ -58,3 +58,30 @@ export async function whatsappTemplates(
     }
   });
 }
+
+/** `competition create --whatsapp-template …`: checked before the competition is created. */
+export async function checkTemplateSpecs(
+  io: CliIo,
+  specs: readonly string[],
+  graph: GraphClient | undefined = graphForValidation(io),
+): Promise<void> {
+  try {
+    await validateCloudTemplates(parseTemplateSpecs(specs), graph);
+  } catch (e) {
+    if (e instanceof TemplateSettingError) throw new UsageError(`--whatsapp-template: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Stores the checked templates on the competition just created under that name. */
+export async function applyTemplateSpecs(io: CliIo, name: string, specs: readonly string[]): Promise<void> {
+  const slug = await withDatabase(io, async ({ prisma: db }) => {
+    const c = await db.competition.findFirst({
+      where: { name },
+      orderBy: { createdAt: "desc" },
+      select: { slug: true },
+    });
+    return c?.slug;
+  });
+  if (slug) await whatsappTemplates(io, slug, { set: [...specs] });
+}

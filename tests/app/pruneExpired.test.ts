@@ -48,6 +48,15 @@ it("forgets old message ids, stale import previews, unanswered file uploads and 
       { accountKey: "k", kind: "daftar", createdAt: new Date(now.getTime() - 60_000) },
     ],
   });
+  await db.prisma.dashboardLoginToken.createMany({
+    data: [
+      { tokenHash: "old-link", contactId: contact.id, expiresAt: ago(0.01) },
+      { tokenHash: "live-link", contactId: contact.id, expiresAt: new Date(now.getTime() + 600_000) },
+    ],
+  });
+  await db.prisma.dashboardSession.create({
+    data: { tokenHash: "old-session", contactId: contact.id, csrfToken: "x", expiresAt: ago(0.5) },
+  });
   expect(await pruneExpired(db.prisma, now)).toEqual({
     processedUpdates: 1,
     pendingImports: 1,
@@ -55,6 +64,7 @@ it("forgets old message ids, stale import previews, unanswered file uploads and 
     conversationWindows: 1,
     codeAttempts: 1,
     pendingUploads: 1,
+    dashboardSignIns: 2,
   });
   expect((await db.prisma.conversationWindow.findMany()).map((w) => w.externalId)).toEqual([
     "6281100000002@s.whatsapp.net",
@@ -69,5 +79,6 @@ it("forgets old message ids, stale import previews, unanswered file uploads and 
     conversationWindows: 0,
     codeAttempts: 0,
     pendingUploads: 0,
+    dashboardSignIns: 0,
   });
 });

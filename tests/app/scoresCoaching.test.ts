@@ -103,7 +103,8 @@ it("after the release, /nilai, /cek, the section check and /saran point to the w
   await person.press("sec:signifikansi");
   await person.pick("Tambah");
   await person.say(
-    "Evaluasi internal dilakukan Inspektorat setiap triwulan, dan evaluasi oleh pihak luar dilakukan oleh universitas negeri pada 2023.",
+    // The unit's own review is the internal evaluation; Inspektorat and a university are outside ones.
+    "Evaluasi internal oleh tim mutu puskesmas telah dilakukan setiap triwulan sejak 2022 dan hasilnya dibahas dalam rapat tinjauan manajemen. Evaluasi eksternal oleh Inspektorat dan universitas negeri pada 2023 menilai layanan ini baik.",
   );
   const check = await person.say("selesai");
   expect(check).toContain("⚠️ Signifikansi dinilai 46/100: ");

@@ -60,7 +60,7 @@ describe("the audit trail, visible", () => {
     const forOne = await app.person(sek.userId).say(`/audit ${r.code}`);
     expect(forOne.split("\n")).toHaveLength(2);
     expect(await app.person().say("/audit")).toBe(
-      "Maaf, riwayat tindakan hanya untuk sekretariat kompetisi.",
+      "Maaf, perintah ini khusus untuk sekretariat kompetisi. Ketik /bantuan untuk perintah yang bisa Bapak/Ibu pakai.",
     );
   });
 });

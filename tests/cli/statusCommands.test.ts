@@ -202,7 +202,7 @@ describe("klinik report", () => {
       .trimEnd()
       .split("\r\n");
     expect(csv[0]).toBe(
-      `code,unit,instansi,title,group,category,stage,readiness,incomplete_sections,last_activity,stuck,sk,attachments,video,${KIPP.sections.map((s) => `ai_advice_${s.key}`).join(",")}`,
+      `code,unit,instansi,title,group,category,stage,readiness,incomplete_sections,last_activity,stuck,${KIPP.sections.map((s) => `ai_advice_${s.key}`).join(",")},sk,attachments,video`,
     );
     expect(csv).toHaveLength(total + 1);
     expect((await cli.run("report")).code).toBe(2);

@@ -91,4 +91,43 @@ describe("klinik whatsapp templates", () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/lower case letters/);
   });
+
+  it("competition create takes the templates too, and creates nothing when one is malformed", async () => {
+    const cli = makeCli(db);
+    const bad = await cli.run(
+      "competition",
+      "create",
+      "--template",
+      "kipp-2023-umum",
+      "--name",
+      "KIPP Uji Templat",
+      "--deadline",
+      "2099-05-06",
+      "--whatsapp-template",
+      "announcement=Bukan Nama:id",
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--whatsapp-template: .*lower case letters/);
+    expect(await db.prisma.competition.count({ where: { name: "KIPP Uji Templat" } })).toBe(0);
+    const ok = await cli.run(
+      "competition",
+      "create",
+      "--template",
+      "kipp-2023-umum",
+      "--name",
+      "KIPP Uji Templat",
+      "--deadline",
+      "2099-05-06",
+      "--whatsapp-template",
+      "announcement=pengumuman_klinik:id:2",
+    );
+    expect(ok.code).toBe(0);
+    const c = await db.prisma.competition.findFirstOrThrow({
+      where: { name: "KIPP Uji Templat" },
+      select: { id: true },
+    });
+    expect(await loadCloudTemplates(db.prisma, c.id)).toEqual({
+      announcement: { name: "pengumuman_klinik", language: "id", params: 2 },
+    });
+  });
 });

@@ -128,7 +128,7 @@ describe("npm start (the README's command)", () => {
     const first = start();
     await first.waitFor("Kompetisi yang sedang dibuka");
     first.child.stdin.end("1\n");
-    await first.waitFor("Nama unit pelayanan");
+    await first.waitFor("nama unit pelayanan");
     expect(await first.exited).toBe(0);
     const built = statSync("dist/.built").mtimeMs;
     const second = start();

@@ -197,7 +197,7 @@ export const DEFAULT_REGISTRATION = {
       key: "title",
       kind: "text" as const,
       label: { id: "Judul inovasi", en: "The innovation's title" },
-      question: { id: "Judul inovasinya?", en: "Title of the innovation?" },
+      question: { id: "Apa judul inovasi ini?", en: "What is the title of the innovation?" },
       example: { id: "Jemput Bola KTP-el untuk Lansia", en: "Jemput Bola KTP-el for the Elderly" },
     },
     {

@@ -25,7 +25,7 @@ describe("registering a proposal asks what the template lists", () => {
     chat.press(chat.last.replies.at(-1)!.choices![0]!.id);
     expect(chat.say("")).toContain("Pesannya kosong");
     const asked = chat.last.replies.at(-1)!;
-    expect(asked.text.join("")).toContain("Judul inovasinya?");
+    expect(asked.text.join("")).toContain("Apa judul inovasi ini?");
     chat.say("Jemput Bola Lansia");
     expect(chat.last.replies.at(-1)!.text.join("")).toContain("Sejak tahun berapa");
     expect(chat.say("dua ribu")).toContain("Tahun mulai perlu ditulis sebagai tahun dengan 4 angka");

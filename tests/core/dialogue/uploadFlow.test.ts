@@ -38,8 +38,10 @@ describe("upload checklist in the pure engine", () => {
   it("asks the app for the checklist's facts only for /cek, /siap (/ready), /lihat and /video", () => {
     for (const cmd of ["/cek", "/siap", "/ready", "/lihat", "/video x"])
       expect(contextNeeds(active, { text: cmd }).upload, cmd).toBe(true);
+    // /cek also reads the released scores (issue 20: scores feed the coaching).
+    expect(contextNeeds(active, { text: "/cek" })).toEqual({ upload: true, scores: true });
     for (const other of ["/bagian", "halo", "selesai"])
-      expect(contextNeeds(active, { text: other }).upload, other).toBeUndefined();
+      expect(contextNeeds(active, { text: other }).upload).toBeUndefined();
     // "Next section" is pressed all the time: it never loads the competition's titles.
     const reviewed: DialogueState = {
       ...active,
