@@ -10,7 +10,7 @@ import {
   conversations,
   createConversation,
 } from "@grammyjs/conversations";
-import { run } from "@grammyjs/runner";
+import { run, sequentialize } from "@grammyjs/runner";
 import { FileAdapter } from "@grammyjs/storage-file";
 import { Bot, type Context } from "grammy";
 
@@ -29,6 +29,8 @@ const storage =
         adapter: new FileAdapter<any>({ dirName: process.env.PEER_DATA_DIR ?? "peer-sessions" }),
       }
     : undefined;
+// With the runner, updates of one chat must stay in order (as grammY's docs prescribe).
+if (loop === "runner") bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
 bot.use(conversations<Ctx, Ctx>(storage ? { storage } : {}));
 
 const words = (t: string) => t.split(/\s+/).filter(Boolean).length;

@@ -101,6 +101,8 @@ export async function runOnce(spec: BotSpec, chats: number, turns: number): Prom
   const child: ChildProcess = spawn(prepared.cmd, prepared.args, {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...prepared.env },
     stdio: ["ignore", "ignore", "pipe"],
+    // Its own process group: the stop signal reaches npm and the bot it started alike.
+    detached: true,
   });
   let stderr = "";
   child.stderr?.on("data", (d) => {
@@ -201,18 +203,17 @@ export async function runOnce(spec: BotSpec, chats: number, turns: number): Prom
       startupMs,
     };
   } finally {
-    child.kill("SIGTERM");
-    await new Promise<void>((r) => {
-      if (child.exitCode !== null) return r();
-      const t = setTimeout(() => {
-        child.kill("SIGKILL");
-        r();
-      }, 10_000);
-      child.once("exit", () => {
-        clearTimeout(t);
-        r();
-      });
-    });
+    const group = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    group("SIGTERM");
+    for (let i = 0; i < 100 && sampleTree(child.pid!).pids.length + (child.exitCode === null ? 1 : 0) > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    group("SIGKILL");
     await fake.close();
     await prepared.cleanup();
   }
@@ -230,7 +231,7 @@ export function peerSpec(storage: "memory" | "file", loop: "runner" | "start"): 
         cmd: node,
         args: ["--import", "tsx", "bench/peers/formBot.ts", storage, loop],
         env: { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, PEER_DATA_DIR: join(dir, "sessions") },
-        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        cleanup: async () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }),
       };
     },
   };
@@ -280,7 +281,7 @@ export function klinikSpec(db: "embedded" | "postgres", pgUrl?: string): BotSpec
         args: ["start", "--silent"],
         env,
         cleanup: async () => {
-          rmSync(dir, { recursive: true, force: true });
+          rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
           if (dbName && pgUrl) {
             const admin = new pg.Client({ connectionString: pgUrl });
             await admin.connect();
