@@ -23,9 +23,9 @@ const bot = new Bot<Ctx>(process.env.TELEGRAM_BOT_TOKEN ?? "", {
 
 const storage =
   storageKind === "file"
-    ? // biome-ignore lint/suspicious/noExplicitAny: the adapter stores the plugin's versioned state as-is
-      {
+    ? {
         type: "key" as const,
+        // biome-ignore lint/suspicious/noExplicitAny: the adapter stores the plugin's versioned state as-is
         adapter: new FileAdapter<any>({ dirName: process.env.PEER_DATA_DIR ?? "peer-sessions" }),
       }
     : undefined;

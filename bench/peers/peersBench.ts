@@ -211,7 +211,11 @@ export async function runOnce(spec: BotSpec, chats: number, turns: number): Prom
       }
     };
     group("SIGTERM");
-    for (let i = 0; i < 100 && sampleTree(child.pid!).pids.length + (child.exitCode === null ? 1 : 0) > 0; i++)
+    for (
+      let i = 0;
+      i < 100 && sampleTree(child.pid!).pids.length + (child.exitCode === null ? 1 : 0) > 0;
+      i++
+    )
       await new Promise((r) => setTimeout(r, 100));
     group("SIGKILL");
     await fake.close();

@@ -264,7 +264,7 @@ export class FakeGraphApi {
     if (type === "template") {
       const tpl = body.template as { name?: string; language?: { code?: string } };
       const def = this.templates.find((d) => d.name === tpl.name && d.language === tpl.language?.code);
-      if (!def || def.status !== "APPROVED") {
+      if (def?.status !== "APPROVED") {
         this.rejected.push({ to, code: 132001, body });
         return graphError(res, 404, 132001, "(#132001) Template name does not exist in the translation");
       }
