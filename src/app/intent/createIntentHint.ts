@@ -1,5 +1,5 @@
 import type { Locale } from "../../core/i18n/locale.ts";
-import { classifyMessage, type MessageKind } from "../../core/intent/classifyMessage.ts";
+import { classifyMessage, type MessageKind, REQUESTS } from "../../core/intent/classifyMessage.ts";
 import type { LlmCoach } from "../../llm/createLlmCoach.ts";
 import type { Intent } from "../../llm/schemas.ts";
 
@@ -22,19 +22,7 @@ const MIN_CONFIDENCE = 0.6;
 /** Longer messages are text of the answer by rule; the model is not asked. */
 const MAX_WORDS = 20;
 /** The rules are sure of these: a greeting, a request in words. */
-const SURE: ReadonlySet<MessageKind> = new Set([
-  "greeting",
-  "status",
-  "scores",
-  "help",
-  "export",
-  "saran",
-  "lihat",
-  "cek",
-  "bagian",
-  "riwayat",
-  "batal",
-]);
+const SURE: ReadonlySet<MessageKind> = new Set<MessageKind>(["greeting", ...REQUESTS]);
 
 /**
  * The bundled intent prompt (prompts/intent.v1.md) for short messages the rules are not sure of.

@@ -2,7 +2,6 @@ import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import { loadAccess } from "../access.ts";
 import type { ContactView } from "../resolveContact.ts";
-import { recordDenied } from "../status/routeKit.ts";
 import { chatActor } from "./ticketAccess.ts";
 import { type ActionOutcome, answerAction } from "./ticketActions.ts";
 import { MAX_TICKET_CHARS, type TicketKit, ticketNumber } from "./ticketKit.ts";
@@ -17,11 +16,8 @@ export async function answerCommand(
   args: string[],
 ): Promise<OutgoingMessage[]> {
   const t = ticketTexts(contact.locale);
+  // Only the secretariat gets here: the registry's access middleware refused everyone else.
   const access = await loadAccess(kit.db, contact.id);
-  if (access.secretariatOf.length === 0) {
-    await recordDenied(kit.db, contact.id, "jawab", args[0] ?? "");
-    return [{ text: [t.onlySecretariat] }];
-  }
   const [first, ...rest] = args;
   const n = ticketNumber(first);
   const save = rest.length > 0 && SAVE_FLAGS.has(rest[0]!.toLowerCase());
