@@ -280,9 +280,11 @@ export function klinikSpec(db: "embedded" | "postgres", pgUrl?: string): BotSpec
         });
         if (r.status !== 0) throw new Error(`klinik ${args.join(" ")} failed: ${r.stderr}`);
       }
+      // `PEERS_CPU_PROF=<dir>` runs the start script under `node --cpu-prof` (a profile, not a figure).
+      const prof = process.env.PEERS_CPU_PROF;
       return {
-        cmd: "npm",
-        args: ["start", "--silent"],
+        cmd: prof ? node : "npm",
+        args: prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`, "scripts/start.mjs"] : ["start", "--silent"],
         env,
         cleanup: async () => {
           rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });

@@ -5,6 +5,14 @@ import { setVideoUrl } from "../db/queries/attachments.ts";
 
 type Tx = Prisma.TransactionClient;
 
+/** Effects that are only markers for listeners: nothing of them is stored. */
+const MARKERS: ReadonlySet<Effect["kind"]> = new Set(["sectionChecked", "proposalChecked"]);
+
+/** Whether applyEffects would write anything (a turn without it saves in one statement). */
+export function storesAny(effects: readonly Effect[]): boolean {
+  return effects.some((e) => !MARKERS.has(e.kind));
+}
+
 /** Persists one turn's effects inside the turn's transaction. */
 export async function applyEffects(
   tx: Tx,

@@ -12,9 +12,10 @@ import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "
 import { storableText } from "../core/storableText.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { type Claim, finishUpdate, repliesToStore } from "../db/queries/processedUpdates.ts";
+import { saveTurn, type TurnSaved } from "../db/queries/turns.ts";
 import * as metrics from "../http/metrics.ts";
 import type { Logger } from "../logger.ts";
-import { applyEffects } from "./applyEffects.ts";
+import { applyEffects, storesAny } from "./applyEffects.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
 import type { IntentHint } from "./intent/createIntentHint.ts";
 import { loadTurnContext } from "./loadTurnContext.ts";
@@ -77,11 +78,16 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     claim: Claim,
     role: Role,
     hints: Map<string, Promise<TurnInput["intent"]>>,
+    attempt: number,
   ): Promise<{ replies: OutgoingMessage[]; effects: Effect[]; redirect?: string }> {
-    const row = await db.dialogueState.findUnique({
-      where: { contactId: contact.id },
-      select: { version: true, state: true },
-    });
+    // The first attempt uses the state read with the contact; a clash reads it again.
+    const row =
+      attempt === 1 && contact.dialogue !== undefined
+        ? contact.dialogue
+        : await db.dialogueState.findUnique({
+            where: { contactId: contact.id },
+            select: { version: true, state: true },
+          });
     const { state, recovered } = row ? readState(row.state) : { state: undefined, recovered: false };
     const current: DialogueState = state ?? initialState();
     const input: TurnInput = {
@@ -114,46 +120,31 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       : result.replies;
     const stored = JSON.stringify(repliesToStore(replies));
     const templateOf = (id: string) => ctx.competitions.find((c) => c.id === id)?.template;
-    await db.$transaction(async (tx) => {
-      if (row) {
-        // The inbox row (done, with the replies) and the version-checked state in one round trip:
-        // this runs every turn. The claim's time is the token: a claim taken over meanwhile fails.
-        const at = new Date().toISOString();
-        const [r] = await tx.$queryRaw<{ saved: number; done: number }[]>`
-          WITH saved AS (
-            UPDATE "DialogueState"
-            SET "state" = ${JSON.stringify(result.state)}::jsonb, "version" = "version" + 1, "updatedAt" = ${at}::timestamp
-            WHERE "contactId" = ${contact.id} AND "version" = ${row.version}
-            RETURNING 1
-          ), done AS (
-            UPDATE "ProcessedUpdate" SET "doneAt" = ${at}::timestamp, "replies" = ${stored}::jsonb
-            WHERE "channel" = ${claim.channel} AND "updateId" = ${claim.updateId} AND "doneAt" IS NULL
-              AND "claimedAt" = ${claim.at.toISOString()}::timestamp AND EXISTS (SELECT 1 FROM saved)
-            RETURNING 1
-          )
-          SELECT (SELECT count(*) FROM saved)::int AS saved, (SELECT count(*) FROM done)::int AS done`;
-        if (!r || r.saved === 0)
-          throw new StaleState("dialogue state changed meanwhile", { contactId: contact.id });
-        if (r.done === 0)
-          throw new DuplicateUpdate("claim lost", { channel: msg.channel, messageId: msg.messageId });
-      } else {
-        const created = await tx.dialogueState.createMany({
-          data: [{ contactId: contact.id, state: result.state, version: 1 }],
-          skipDuplicates: true,
-        });
-        if (created.count === 0)
-          throw new StaleState("dialogue state changed meanwhile", { contactId: contact.id });
-        if (!(await finishUpdate(tx, claim, replies, new Date())))
-          throw new DuplicateUpdate("claim lost", { channel: msg.channel, messageId: msg.messageId });
-      }
-      await applyEffects(tx, result.effects, { contactId: contact.id, templateOf });
-      // "Last active" feeds the secretariat's who-is-stuck report (days): minutes do not matter.
-      if (
-        !contact.lastActiveAt ||
-        Math.abs(ctx.now.getTime() - contact.lastActiveAt.getTime()) > LAST_ACTIVE_GRANULARITY_MS
-      )
-        await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
-    });
+    // "Last active" feeds the secretariat's who-is-stuck report (days): minutes do not matter.
+    const touch =
+      !contact.lastActiveAt ||
+      Math.abs(ctx.now.getTime() - contact.lastActiveAt.getTime()) > LAST_ACTIVE_GRANULARITY_MS;
+    const save = { contactId: contact.id, claim, state: result.state, stored, touch, now: ctx.now };
+    if (row && !storesAny(result.effects)) {
+      // Most turns (text typed into a section) change only the state: one statement, no transaction.
+      expectSaved(await saveTurn(db, { ...save, version: row.version }), msg);
+    } else {
+      await db.$transaction(async (tx) => {
+        if (row) expectSaved(await saveTurn(tx, { ...save, version: row.version }), msg);
+        else {
+          const created = await tx.dialogueState.createMany({
+            data: [{ contactId: contact.id, state: result.state, version: 1 }],
+            skipDuplicates: true,
+          });
+          if (created.count === 0)
+            throw new StaleState("dialogue state changed meanwhile", { contactId: contact.id });
+          if (!(await finishUpdate(tx, claim, replies, new Date())))
+            throw new DuplicateUpdate("claim lost", { channel: msg.channel, messageId: msg.messageId });
+          if (touch) await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
+        }
+        await applyEffects(tx, result.effects, { contactId: contact.id, templateOf });
+      });
+    }
     return { replies, effects: result.effects, redirect: result.redirect?.command };
   }
 
@@ -219,7 +210,14 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       throw new KlinikError("dialogue turn without an inbox claim", { messageId: msg.messageId });
     for (let attempt = 1; ; attempt++) {
       try {
-        const { replies, effects, redirect } = await turnOnce(msg, contact, ctx.claim, ctx.role, hints);
+        const { replies, effects, redirect } = await turnOnce(
+          msg,
+          contact,
+          ctx.claim,
+          ctx.role,
+          hints,
+          attempt,
+        );
         ctx.settled = true;
         const before = redirect ? await redirected(ctx, redirect) : [];
         const out: Replies = [...before, ...replies];
@@ -271,6 +269,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       return [{ text: [channelTexts(locale).apology] }];
     }
   };
+}
+
+/** Throws what the turn's save found: a state changed meanwhile (run again) or a claim lost. */
+function expectSaved(r: TurnSaved, msg: IncomingMessage): void {
+  if (!r.saved) throw new StaleState("dialogue state changed meanwhile", { messageId: msg.messageId });
+  if (!r.done) throw new DuplicateUpdate("claim lost", { channel: msg.channel, messageId: msg.messageId });
 }
 
 function countTurn(channel: string, outcome: "ok" | "error", route?: string): void {

@@ -5,6 +5,7 @@ import type { Locale } from "../core/i18n/locale.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { aiAdvisedSections, latestRound, releasedScores } from "../db/queries/coaching.ts";
 import { loadUploadFacts } from "../db/queries/uploadFacts.ts";
+import { query, sql } from "../db/sql.ts";
 import { newId, newProposalCode } from "./codes.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
 import type { ContactView } from "./resolveContact.ts";
@@ -24,10 +25,10 @@ export async function loadTurnContext(
     deps.competitions.all(),
     proposalsOf(db, contact.id),
     state.proposalId
-      ? db.sectionDraft.findMany({
-          where: { proposalId: state.proposalId },
-          select: { sectionKey: true, text: true },
-        })
+      ? query<{ sectionKey: string; text: string }>(
+          db,
+          sql`SELECT "sectionKey", "text" FROM "SectionDraft" WHERE "proposalId" = ${state.proposalId}`,
+        )
       : Promise.resolve([]),
     needs.revisionsOf && state.proposalId
       ? db.sectionRevision.findMany({
@@ -66,10 +67,13 @@ export async function loadTurnContext(
 /** Proposals of every unit the contact belongs to (an Admin Lokal may help many units). */
 export async function proposalsOf(db: Db, contactId: string): Promise<ProposalView[]> {
   // One joined query on every turn (Prisma's nested select would add a second round trip).
-  return db.$queryRaw<ProposalView[]>`
+  return query<ProposalView>(
+    db,
+    sql`
     SELECT p.id, p.code, p.title, p."competitionId", p."startYear", u.name AS "unitName"
     FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
     WHERE p."unitId" IN (SELECT m."unitId" FROM "Membership" m WHERE m."contactId" = ${contactId})
     ORDER BY p."createdAt" ASC
-    LIMIT 50`;
+    LIMIT 50`,
+  );
 }

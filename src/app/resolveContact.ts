@@ -1,6 +1,7 @@
 import { type Locale, localeFromLanguageCode } from "../core/i18n/locale.ts";
 import type { IncomingMessage } from "../core/messages.ts";
 import type { Db } from "../db/createDatabase.ts";
+import { query, sql } from "../db/sql.ts";
 
 export interface ContactView {
   id: string;
@@ -13,6 +14,13 @@ export interface ContactView {
   composing?: boolean;
   /** Secretariat of some competition (the registry's role for commands, help and menu). */
   secretariat?: boolean;
+  /** Whether a question to the secretariat is being written (a TicketDraft row): read with the contact. */
+  asking?: boolean;
+  /**
+   * The dialogue state as it was when the message arrived (null: none yet), read in the same
+   * round trip; the turn's version check catches a change made meanwhile.
+   */
+  dialogue?: { version: number; state: unknown } | null;
 }
 
 const contactSelect = { id: true, displayName: true, locale: true, optedOut: true } as const;
@@ -29,23 +37,30 @@ export async function resolveContact(
   const ids = [msg.userId, ...(msg.aliases ?? [])];
   for (let attempt = 0; ; attempt++) {
     // Identity and contact in one round trip: this runs on every message.
-    const found = await db.$queryRaw<
-      {
-        externalId: string;
-        id: string;
-        displayName: string;
-        locale: string;
-        optedOut: boolean;
-        lastActiveAt: Date | null;
-        composing: boolean;
-        secretariat: boolean;
-      }[]
-    >`
+    const found = await query<{
+      externalId: string;
+      id: string;
+      displayName: string;
+      locale: string;
+      optedOut: boolean;
+      lastActiveAt: Date | null;
+      composing: boolean;
+      secretariat: boolean;
+      asking: boolean;
+      dialogueVersion: number | null;
+      dialogueState: unknown;
+    }>(
+      db,
+      sql`
       SELECT ci."externalId", c.id, c."displayName", c.locale, c."optedOut", c."lastActiveAt",
         EXISTS (SELECT 1 FROM "AnnouncementDraft" d WHERE d."contactId" = c.id) AS composing,
-        EXISTS (SELECT 1 FROM "StaffRole" s WHERE s."contactId" = c.id AND s.role = 'secretariat') AS secretariat
+        EXISTS (SELECT 1 FROM "StaffRole" s WHERE s."contactId" = c.id AND s.role = 'secretariat') AS secretariat,
+        EXISTS (SELECT 1 FROM "TicketDraft" t WHERE t."contactId" = c.id) AS asking,
+        ds.version AS "dialogueVersion", ds.state AS "dialogueState"
       FROM "ChannelIdentity" ci JOIN "Contact" c ON c.id = ci."contactId"
-      WHERE ci.channel = ${msg.channel} AND ci."externalId" = ANY(${ids})`;
+        LEFT JOIN "DialogueState" ds ON ds."contactId" = c.id
+      WHERE ci.channel = ${msg.channel} AND ci."externalId" = ANY(${ids})`,
+    );
     const contact = found[0];
     try {
       if (contact) {
@@ -60,7 +75,14 @@ export async function resolveContact(
             })),
             skipDuplicates: true,
           });
-        return asView(contact);
+        return {
+          ...asView(contact),
+          asking: contact.asking,
+          dialogue:
+            contact.dialogueVersion === null
+              ? null
+              : { version: contact.dialogueVersion, state: contact.dialogueState },
+        };
       }
       const created = await db.contact.create({
         data: {
@@ -77,7 +99,7 @@ export async function resolveContact(
         },
         select: contactSelect,
       });
-      return asView(created);
+      return { ...asView(created), asking: false, dialogue: null };
     } catch (e) {
       // Two first messages of one person at once: the other one created the identity; read it.
       if (attempt < 2 && (e as { code?: string }).code === "P2002") continue;

@@ -7,6 +7,7 @@ import { applyPendingRestore, dumpRunning } from "./embeddedBackup.ts";
 import { DatabaseError } from "./errors.ts";
 import { type Prisma, PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
+import { registerPool } from "./sql.ts";
 import { startEmbeddedPostgres } from "./startEmbeddedPostgres.ts";
 
 export type Db = PrismaClient;
@@ -120,6 +121,7 @@ export function connect(url: string, poolSize: number): { prisma: PrismaClient; 
   // Under load (and always on the embedded single connection) a transaction may queue for the
   // connection for a while; Prisma's default maxWait of 2 s would turn that queue into errors.
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000 } });
+  registerPool(prisma, pool);
   return {
     prisma,
     async close() {

@@ -71,7 +71,8 @@ function draftRoute(kit: TicketKit): AppRoute {
     if (pressed?.startsWith("tk:c:")) return pickCriterion(kit, contact, msg.channel, pressed);
     if (msg.choice && !pressed) return undefined;
     if (!pressed && (msg.text === undefined || msg.text.trim().startsWith("/"))) return undefined;
-    const draft = await loadDraft(kit.db, contact.id);
+    // Most messages come from people not writing a question: the contact's read says so.
+    const draft = contact.asking === false ? undefined : await loadDraft(kit.db, contact.id);
     if (!draft && !pressed && (await pickedInDialogue(kit, msg, contact)) === ASK_SECRETARIAT_CHOICE)
       return startAsk(kit, msg, contact, "");
     if (!draft) return pressed ? [{ text: [ticketTexts(contact.locale).staleChoice] }] : undefined;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import type { Db, Tx } from "../createDatabase.ts";
+import { execute, query, sql } from "../sql.ts";
 
 /** One incoming message in the inbox: its channel and the channel's id for it. */
 export interface UpdateKey {
@@ -46,12 +47,15 @@ export async function claimUpdate(db: Db, key: UpdateKey, now: Date, leaseMs: nu
   // ISO text cast to timestamp: the UTC wall time Prisma itself writes, whatever the session's zone.
   const at = now.toISOString();
   const staleBefore = new Date(now.getTime() - leaseMs).toISOString();
-  const rows = await db.$queryRaw<{ inserted: boolean }[]>`
+  const rows = await query<{ inserted: boolean }>(
+    db,
+    sql`
     INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt", "claimedAt")
     VALUES (${key.channel}, ${key.updateId}, ${at}::timestamp, ${at}::timestamp)
     ON CONFLICT ("channel", "updateId") DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt"
       WHERE "ProcessedUpdate"."doneAt" IS NULL AND "ProcessedUpdate"."claimedAt" < ${staleBefore}::timestamp
-    RETURNING (xmax = 0) AS inserted`;
+    RETURNING (xmax = 0) AS inserted`,
+  );
   const row = rows[0];
   if (row) return { kind: row.inserted ? "fresh" : "retaken", claim: { ...key, at: now } };
   const seen = await db.processedUpdate.findUnique({
@@ -90,10 +94,11 @@ export async function finishUpdate(
 
 /** The channel confirmed the replies went out: a later repeat of the message is silent. */
 export async function markSent(db: Db, key: UpdateKey, now: Date): Promise<void> {
-  await db.processedUpdate.updateMany({
-    where: { channel: key.channel, updateId: key.updateId, sentAt: null },
-    data: { sentAt: now },
-  });
+  await execute(
+    db,
+    sql`UPDATE "ProcessedUpdate" SET "sentAt" = ${now.toISOString()}::timestamp
+      WHERE "channel" = ${key.channel} AND "updateId" = ${key.updateId} AND "sentAt" IS NULL`,
+  );
 }
 
 /**
