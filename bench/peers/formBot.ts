@@ -10,6 +10,7 @@ import {
   conversations,
   createConversation,
 } from "@grammyjs/conversations";
+import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize } from "@grammyjs/runner";
 import { FileAdapter } from "@grammyjs/storage-file";
 import { Bot, type Context } from "grammy";
@@ -20,6 +21,10 @@ const [storageKind = "memory", loop = "runner"] = process.argv.slice(2);
 const bot = new Bot<Ctx>(process.env.TELEGRAM_BOT_TOKEN ?? "", {
   client: { apiRoot: process.env.TELEGRAM_API_ROOT },
 });
+
+// As Klinik does (and grammY's docs advise): a dropped connection to the Bot API is retried, so
+// a busy machine does not end the peer's run with a lost reply.
+bot.api.config.use(autoRetry());
 
 const storage =
   storageKind === "file"
