@@ -3,12 +3,12 @@ import { join, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { acquireDataDirLock } from "./dataDirLock.ts";
-import { applyPendingRestore, dumpRunning } from "./embeddedBackup.ts";
+import { applyPendingRestore } from "./embeddedBackup.ts";
 import { DatabaseError } from "./errors.ts";
 import { type Prisma, PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
 import { registerPool } from "./sql.ts";
-import { startEmbeddedPostgres } from "./startEmbeddedPostgres.ts";
+import { type EmbeddedThread, startEmbeddedInThread } from "./startEmbeddedInThread.ts";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
@@ -75,10 +75,10 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
     );
   }
   const lock = await acquireDataDirLock(dataDir);
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  let embedded: EmbeddedThread | undefined;
   try {
     const restoredFrom = await applyPendingRestore(dataDir);
-    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg") });
+    embedded = await startEmbeddedInThread({ dataDir: join(dataDir, "pg") });
     const applied = await migrateOrExplain(embedded.url, migrationsDir, opts.skipMigrations);
     const conn = connect(embedded.url, EMBEDDED_POOL_SIZE);
     const emb = embedded;
@@ -87,7 +87,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
       kind: "embedded",
       url: emb.url,
       applied,
-      dump: () => dumpRunning(emb.db),
+      dump: () => emb.dump(),
       ...(restoredFrom ? { restoredFrom } : {}),
       async close() {
         await conn.close();
