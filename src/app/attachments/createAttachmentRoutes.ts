@@ -21,8 +21,8 @@ import { extractText, MAX_FILE_BYTES } from "../../docs/extractText.ts";
 import type { Logger } from "../../logger.ts";
 import { activeProposal } from "../activeProposal.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
 import { offerImport } from "../documents/offerImport.ts";
+import { Composer, type Middleware } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { attachmentText as at } from "./attachmentTexts.ts";
 
@@ -41,14 +41,14 @@ export function createAttachmentRoutes(deps: {
   db: Db;
   competitions: CompetitionCache;
   logger: Logger;
-}): AppRoute[] {
+}): Composer {
   const { db } = deps;
   const templateOf = async (competitionId: string): Promise<Template | undefined> =>
     (await deps.competitions.all()).find((c) => c.id === competitionId)?.template;
 
-  const onFile: AppRoute = async (msg, contact) => {
+  const onFile: Middleware = async ({ msg, contact }, next) => {
     const att = msg.attachment;
-    if (att?.kind !== "document" && att?.kind !== "image") return undefined;
+    if (att?.kind !== "document" && att?.kind !== "image") return next();
     const L = contact.locale;
     // Too large is said from the announced size first, before anything is downloaded.
     if ((att.size ?? 0) > MAX_FILE_BYTES) return say(importFailureTexts(L).too_large);
@@ -117,9 +117,8 @@ export function createAttachmentRoutes(deps: {
     ];
   };
 
-  const onAnswer: AppRoute = async (msg, contact) => {
+  const onAnswer: Middleware = async ({ msg, contact }) => {
     const choice = msg.choice ?? "";
-    if (!choice.startsWith("att:")) return undefined;
     const L = contact.locale;
     const pending = await pendingUpload(db, contact.id);
     const proposal = pending && (await memberProposal(db, pending.proposalId, contact.id));
@@ -206,7 +205,7 @@ export function createAttachmentRoutes(deps: {
     );
   }
 
-  return [onAnswer, onFile];
+  return new Composer().choice("att:", onAnswer).use(onFile);
 }
 
 function purposeChoices(
