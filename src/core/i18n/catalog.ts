@@ -11,3 +11,11 @@ export type Catalog<T> = (locale: Locale) => T;
 export function catalog<T>(byLocale: { id: T; en: NoInfer<T> }): Catalog<T> {
   return (locale) => byLocale[locale];
 }
+
+/**
+ * A text in both locales at once, for results that carry both until they are shown (a section
+ * check's notes): `inBoth(checkTexts, (t, locale) => t.padding(words))`.
+ */
+export function inBoth<T>(texts: Catalog<T>, text: (t: T, locale: Locale) => string): Record<Locale, string> {
+  return { id: text(texts("id"), "id"), en: text(texts("en"), "en") };
+}
