@@ -9,7 +9,8 @@ export type Catalog<T> = (locale: Locale) => T;
  * values it needs (typed, so a missing value is a compile error, not an empty placeholder).
  */
 export function catalog<T>(byLocale: { id: T; en: NoInfer<T> }): Catalog<T> {
-  return (locale) => byLocale[locale];
+  // A locale read from storage without a check (a cast) still gets a text: Indonesian, the default.
+  return (locale) => byLocale[locale] ?? byLocale.id;
 }
 
 /**
