@@ -15,7 +15,6 @@ import { loginRoute } from "./dashboard/loginRoute.ts";
 import { createDocumentRoutes } from "./documents/createDocumentRoutes.ts";
 import { createIntentHint } from "./intent/createIntentHint.ts";
 import { createNotifier, type Notifier } from "./notifier.ts";
-import { fromRoute } from "./pipeline/Composer.ts";
 import { createPrivacyRoutes } from "./privacy/createPrivacyRoutes.ts";
 import { createStatusRoutes } from "./status/createStatusRoutes.ts";
 import { createTicketRoutes } from "./tickets/createTicketRoutes.ts";
@@ -130,11 +129,11 @@ export function createApp(deps: AppDeps): App {
         quietHours: deps.broadcast.quietHours,
         onQueued: () => worker.wake(),
       }),
-      ...createTicketRoutes(tickets).map(fromRoute),
+      createTicketRoutes(tickets),
       createStatusRoutes({ db, competitions, notifier, logger, timezone: deps.timezone, now: deps.now }),
-      fromRoute(loginRoute({ db, dashboardUrl: deps.dashboardUrl ?? DEFAULT_DASHBOARD_URL, now: deps.now })),
+      loginRoute({ db, dashboardUrl: deps.dashboardUrl ?? DEFAULT_DASHBOARD_URL, now: deps.now }),
       createPrivacyRoutes({ db, now: deps.now }),
-      ...createAttachmentRoutes({ db, competitions, logger }).map(fromRoute),
+      createAttachmentRoutes({ db, competitions, logger }),
       createDocumentRoutes({ db, competitions, logger }),
       advice.routes,
     ],

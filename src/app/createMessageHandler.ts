@@ -24,9 +24,6 @@ import { commandAccess } from "./pipeline/commandAccess.ts";
 import { inbox } from "./pipeline/inbox.ts";
 import { type ContactView, resolveContact } from "./resolveContact.ts";
 
-/** The older (msg, contact) route shape; createApp wraps it with fromRoute. */
-export type { AppRoute } from "./pipeline/Composer.ts";
-
 /**
  * Hears about saved turns and may add later messages (LLM feedback after a section check). It runs
  * after the replies are returned, so the instant rule check is never held up by a slow model.

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { checkProposal, type ProposalCheck } from "../core/completeness/checkProposal.ts";
 import { checkSection, type SectionCheck } from "../core/completeness/checkSection.ts";
 import { renderProposalCheck, renderSectionCheck } from "../core/dialogue/renderCheck.ts";
+import { KlinikError } from "../core/errors.ts";
 import { dialogueTexts } from "../core/i18n/dialogueTexts.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import { splitIntoSections } from "../core/importing/splitIntoSections.ts";
@@ -129,7 +130,11 @@ export function toLine(c: SectionCheck, locale: Locale = "id"): CheckLine {
 async function checkDocument(io: CliIo, template: Template, locale: Locale, file: string) {
   const bytes = new Uint8Array(readFileSync(file));
   const extracted = await extractText(bytes, basename(file));
-  if (!extracted.ok) throw new CheckFileError(`${file}: cannot read the document (${extracted.reason})`);
+  if (!extracted.ok)
+    throw new CheckFileError(`${file}: cannot read the document (${extracted.reason})`, {
+      file,
+      reason: extracted.reason,
+    });
   const split = splitIntoSections(template, extracted.text);
   const texts = Object.fromEntries(split.sections.map((s) => [s.key, s.text]));
   const check = checkProposal(template, texts);
@@ -146,7 +151,7 @@ async function checkDocument(io: CliIo, template: Template, locale: Locale, file
 }
 
 /** The document could not be read (image-only PDF, damaged file, unsupported type). */
-export class CheckFileError extends Error {
+export class CheckFileError extends KlinikError {
   override readonly name = "CheckFileError";
 }
 

@@ -5,7 +5,6 @@ import { createAttachmentRoutes } from "../../src/app/attachments/createAttachme
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createApp } from "../../src/app/createApp.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
-import { fromRoute } from "../../src/app/pipeline/Composer.ts";
 import type { Attachment } from "../../src/core/messages.ts";
 import { makeDocx, makeTextPdf } from "../docs/fixtures.ts";
 import { fixture, makeHandler, Person, seedKipp } from "../helpers/appHarness.ts";
@@ -27,7 +26,7 @@ function handler() {
   return makeHandler(db, {
     competitions,
     middleware: [
-      ...createAttachmentRoutes({ db: db.prisma, competitions, logger }).map(fromRoute),
+      createAttachmentRoutes({ db: db.prisma, competitions, logger }),
       createDocumentRoutes({ db: db.prisma, competitions, logger }),
     ],
   });

@@ -5,7 +5,6 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAttachmentRoutes } from "../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
-import { fromRoute } from "../../src/app/pipeline/Composer.ts";
 import { loadReportRows, renderRekap, summarize } from "../../src/app/status/report.ts";
 import { releasedLines } from "../../src/cli/releasedLines.ts";
 import { loadTemplateFile } from "../../src/core/templates/loadTemplates.ts";
@@ -24,11 +23,9 @@ beforeAll(async () => {
   db = await createTestDb();
   await seedKipp(db);
   const competitions = createCompetitionCache(db.prisma, { ttlMs: 0 });
-  const middleware = createAttachmentRoutes({
-    db: db.prisma,
-    competitions,
-    logger: pino({ level: "silent" }),
-  }).map(fromRoute);
+  const middleware = [
+    createAttachmentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
+  ];
   const p = new Person(makeHandler(db, { competitions, middleware }));
   code = /kode (KP-[A-Z0-9]+)/.exec(await p.createProposal("Inovasi Lampiran Sekretariat"))![1]!;
   const send = (bytes: Uint8Array, fileName: string, kind: "document" | "image") =>

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAttachmentRoutes } from "../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../src/app/documents/createDocumentRoutes.ts";
-import { fromRoute } from "../../src/app/pipeline/Composer.ts";
 import { createPrivacyRoutes } from "../../src/app/privacy/createPrivacyRoutes.ts";
 import { createConsoleChannel } from "../../src/channels/console/createConsoleChannel.ts";
 import { channelTexts } from "../../src/core/i18n/channelTexts.ts";
@@ -56,9 +55,7 @@ function countingApp() {
     competitions,
     middleware: [
       createPrivacyRoutes({ db: db.prisma }),
-      ...createAttachmentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }).map(
-        fromRoute,
-      ),
+      createAttachmentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
       createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
     ],
   });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { looksLikeSk } from "../../core/attachments/looksLikeSk.ts";
 import { countWords } from "../../core/completeness/countWords.ts";
+import { attachmentTexts } from "../../core/i18n/attachmentTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import { importFailureTexts } from "../../core/importing/importTexts.ts";
 import { splitIntoSections } from "../../core/importing/splitIntoSections.ts";
@@ -21,10 +22,9 @@ import { extractText, MAX_FILE_BYTES } from "../../docs/extractText.ts";
 import type { Logger } from "../../logger.ts";
 import { activeProposal } from "../activeProposal.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
 import { offerImport } from "../documents/offerImport.ts";
+import { Composer, type Middleware } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
-import { attachmentText as at } from "./attachmentTexts.ts";
 
 /** A file the engine cannot read as text and the person did not ask to import. */
 const UNREADABLE = new Set(["corrupt", "unsupported_type", "encrypted"]);
@@ -41,22 +41,23 @@ export function createAttachmentRoutes(deps: {
   db: Db;
   competitions: CompetitionCache;
   logger: Logger;
-}): AppRoute[] {
+}): Composer {
   const { db } = deps;
   const templateOf = async (competitionId: string): Promise<Template | undefined> =>
     (await deps.competitions.all()).find((c) => c.id === competitionId)?.template;
 
-  const onFile: AppRoute = async (msg, contact) => {
+  const onFile: Middleware = async ({ msg, contact }, next) => {
     const att = msg.attachment;
-    if (att?.kind !== "document" && att?.kind !== "image") return undefined;
+    if (att?.kind !== "document" && att?.kind !== "image") return next();
     const L = contact.locale;
+    const t = attachmentTexts(L);
     // Too large is said from the announced size first, before anything is downloaded.
     if ((att.size ?? 0) > MAX_FILE_BYTES) return say(importFailureTexts(L).too_large);
     const active = await activeProposal(db, contact.id);
     const template = active && (await templateOf(active.competitionId));
-    if (!active || !template) return say(at("needProposal", L));
+    if (!active || !template) return say(t.needProposal);
     const bytes = await download(msg, deps.logger);
-    if (!bytes) return say(at("fetchFailed", L));
+    if (!bytes) return say(t.fetchFailed);
     if (bytes.byteLength > MAX_FILE_BYTES) return say(importFailureTexts(L).too_large);
     const sniffed = sniffFileType(bytes);
     const fileName = att.fileName ?? (sniffed.kind === "image" ? "foto.jpg" : "dokumen");
@@ -73,7 +74,7 @@ export function createAttachmentRoutes(deps: {
       } else if (UNREADABLE.has(text.reason)) {
         return say(importFailureTexts(L)[text.reason]);
       } else if (text.reason === "image_only") {
-        notes.push(at("scanned", L));
+        notes.push(t.scanned);
       }
     }
     const sectionKey =
@@ -104,11 +105,11 @@ export function createAttachmentRoutes(deps: {
         mimeType: att.mimeType,
       });
       return offer.map((m) =>
-        m.choices ? { ...m, choices: [...m.choices, { id: "att:ask", label: at("btnNotDraft", L) }] } : m,
+        m.choices ? { ...m, choices: [...m.choices, { id: "att:ask", label: t.btnNotDraft }] } : m,
       );
     }
-    if (skLike) notes.unshift(at("looksLikeSk", L));
-    const question = at(importable ? "ask" : "askNoDraft", L, { file: fileName, code: active.code });
+    if (skLike) notes.unshift(t.looksLikeSk);
+    const question = (importable ? t.ask : t.askNoDraft)(fileName, active.code);
     return [
       {
         text: [[question, ...notes].join("\n")],
@@ -117,35 +118,33 @@ export function createAttachmentRoutes(deps: {
     ];
   };
 
-  const onAnswer: AppRoute = async (msg, contact) => {
+  const onAnswer: Middleware = async ({ msg, contact }) => {
     const choice = msg.choice ?? "";
-    if (!choice.startsWith("att:")) return undefined;
     const L = contact.locale;
+    const t = attachmentTexts(L);
     const pending = await pendingUpload(db, contact.id);
     const proposal = pending && (await memberProposal(db, pending.proposalId, contact.id));
     const template = proposal && (await templateOf(proposal.competitionId));
     if (!pending || !proposal || !template) {
       if (pending) await dropPendingUpload(db, contact.id);
-      return say(at("expired", L));
+      return say(t.expired);
     }
     const section = (key: string) => template.sections.find((s) => s.key === key);
     if (choice === "att:cancel") {
       await dropPendingUpload(db, contact.id);
-      return say(at("cancelled", L));
+      return say(t.cancelled);
     }
     if (choice === "att:ask")
       return [
         {
-          text: [
-            at(pending.importable ? "ask" : "askNoDraft", L, { file: pending.fileName, code: proposal.code }),
-          ],
+          text: [(pending.importable ? t.ask : t.askNoDraft)(pending.fileName, proposal.code)],
           choices: purposeChoices(template, pending.sectionKey, pending.importable, L),
         },
       ];
     if (choice === "att:sec")
       return [
         {
-          text: [at("chooseSection", L)],
+          text: [t.chooseSection],
           choices: template.sections.map((s) => ({ id: `att:sup:${s.key}`, label: s.title[L] })),
         },
       ];
@@ -170,7 +169,7 @@ export function createAttachmentRoutes(deps: {
           : sup && section(sup[1]!)
             ? "supporting"
             : undefined;
-    if (!kind) return say(at("expired", L));
+    if (!kind) return say(t.expired);
     const sectionKey = kind === "supporting" ? sup![1]! : null;
     return store(contact, pending, { kind, sectionKey, code: proposal.code }, template, L);
   };
@@ -195,18 +194,15 @@ export function createAttachmentRoutes(deps: {
     await dropPendingUpload(db, contact.id);
     // Attached instead of imported: the draft preview shown for the same file is void.
     await dropPendingImport(db, contact.id);
-    const vars = {
-      file: p.fileName,
-      code: a.code,
-      section: template.sections.find((s) => s.key === a.sectionKey)?.title[L] ?? "",
-    };
-    if (!r.created) return say(at("already", L, vars));
-    return say(
-      at(a.kind === "sk" ? "savedSk" : a.kind === "supporting" ? "savedSupporting" : "savedOther", L, vars),
-    );
+    const t = attachmentTexts(L);
+    if (!r.created) return say(t.already(p.fileName));
+    if (a.kind === "sk") return say(t.savedSk(p.fileName, a.code));
+    if (a.kind === "other") return say(t.savedOther(p.fileName, a.code));
+    const section = template.sections.find((s) => s.key === a.sectionKey)?.title[L] ?? "";
+    return say(t.savedSupporting(p.fileName, section, a.code));
   }
 
-  return [onAnswer, onFile];
+  return new Composer().choice("att:", onAnswer).use(onFile);
 }
 
 function purposeChoices(
@@ -215,14 +211,14 @@ function purposeChoices(
   importable: boolean,
   L: Locale,
 ): Choice[] {
-  const choices: Choice[] = [{ id: "att:sk", label: at("btnSk", L) }];
+  const t = attachmentTexts(L);
+  const choices: Choice[] = [{ id: "att:sk", label: t.btnSk }];
   const open = template.sections.find((s) => s.key === sectionKey);
-  if (open)
-    choices.push({ id: `att:sup:${open.key}`, label: at("btnSupporting", L, { section: open.title[L] }) });
-  choices.push({ id: "att:sec", label: at("btnOtherSection", L) });
-  if (importable) choices.push({ id: "att:imp", label: at("btnDraft", L) });
-  choices.push({ id: "att:other", label: at("btnOther", L) });
-  choices.push({ id: "att:cancel", label: at("btnCancel", L) });
+  if (open) choices.push({ id: `att:sup:${open.key}`, label: t.btnSupporting(open.title[L]) });
+  choices.push({ id: "att:sec", label: t.btnOtherSection });
+  if (importable) choices.push({ id: "att:imp", label: t.btnDraft });
+  choices.push({ id: "att:other", label: t.btnOther });
+  choices.push({ id: "att:cancel", label: t.btnCancel });
   return choices;
 }
 

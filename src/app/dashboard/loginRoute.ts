@@ -1,7 +1,7 @@
 import { dashboardChatTexts } from "../../core/i18n/dashboardTexts.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { rolesOf } from "../../db/queries/staffRoles.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import { recordDenied } from "../status/routeKit.ts";
 import { createLoginLink, LOGIN_LINK_MINUTES } from "./dashboardAuth.ts";
 
@@ -12,16 +12,14 @@ export interface LoginRouteDeps {
   now?: () => Date;
 }
 
-const COMMAND = /^\/(masuk|login|dasbor|dashboard)(?:@\w+)?\s*$/i;
-
 /**
  * /masuk: a secretariat member or judge gets a one-time link to the web dashboard; anyone else a
- * polite refusal (recorded as a denied access).
+ * polite refusal (recorded as a denied access). The registry lets every role through: a judge is
+ * not secretariat staff, so who may sign in is decided here.
  */
-export function loginRoute(deps: LoginRouteDeps): AppRoute {
+export function loginRoute(deps: LoginRouteDeps): Composer {
   const now = deps.now ?? (() => new Date());
-  return async (msg, contact) => {
-    if (!COMMAND.test(msg.text?.trim() ?? "")) return undefined;
+  return new Composer().command("masuk", async ({ contact }) => {
     const t = dashboardChatTexts(contact.locale);
     const roles = await rolesOf(deps.db, contact.id);
     if (roles.length === 0) {
@@ -30,5 +28,5 @@ export function loginRoute(deps: LoginRouteDeps): AppRoute {
     }
     const link = await createLoginLink(deps.db, contact.id, deps.dashboardUrl, now());
     return [{ text: [t.link(LOGIN_LINK_MINUTES), "\n", link.url] }];
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import type { ParsedCommand } from "../../core/commands/parseCommand.ts";
 import type { CommandName, Role } from "../../core/commands/registry.ts";
-import type { IncomingMessage, OutgoingMessage, Replies } from "../../core/messages.ts";
+import type { IncomingMessage, Replies } from "../../core/messages.ts";
 import type { Claim } from "../../db/queries/processedUpdates.ts";
 import type { ContactView } from "../resolveContact.ts";
 
@@ -108,16 +108,4 @@ export class Composer {
   run(ctx: TurnCtx): Promise<Replies> {
     return this.middleware()(ctx, none);
   }
-}
-
-/** A use case written the older way: replies, or undefined for "not mine". */
-export type AppRoute = (msg: IncomingMessage, contact: ContactView) => Promise<OutgoingMessage[] | undefined>;
-
-/**
- * An older route as middleware (for code written before the registry; see ADR 0010): it answers
- * or passes on. The inbox and the access check still run before it. Parse `ctx.command` rather
- * than the text when rewriting one.
- */
-export function fromRoute(route: AppRoute): Middleware {
-  return async (ctx, next) => (await route(ctx.msg, ctx.contact)) ?? next();
 }

@@ -3,22 +3,20 @@ import { auditTexts } from "../../core/i18n/auditTexts.ts";
 import { formatDay } from "../../core/i18n/statusTexts.ts";
 import { listAudit, proposalRef } from "../../db/queries/audit.ts";
 import { loadAccess } from "../access.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import type { RouteKit } from "./routeKit.ts";
 import { recordDenied } from "./routeKit.ts";
 
 const SHOWN = 20;
-const COMMAND = /^\/(audit|riwayattindakan)(?:@\w+)?(?:\s+(\S+))?\s*$/i;
 
 /**
  * /audit [kode]: the secretariat sees who did what and when in their competitions (stage changes,
  * imports, releases, announcements, refused access), chat actions by name, CLI ones by operator.
  */
-export function auditRoute(kit: RouteKit): AppRoute {
+export function auditRoute(kit: RouteKit): Composer {
   const { db } = kit;
-  return async (msg, contact) => {
-    const m = COMMAND.exec(msg.text?.trim() ?? "");
-    if (!m) return undefined;
+  return new Composer().command("audit", async ({ contact, command }) => {
+    const ref = command!.args[0];
     const t = auditTexts(contact.locale);
     const access = await loadAccess(db, contact.id);
     if (access.secretariatOf.length === 0) {
@@ -26,10 +24,10 @@ export function auditRoute(kit: RouteKit): AppRoute {
       return [{ text: [t.onlySecretariat] }];
     }
     let proposal: { id: string; code: string } | undefined;
-    if (m[2]) {
-      const found = await proposalRef(db, m[2]);
+    if (ref) {
+      const found = await proposalRef(db, ref);
       if (!found || !access.isSecretariat(found.competitionId))
-        return [{ text: [t.notFound(m[2].toUpperCase())] }];
+        return [{ text: [t.notFound(ref.toUpperCase())] }];
       proposal = { id: found.id, code: found.code };
     }
     const lists = await Promise.all(
@@ -48,5 +46,5 @@ export function auditRoute(kit: RouteKit): AppRoute {
       return `• ${formatDay(contact.locale, r.at, timezone, kit.clock())} ${time.format(r.at)} · ${by} · ${t.action(r.action)}${r.subject ? ` ${r.subject}` : ""}${details ? ` (${details})` : ""}`;
     });
     return [{ text: [[t.header(rows.length), ...lines].join("\n")] }];
-  };
+  });
 }

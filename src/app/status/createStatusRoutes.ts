@@ -1,4 +1,4 @@
-import { Composer, fromRoute } from "../pipeline/Composer.ts";
+import { Composer } from "../pipeline/Composer.ts";
 import { auditRoute } from "./auditRoute.ts";
 import { identityRoute } from "./identityRoute.ts";
 import { invitationRoute } from "./invitationRoute.ts";
@@ -21,6 +21,6 @@ export function createStatusRoutes(deps: StatusRouteDeps): Composer {
     invitationRoute(kit).middleware(),
     queryRoute(kit).middleware(),
     staffRoute(kit).middleware(),
-    fromRoute(auditRoute(kit)),
+    auditRoute(kit).middleware(),
   );
 }

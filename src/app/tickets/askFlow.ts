@@ -9,6 +9,7 @@ import {
   countTicketsSince,
   createTicket,
   dropTicketDraft,
+  recordSavedAnswerAccepted,
   savedAnswersOf,
 } from "../../db/queries/tickets.ts";
 import { zoneName } from "../broadcast/composeChoices.ts";
@@ -106,9 +107,7 @@ export async function savedReply(
 ): Out {
   if (!yes) return askKind(kit, contact, draft);
   await dropTicketDraft(kit.db, contact.id);
-  await kit.db.auditLog.create({
-    data: { actorId: contact.id, action: "ticket.savedAnswerAccepted", subject: draft.savedId ?? "" },
-  });
+  await recordSavedAnswerAccepted(kit.db, contact.id, draft.savedId ?? "");
   return [{ text: [ticketTexts(contact.locale).savedThanks] }];
 }
 

@@ -5,7 +5,7 @@ import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import { TICKET_KINDS, type TicketKind } from "../../core/tickets/inferKind.ts";
 import { dialogueStateOf, dropTicketDraft } from "../../db/queries/tickets.ts";
 import { picked } from "../broadcast/composeChoices.ts";
-import type { AppRoute } from "../createMessageHandler.ts";
+import { Composer, type Middleware } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { answerCommand } from "./answerCommand.ts";
 import { openTicket, savedReply, startAsk, withProposal, withText } from "./askFlow.ts";
@@ -15,53 +15,41 @@ import { decideCommand } from "./decideCommand.ts";
 import { listCommand } from "./listCommand.ts";
 import { pickCriterion, scoreAction, withReason } from "./scoreFlow.ts";
 import { loadDraft, type TicketDraft } from "./ticketDraft.ts";
-import { createTicketKit, parseTicketCommand, type TicketDeps, type TicketKit } from "./ticketKit.ts";
+import { createTicketKit, type TicketDeps, type TicketKit } from "./ticketKit.ts";
 
 export type { TicketDeps } from "./ticketKit.ts";
 
 /**
- * Questions and appeals to the secretariat as app routes, run before the status routes (a
+ * Questions and appeals to the secretariat as middleware, run before the status routes (a
  * person writing an appeal reason must not be taken for a status question): the commands
- * (/tanya, /tiket, /jawab, /tutup, /putuskan, /koreksi), then the buttons ("tk:…"), then the
- * open draft's next step. Each command's handler lives in its own file; these routes are thin.
+ * (/tanya, /tiket, /jawab, /tutup, /putuskan, /koreksi; /batal while a question is being
+ * written), then the buttons ("tk:…"), then the open draft's next step. Each command's handler
+ * lives in its own file; this composer is thin.
  */
-export function createTicketRoutes(deps: TicketDeps | TicketKit): AppRoute[] {
+export function createTicketRoutes(deps: TicketDeps | TicketKit): Composer {
   const kit = "tell" in deps ? deps : createTicketKit(deps);
-  return [commandRoute(kit), draftRoute(kit)];
+  return new Composer()
+    .command("tanya", async ({ msg, contact, command }) => {
+      await dropTicketDraft(kit.db, contact.id);
+      return startAsk(kit, msg, contact, command!.arg);
+    })
+    .command("tiket", ({ contact, command }) => listCommand(kit, contact, command!.args[0]))
+    .command("jawab", ({ msg, contact, command }) => answerCommand(kit, msg, contact, command!.args))
+    .command("tutup", ({ msg, contact, command }) => closeCommand(kit, msg, contact, command!.args))
+    .command("putuskan", ({ msg, contact, command }) => decideCommand(kit, msg, contact, command!.args))
+    .command("koreksi", ({ msg, contact, command }) => correctCommand(kit, msg, contact, command!.args))
+    .command("batal", async ({ contact }, next) => {
+      // /batal is the dialogue's too: it is ours only while a question is being written.
+      const draft = contact.asking === false ? undefined : await loadDraft(kit.db, contact.id);
+      if (!draft || draft.step === "offered") return next();
+      await dropTicketDraft(kit.db, contact.id);
+      return [{ text: [ticketTexts(contact.locale).cancelled] }];
+    })
+    .use(draftStep(kit));
 }
 
-function commandRoute(kit: TicketKit): AppRoute {
-  return async function tickets(msg, contact) {
-    const cmd = parseTicketCommand(msg.text);
-    if (!cmd) return undefined;
-    switch (cmd.name) {
-      case "tanya":
-        await dropTicketDraft(kit.db, contact.id);
-        return startAsk(kit, msg, contact, cmd.rest);
-      case "tiket":
-        return listCommand(kit, contact, cmd.args[0]);
-      case "jawab":
-        return answerCommand(kit, msg, contact, cmd.rest.split(/\s+/).filter(Boolean));
-      case "tutup":
-        return closeCommand(kit, msg, contact, cmd.args);
-      case "putuskan":
-        return decideCommand(kit, msg, contact, cmd.args);
-      case "koreksi":
-        return correctCommand(kit, msg, contact, cmd.args);
-      case "batal": {
-        // /batal is the dialogue's too: it is ours only while a question is being written.
-        const draft = await loadDraft(kit.db, contact.id);
-        if (!draft || draft.step === "offered") return undefined;
-        await dropTicketDraft(kit.db, contact.id);
-        return [{ text: [ticketTexts(contact.locale).cancelled] }];
-      }
-    }
-    return undefined;
-  };
-}
-
-function draftRoute(kit: TicketKit): AppRoute {
-  return async function ticketDraft(msg, contact) {
+function draftStep(kit: TicketKit): Middleware {
+  return async ({ msg, contact }, next) => {
     const pressed = msg.choice?.startsWith("tk:") ? msg.choice : undefined;
     // Buttons that work without a draft: "Tanya sekretariat" and a criterion under /nilai.
     if (pressed === "tk:ask") {
@@ -69,14 +57,14 @@ function draftRoute(kit: TicketKit): AppRoute {
       return startAsk(kit, msg, contact, "");
     }
     if (pressed?.startsWith("tk:c:")) return pickCriterion(kit, contact, msg.channel, pressed);
-    if (msg.choice && !pressed) return undefined;
-    if (!pressed && (msg.text === undefined || msg.text.trim().startsWith("/"))) return undefined;
+    if (msg.choice && !pressed) return next();
+    if (!pressed && (msg.text === undefined || msg.text.trim().startsWith("/"))) return next();
     // Most messages come from people not writing a question: the contact's read says so.
     const draft = contact.asking === false ? undefined : await loadDraft(kit.db, contact.id);
     if (!draft && !pressed && (await pickedInDialogue(kit, msg, contact)) === ASK_SECRETARIAT_CHOICE)
       return startAsk(kit, msg, contact, "");
-    if (!draft) return pressed ? [{ text: [ticketTexts(contact.locale).staleChoice] }] : undefined;
-    return step(kit, msg, contact, draft);
+    if (!draft) return pressed ? [{ text: [ticketTexts(contact.locale).staleChoice] }] : next();
+    return (await step(kit, msg, contact, draft)) ?? next();
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/createDatabase.ts";
+import { isMember } from "../../db/queries/invitations.ts";
 import type { TicketView } from "../../db/queries/tickets.ts";
 import type { Access } from "../access.ts";
 
@@ -10,11 +11,7 @@ export async function canSeeTicket(db: Db, access: Access, t: TicketView): Promi
   if (access.isSecretariat(t.competitionId)) return true;
   if (t.contactId === access.contactId) return true;
   if (!t.proposal) return false;
-  const member = await db.membership.findUnique({
-    where: { contactId_unitId: { contactId: access.contactId, unitId: t.proposal.unitId } },
-    select: { unitId: true },
-  });
-  return member !== null;
+  return isMember(db, access.contactId, t.proposal.unitId);
 }
 
 /** The chat actor: a secretariat member acts on their competitions' tickets only. */

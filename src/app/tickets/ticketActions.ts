@@ -1,6 +1,7 @@
 import { formatScore } from "../../core/i18n/statusTexts.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import { storableText } from "../../core/storableText.ts";
+import { correctionTarget, hasResult } from "../../db/queries/scoreCorrections.ts";
 import {
   answerTicket,
   closeTicket,
@@ -139,17 +140,9 @@ export async function correctAction(
   if (f.kind !== "found") return f;
   const ticket = f.ticket;
   const template = await kit.templateOf(ticket.competitionId);
-  const proposal = ticket.proposalId
-    ? await kit.db.proposal.findUnique({
-        where: { id: ticket.proposalId },
-        select: { id: true, competitionId: true, group: true, category: true, code: true },
-      })
-    : null;
+  const proposal = ticket.proposalId ? await correctionTarget(kit.db, ticket.proposalId) : null;
   if (!template || !proposal) return { kind: "notAppeal", ticket };
-  const result = await kit.db.scoreResult.findUnique({
-    where: { proposalId_stage: { proposalId: proposal.id, stage: ticket.stage ?? "" } },
-    select: { proposalId: true },
-  });
+  const result = await hasResult(kit.db, proposal.id, ticket.stage ?? "");
   if (!result && ticket.kind === "banding") return { kind: "noResult", ticket };
   const out = await correctScore(kit.db, template, proposal, ticket, {
     criterion: c.criterion,

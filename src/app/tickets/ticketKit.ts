@@ -105,32 +105,3 @@ export function ticketNumber(raw: string | undefined): number | undefined {
 export function criteriaNames(t: TicketView, template: Template | undefined, locale: Locale): string {
   return t.criteria.map((k) => template?.criteria.find((c) => c.key === k)?.name[locale] ?? k).join(", ");
 }
-
-const ALIASES: Record<string, string> = {
-  tanya: "tanya",
-  ask: "tanya",
-  tiket: "tiket",
-  tickets: "tiket",
-  ticket: "tiket",
-  jawab: "jawab",
-  answer: "jawab",
-  tutup: "tutup",
-  close: "tutup",
-  putuskan: "putuskan",
-  decide: "putuskan",
-  koreksi: "koreksi",
-  correct: "koreksi",
-  batal: "batal",
-  cancel: "batal",
-};
-
-/** A command of this module, e.g. "/jawab@bot 12 Sudah" → { name: "jawab", args: ["12", "Sudah"], rest }. */
-export function parseTicketCommand(
-  text: string | undefined,
-): { name: string; args: string[]; rest: string } | undefined {
-  const m = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text?.trim() ?? "");
-  const name = m ? ALIASES[m[1]!.toLowerCase()] : undefined;
-  if (!m || !name) return undefined;
-  const rest = (m[2] ?? "").trim();
-  return { name, args: rest ? rest.split(/\s+/) : [], rest };
-}

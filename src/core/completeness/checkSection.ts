@@ -1,4 +1,5 @@
-import { checkText, checkTextL } from "../i18n/checkTexts.ts";
+import { inBoth } from "../i18n/catalog.ts";
+import { type CheckTexts, checkTexts } from "../i18n/checkTexts.ts";
 import type { DetectorSpec, Localized, Section } from "../templates/templateSchema.ts";
 import { countWords } from "./countWords.ts";
 import type { DetectorResult } from "./detectorResult.ts";
@@ -137,17 +138,19 @@ function statusOf(words: number, min: number, max: number | undefined): SectionC
 }
 
 function noteFor(spec: DetectorSpec, r: NonNullable<DetectorResult["rejected"]>): Localized {
-  const counts =
+  const counts: keyof CheckTexts["counts"] =
     spec.kind === "evaluation"
-      ? checkText(spec.external ? "counts_evaluation_external" : "counts_evaluation")
+      ? spec.external
+        ? "evaluationExternal"
+        : "evaluation"
       : spec.kind === "legalBasis" ||
           spec.kind === "budget" ||
           spec.kind === "replication" ||
           spec.kind === "replicationScale" ||
           spec.kind === "urgency" ||
           spec.kind === "beforeAfter"
-        ? checkText(`counts_${spec.kind}`)
-        : checkText("counts_default");
+        ? spec.kind
+        : "default";
   const quote = r.quote.length <= 120 ? r.quote : `${r.quote.slice(0, r.quote.lastIndexOf(" ", 118))}…`;
-  return checkTextL(`note_${r.reason}`, { quote, counts });
+  return inBoth(checkTexts, (t) => t.note[r.reason](quote, t.counts[counts]));
 }

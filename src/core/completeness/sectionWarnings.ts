@@ -1,4 +1,5 @@
-import { checkText, checkTextL } from "../i18n/checkTexts.ts";
+import { inBoth } from "../i18n/catalog.ts";
+import { checkTexts } from "../i18n/checkTexts.ts";
 import type { Section } from "../templates/templateSchema.ts";
 import { findSmsAbbreviations } from "./detectAbbreviations.ts";
 import { findUnexplainedAcronyms } from "./detectAcronyms.ts";
@@ -17,32 +18,37 @@ export function sectionWarnings(
   claims: VagueClaim[],
 ): SectionWarning[] {
   const out: SectionWarning[] = [];
-  const official = section.officialWords;
-  if (official?.max !== undefined && words > official.max)
-    out.push({ kind: "official_limit", text: checkText("official_long", { words, max: official.max }) });
-  else if (official?.min !== undefined && words < official.min)
-    out.push({ kind: "official_limit", text: checkText("official_short", { words, min: official.min }) });
+  const { min: officialMin, max: officialMax } = section.officialWords ?? {};
+  const guideMax = section.maxWords;
+  if (officialMax !== undefined && words > officialMax)
+    out.push({ kind: "official_limit", text: inBoth(checkTexts, (t) => t.officialLong(words, officialMax)) });
+  else if (officialMin !== undefined && words < officialMin)
+    out.push({
+      kind: "official_limit",
+      text: inBoth(checkTexts, (t) => t.officialShort(words, officialMin)),
+    });
   else if (words < section.minWords)
     out.push({
       kind: "length_guidance",
-      text: checkText("guidance_short", { words, min: section.minWords, max: section.maxWords ?? "…" }),
+      text: inBoth(checkTexts, (t) => t.guidanceShort(words, section.minWords, guideMax ?? "…")),
     });
-  else if (section.maxWords !== undefined && words > section.maxWords && official?.max === undefined)
-    out.push({ kind: "length_guidance", text: checkText("guidance_long", { words, max: section.maxWords }) });
+  else if (guideMax !== undefined && words > guideMax && officialMax === undefined)
+    out.push({ kind: "length_guidance", text: inBoth(checkTexts, (t) => t.guidanceLong(words, guideMax)) });
   const foreign = detectForeignLanguage(text);
-  if (foreign) out.push({ kind: "language", text: checkTextL("language", { language: foreign.name }) });
-  if (isPadded(text)) out.push({ kind: "padding", text: checkText("padding", { words }) });
+  if (foreign)
+    out.push({ kind: "language", text: inBoth(checkTexts, (t, l) => t.language(foreign.name[l])) });
+  if (isPadded(text)) out.push({ kind: "padding", text: inBoth(checkTexts, (t) => t.padding(words)) });
   for (const c of claims.slice(0, MAX_VAGUE))
-    out.push({ kind: "vague_claim", text: checkText("vague_claim", { quote: c.quote }) });
+    out.push({ kind: "vague_claim", text: inBoth(checkTexts, (t) => t.vagueClaim(c.quote)) });
   const sms = findSmsAbbreviations(text);
   if (sms.length > 0)
     out.push({
       kind: "abbreviation",
-      text: checkText("abbreviation", { found: quoteList(sms.slice(0, 4)) }),
+      text: inBoth(checkTexts, (t) => t.abbreviation(quoteList(sms.slice(0, 4)))),
     });
   const acronyms = findUnexplainedAcronyms(text);
   if (acronyms.length > 0)
-    out.push({ kind: "acronym", text: checkText("acronym", { found: acronyms.join(", ") }) });
+    out.push({ kind: "acronym", text: inBoth(checkTexts, (t) => t.acronym(acronyms.join(", "))) });
   return out;
 }
 

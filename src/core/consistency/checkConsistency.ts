@@ -1,5 +1,6 @@
 import type { SectionWarning } from "../completeness/sectionWarning.ts";
-import { checkTextL } from "../i18n/checkTexts.ts";
+import { inBoth } from "../i18n/catalog.ts";
+import { checkTexts } from "../i18n/checkTexts.ts";
 import type { Template } from "../templates/templateSchema.ts";
 import { goalMeasuredRule } from "./goalMeasuredRule.ts";
 import { pastedParagraph } from "./pastedParagraphRule.ts";
@@ -77,7 +78,7 @@ export function checkConsistency(
       add(
         s.key,
         "consistency_pasted",
-        checkTextL("consistency_pasted", { section: title(pasted.otherKey), quote: pasted.quote }),
+        inBoth(checkTexts, (t, l) => t.pasted(title(pasted.otherKey)[l], pasted.quote)),
       );
   });
   return out;

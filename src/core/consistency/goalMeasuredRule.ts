@@ -1,6 +1,7 @@
 import { sentences } from "../completeness/detectorResult.ts";
 import { findQuantities } from "../completeness/quantities.ts";
-import { checkTextL } from "../i18n/checkTexts.ts";
+import { inBoth } from "../i18n/catalog.ts";
+import { checkTexts } from "../i18n/checkTexts.ts";
 import type { Localized } from "../templates/templateSchema.ts";
 
 const GOAL =
@@ -34,10 +35,8 @@ export function goalMeasuredRule(
   );
   if (measured) return undefined;
   const g = goal.text.trim();
-  return checkTextL("consistency_goal_measured", {
-    goal: g.length <= 90 ? g : `${g.slice(0, g.lastIndexOf(" ", 88))}…`,
-    section: impactTitle,
-  });
+  const quoted = g.length <= 90 ? g : `${g.slice(0, g.lastIndexOf(" ", 88))}…`;
+  return inBoth(checkTexts, (t, l) => t.goalMeasured(quoted, impactTitle[l]));
 }
 
 /** What the goal measures: the first two content words after the goal marker, verbs skipped. */

@@ -1,4 +1,5 @@
-import { checkTextL } from "../i18n/checkTexts.ts";
+import { inBoth } from "../i18n/catalog.ts";
+import { checkTexts } from "../i18n/checkTexts.ts";
 import type { Localized } from "../templates/templateSchema.ts";
 import { figuresOf, hasValue, numbersOf } from "./figures.ts";
 
@@ -20,5 +21,5 @@ export function problemFigureRule(
     .slice(0, 2)
     .map((f) => f.text)
     .join(", ");
-  return checkTextL("consistency_problem_figure", { figures, section: impactTitle });
+  return inBoth(checkTexts, (t, l) => t.problemFigure(figures, impactTitle[l]));
 }

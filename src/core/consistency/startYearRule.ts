@@ -1,5 +1,6 @@
 import { findYears } from "../completeness/quantities.ts";
-import { checkText, checkTextL } from "../i18n/checkTexts.ts";
+import { inBoth } from "../i18n/catalog.ts";
+import { checkTexts } from "../i18n/checkTexts.ts";
 import type { Localized } from "../templates/templateSchema.ts";
 
 const START =
@@ -31,12 +32,7 @@ export function startYearRule(
 ): Localized | undefined {
   const known = sources.filter((s): s is { label: Localized; year: number } => s.year !== undefined);
   if (new Set(known.map((s) => s.year)).size < 2) return undefined;
-  return checkTextL("consistency_start_year", {
-    years: {
-      id: known.map((s) => `${s.label.id} ${s.year}`).join(", "),
-      en: known.map((s) => `${s.label.en} ${s.year}`).join(", "),
-    },
-  });
+  return inBoth(checkTexts, (t, l) => t.startYear(known.map((s) => `${s.label[l]} ${s.year}`).join(", ")));
 }
 
-export const registrationLabel = (): Localized => checkText("registration");
+export const registrationLabel = (): Localized => inBoth(checkTexts, (t) => t.registration);

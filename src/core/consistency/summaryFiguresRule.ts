@@ -1,4 +1,5 @@
-import { checkText } from "../i18n/checkTexts.ts";
+import { inBoth } from "../i18n/catalog.ts";
+import { checkTexts } from "../i18n/checkTexts.ts";
 import type { Localized } from "../templates/templateSchema.ts";
 import { figuresOf, hasValue } from "./figures.ts";
 
@@ -9,7 +10,6 @@ export function summaryFiguresRule(summaryText: string, bodyTexts: string[]): Lo
   const body = bodyTexts.flatMap((t) => figuresOf(t));
   const missing = summary.filter((f) => !hasValue(body, f.value));
   if (missing.length === 0) return undefined;
-  return checkText("consistency_summary_figure", {
-    figures: [...new Set(missing.map((f) => f.text))].slice(0, 3).join(", "),
-  });
+  const figures = [...new Set(missing.map((f) => f.text))].slice(0, 3).join(", ");
+  return inBoth(checkTexts, (t) => t.summaryFigure(figures));
 }

@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.ts";
+import { catalog } from "./catalog.ts";
 
 /** The secretariat's chat view of the audit trail (/audit), Indonesian first. */
 export interface AuditTexts {
@@ -49,6 +49,4 @@ const en: AuditTexts = {
   action: (key) => key,
 };
 
-export function auditTexts(locale: Locale): AuditTexts {
-  return locale === "en" ? en : id;
-}
+export const auditTexts = catalog<AuditTexts>({ id, en });

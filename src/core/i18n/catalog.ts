@@ -9,5 +9,14 @@ export type Catalog<T> = (locale: Locale) => T;
  * values it needs (typed, so a missing value is a compile error, not an empty placeholder).
  */
 export function catalog<T>(byLocale: { id: T; en: NoInfer<T> }): Catalog<T> {
-  return (locale) => byLocale[locale];
+  // A locale read from storage without a check (a cast) still gets a text: Indonesian, the default.
+  return (locale) => byLocale[locale] ?? byLocale.id;
+}
+
+/**
+ * A text in both locales at once, for results that carry both until they are shown (a section
+ * check's notes): `inBoth(checkTexts, (t, locale) => t.padding(words))`.
+ */
+export function inBoth<T>(texts: Catalog<T>, text: (t: T, locale: Locale) => string): Record<Locale, string> {
+  return { id: text(texts("id"), "id"), en: text(texts("en"), "en") };
 }

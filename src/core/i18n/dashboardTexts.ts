@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.ts";
+import { catalog } from "./catalog.ts";
 
 /** What /masuk says in chat. */
 export interface DashboardChatTexts {
@@ -25,9 +25,7 @@ const chatEn: DashboardChatTexts = {
     `Dear judge, ${n} proposal(s) are still waiting for your scores. Type /masuk to open the scoring dashboard.`,
 };
 
-export function dashboardChatTexts(locale: Locale): DashboardChatTexts {
-  return locale === "en" ? chatEn : chatId;
-}
+export const dashboardChatTexts = catalog<DashboardChatTexts>({ id: chatId, en: chatEn });
 
 /** Every label of the web dashboard (Indonesian first); values are plain strings, escaped when rendered. */
 const webId = {
@@ -442,6 +440,4 @@ const webEn: DashboardTexts = {
   endSession: "End",
 };
 
-export function dashboardTexts(locale: Locale): DashboardTexts {
-  return locale === "en" ? webEn : webId;
-}
+export const dashboardTexts = catalog<DashboardTexts>({ id: webId, en: webEn });

@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.ts";
+import { catalog } from "./catalog.ts";
 
 /** How released scores are turned into coaching, Indonesian first. */
 export interface FocusTexts {
@@ -25,6 +25,4 @@ const en: FocusTexts = {
   tip: (text) => `   Tip: ${text}`,
 };
 
-export function focusTexts(locale: Locale): FocusTexts {
-  return locale === "en" ? en : id;
-}
+export const focusTexts = catalog<FocusTexts>({ id, en });

@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.ts";
+import { catalog } from "./catalog.ts";
 
 /** What the service tells the secretariat about itself (a channel that stopped), per locale. */
 export interface ServiceTexts {
@@ -31,6 +31,4 @@ const en: ServiceTexts = {
     `⚠️ The bot's ${channel} channel stopped: ${REASONS_EN[reason] ?? reason}. Messages on ${channel} do not go out until an operator fixes it and restarts the bot.`,
 };
 
-export function serviceTexts(locale: Locale): ServiceTexts {
-  return locale === "en" ? en : id;
-}
+export const serviceTexts = catalog<ServiceTexts>({ id, en });

@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.ts";
+import { catalog } from "./catalog.ts";
 
 /**
  * Every sentence of questions and appeals to the secretariat (tickets), Indonesian first. Values
@@ -224,6 +224,4 @@ const en: TicketTexts = {
   ageHours: (h) => `${h} office hours`,
 };
 
-export function ticketTexts(locale: Locale): TicketTexts {
-  return locale === "en" ? en : id;
-}
+export const ticketTexts = catalog<TicketTexts>({ id, en });

@@ -1,5 +1,5 @@
 import type { InnovationCriterion } from "../templates/templateSchema.ts";
-import type { Locale } from "./locale.ts";
+import { catalog } from "./catalog.ts";
 
 /**
  * Texts of the upload-readiness checklist (/cek, /siap), attachments in /lihat, /video and the
@@ -178,6 +178,4 @@ const en: UploadTexts = {
   },
 };
 
-export function uploadTexts(locale: Locale): UploadTexts {
-  return locale === "en" ? en : id;
-}
+export const uploadTexts = catalog<UploadTexts>({ id, en });

@@ -99,3 +99,20 @@ export async function applyCorrection(db: Db, c: Correction): Promise<void> {
     });
   });
 }
+
+/** The proposal a correction re-scores: its group and category are the ranking's peers. */
+export async function correctionTarget(db: Db, proposalId: string) {
+  return db.proposal.findUnique({
+    where: { id: proposalId },
+    select: { id: true, competitionId: true, group: true, category: true, code: true },
+  });
+}
+
+/** Whether the proposal has a (released) result at the stage. */
+export async function hasResult(db: Db, proposalId: string, stage: string): Promise<boolean> {
+  const r = await db.scoreResult.findUnique({
+    where: { proposalId_stage: { proposalId, stage } },
+    select: { proposalId: true },
+  });
+  return r !== null;
+}

@@ -317,3 +317,11 @@ export async function eraseTicketRows(tx: Tx, contactId: string): Promise<void> 
   await tx.savedAnswer.updateMany({ where: { createdById: contactId }, data: { createdById: null } });
   await tx.ticketDraft.deleteMany({ where: { contactId } });
 }
+
+/** A saved answer that settled a question before it became a ticket (kept for the FAQ's worth). */
+export async function recordSavedAnswerAccepted(db: Db, contactId: string, savedId: string): Promise<void> {
+  await db.auditLog.create({
+    data: { actorId: contactId, action: "ticket.savedAnswerAccepted", subject: savedId },
+    select: { id: true },
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Composer, fromRoute, type TurnCtx } from "../../../src/app/pipeline/Composer.ts";
+import { Composer, type TurnCtx } from "../../../src/app/pipeline/Composer.ts";
 import { parseCommand } from "../../../src/core/commands/parseCommand.ts";
 
 const ctx = (text: string, choice?: string): TurnCtx => ({
@@ -51,13 +51,5 @@ describe("Composer (middleware with next)", () => {
       return next();
     });
     await expect(c.run(ctx("halo"))).rejects.toThrow("next() called twice");
-  });
-
-  it("runs an older route (undefined = not mine) as middleware", async () => {
-    const c = new Composer(
-      fromRoute(async (msg) => (msg.text === "/masuk" ? [{ text: ["tautan"] }] : undefined)),
-    ).use(say("dialog"));
-    expect((await c.run(ctx("/masuk"))).map((r) => r.text[0])).toEqual(["tautan"]);
-    expect((await c.run(ctx("halo"))).map((r) => r.text[0])).toEqual(["dialog"]);
   });
 });

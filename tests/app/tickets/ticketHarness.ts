@@ -1,7 +1,6 @@
 import { createCompetitionCache } from "../../../src/app/competitionCache.ts";
 import { createMessageHandler } from "../../../src/app/createMessageHandler.ts";
 import { createNotifier } from "../../../src/app/notifier.ts";
-import { fromRoute } from "../../../src/app/pipeline/Composer.ts";
 import { competitionById } from "../../../src/app/status/competitionData.ts";
 import { createStatusRoutes } from "../../../src/app/status/createStatusRoutes.ts";
 import { releaseScores } from "../../../src/app/status/releaseScores.ts";
@@ -44,7 +43,7 @@ export function makeTicketApp(db: TestDb) {
     timezone: "Asia/Jakarta",
     now: clock,
     middleware: [
-      ...createTicketRoutes(kit).map(fromRoute),
+      createTicketRoutes(kit),
       createStatusRoutes({
         db: db.prisma,
         competitions,

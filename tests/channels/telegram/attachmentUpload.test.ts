@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAttachmentRoutes } from "../../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../../src/app/competitionCache.ts";
 import { createDocumentRoutes } from "../../../src/app/documents/createDocumentRoutes.ts";
-import { fromRoute } from "../../../src/app/pipeline/Composer.ts";
 import { makeTextPdf } from "../../docs/fixtures.ts";
 import {
   callbackQuery,
@@ -47,7 +46,7 @@ describe("sending the SK on Telegram", () => {
     h.handler = makeHandler(db, {
       competitions,
       middleware: [
-        ...createAttachmentRoutes({ db: db.prisma, competitions, logger }).map(fromRoute),
+        createAttachmentRoutes({ db: db.prisma, competitions, logger }),
         createDocumentRoutes({ db: db.prisma, competitions, logger }),
       ],
     });

@@ -2,7 +2,6 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAttachmentRoutes } from "../../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../../src/app/competitionCache.ts";
-import { fromRoute } from "../../../src/app/pipeline/Composer.ts";
 import { inboundMessage } from "../../fakes/fakeBaileysSocket.ts";
 import { makeHandler, Person, seedKipp } from "../../helpers/appHarness.ts";
 import { createTestDb, type TestDb } from "../../helpers/testDb.ts";
@@ -25,11 +24,9 @@ describe("sending the SK on WhatsApp", () => {
     const competitions = createCompetitionCache(db.prisma, { ttlMs: 0 });
     const handler = makeHandler(db, {
       competitions,
-      middleware: createAttachmentRoutes({
-        db: db.prisma,
-        competitions,
-        logger: pino({ level: "silent" }),
-      }).map(fromRoute),
+      middleware: [
+        createAttachmentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
+      ],
     });
     const h = createHarness({ reply: (m) => handler(m), downloadMedia: async () => JPEG });
     const socket = await h.open();
