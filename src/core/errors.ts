@@ -5,11 +5,13 @@
  * person never sees the message or a stack trace.
  */
 export class KlinikError extends Error {
-  override readonly name: string = "KlinikError";
+  override name: string;
   readonly details: Readonly<Record<string, unknown>>;
 
   constructor(message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
     super(message, options);
+    // The subclass's own name ("StaleState", "ImportError"…) unless it sets one.
+    this.name = new.target.name;
     this.details = details;
   }
 }
