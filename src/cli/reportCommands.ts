@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { competitionBySlug } from "../app/status/competitionData.ts";
 import { loadReportRows, reportCsv, STUCK_DAYS, summarize } from "../app/status/report.ts";
 import { ticketReport } from "../app/tickets/ticketReport.ts";
+import { heaviestContacts, usageByPurpose } from "../db/queries/llmUsage.ts";
 import { releasedTotals } from "../db/queries/scoreResults.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { provisionalLines } from "./provisionalNotes.ts";
@@ -70,17 +71,8 @@ export async function llmUsageReport(
     throw new UsageError("--days must be a whole number of days, 1 or more");
   await withDatabase(io, async ({ prisma: db }) => {
     const competitionId = a.competition ? (await competitionBySlug(db, a.competition)).id : undefined;
-    const where = {
-      createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
-      ...(competitionId ? { competitionId } : {}),
-    };
-    const byPurpose = await db.llmUsage.groupBy({
-      by: ["purpose", "model", "outcome"],
-      where,
-      _count: { _all: true },
-      _sum: { promptTokens: true, completionTokens: true },
-      orderBy: [{ purpose: "asc" }, { model: "asc" }, { outcome: "asc" }],
-    });
+    const filter = { since: new Date(now.getTime() - days * 86_400_000), competitionId };
+    const byPurpose = await usageByPurpose(db, filter);
     io.out(`LLM usage, last ${days} day(s)${a.competition ? ` in ${a.competition}` : ""}:`);
     if (byPurpose.length === 0) {
       io.out("  no calls (is OPENAI_API_KEY set?)");
@@ -89,20 +81,10 @@ export async function llmUsageReport(
     io.out("  purpose            model                outcome            calls  prompt tok  completion tok");
     for (const r of byPurpose)
       io.out(
-        `  ${r.purpose.padEnd(18)} ${r.model.padEnd(20)} ${r.outcome.padEnd(18)} ${String(r._count._all).padStart(5)}  ${String(r._sum.promptTokens ?? 0).padStart(10)}  ${String(r._sum.completionTokens ?? 0).padStart(14)}`,
+        `  ${r.purpose.padEnd(18)} ${r.model.padEnd(20)} ${r.outcome.padEnd(18)} ${String(r.calls).padStart(5)}  ${String(r.promptTokens).padStart(10)}  ${String(r.completionTokens).padStart(14)}`,
       );
-    const top = await db.llmUsage.groupBy({
-      by: ["contactId"],
-      where,
-      _count: { _all: true },
-      _sum: { promptTokens: true, completionTokens: true },
-      orderBy: { _count: { contactId: "desc" } },
-      take: 10,
-    });
     io.out("Heaviest contacts (id, calls, tokens):");
-    for (const r of top)
-      io.out(
-        `  ${r.contactId}  ${r._count._all}  ${(r._sum.promptTokens ?? 0) + (r._sum.completionTokens ?? 0)}`,
-      );
+    for (const r of await heaviestContacts(db, filter, 10))
+      io.out(`  ${r.contactId}  ${r.calls}  ${r.promptTokens + r.completionTokens}`);
   });
 }

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { html } from "hono/html";
 import { summarize } from "../../app/status/report.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
+import { competitionsByIds } from "../../db/queries/competitions.ts";
 import { type GridRow, loadGridRows } from "../../db/queries/proposalGrid.ts";
 import { applyGridFilter, countBy, filterQuery, readGridFilter } from "./gridFilter.ts";
 import { gridFilterForm, stageMoveControls } from "./gridParts.ts";
@@ -19,11 +20,7 @@ export function overviewRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const t = c.get("t");
     const v = c.get("viewer");
     const ids = [...new Set(v.roles.map((r) => r.competitionId))];
-    const comps = await kit.db.competition.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, slug: true, name: true },
-      orderBy: { createdAt: "desc" },
-    });
+    const comps = await competitionsByIds(kit.db, ids);
     const body = comps.length
       ? html`<ul>${comps.map((k) => {
           const roles = [
