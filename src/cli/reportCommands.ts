@@ -1,8 +1,11 @@
 import { writeFile } from "node:fs/promises";
+import { formulaSafeCsv } from "../app/exporting/formulaSafeCsv.ts";
+import { proposalRows } from "../app/exporting/proposalRows.ts";
 import { competitionBySlug } from "../app/status/competitionData.ts";
-import { loadReportRows, reportCsv, STUCK_DAYS, summarize } from "../app/status/report.ts";
+import { STUCK_DAYS, summarize } from "../app/status/report.ts";
 import { ticketReport } from "../app/tickets/ticketReport.ts";
 import { heaviestContacts, usageByPurpose } from "../db/queries/llmUsage.ts";
+import { loadProposalRows } from "../db/queries/proposalRows.ts";
 import { releasedTotals } from "../db/queries/scoreResults.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { provisionalLines } from "./provisionalNotes.ts";
@@ -17,7 +20,7 @@ export async function reportCommand(
   if (!a.competition) throw new UsageError("report needs --competition <slug>");
   await withDatabase(io, async ({ prisma: db }) => {
     const competition = await competitionBySlug(db, a.competition);
-    const report = summarize(await loadReportRows(db, competition.id), competition.template, now);
+    const report = summarize(await loadProposalRows(db, competition.id), competition.template, now);
     io.out(`${competition.name} (${competition.slug}): ${report.total} proposal(s)`);
     io.out("Per stage:");
     for (const s of report.perStage)
@@ -50,7 +53,8 @@ export async function reportCommand(
         `  appeals ${c.key.padEnd(22)} ${String(c.appeals).padStart(4)} (${c.accepted} accepted)  ${c.name}`,
       );
     if (a.csv) {
-      await writeFile(a.csv, reportCsv(report));
+      const table = proposalRows(report, { language: "en", details: true });
+      await writeFile(a.csv, formulaSafeCsv(table.header, table.rows));
       io.out(`Wrote ${report.rows.length} row(s) to ${a.csv}.`);
     }
     for (const line of provisionalLines(competition.template)) io.out(line);

@@ -5,7 +5,6 @@ import { listAudit, proposalRef } from "../../db/queries/audit.ts";
 import { loadAccess } from "../access.ts";
 import type { AppRoute } from "../createMessageHandler.ts";
 import type { RouteKit } from "./routeKit.ts";
-import { recordDenied } from "./routeKit.ts";
 
 const SHOWN = 20;
 const COMMAND = /^\/(audit|riwayattindakan)(?:@\w+)?(?:\s+(\S+))?\s*$/i;
@@ -20,11 +19,8 @@ export function auditRoute(kit: RouteKit): AppRoute {
     const m = COMMAND.exec(msg.text?.trim() ?? "");
     if (!m) return undefined;
     const t = auditTexts(contact.locale);
+    // Only the secretariat gets here: the registry's access middleware refused everyone else.
     const access = await loadAccess(db, contact.id);
-    if (access.secretariatOf.length === 0) {
-      await recordDenied(db, contact.id, "audit", "");
-      return [{ text: [t.onlySecretariat] }];
-    }
     let proposal: { id: string; code: string } | undefined;
     if (m[2]) {
       const found = await proposalRef(db, m[2]);

@@ -3,7 +3,7 @@ import { html } from "hono/html";
 import { DOCX_MIME, loadProposalsForExport, renderExport } from "../../app/importing/exportProposal.ts";
 import { checkSection } from "../../core/completeness/checkSection.ts";
 import { aiLogOf, attachmentOf, attachmentsOf, loadProposalDetail } from "../../db/queries/proposalDetail.ts";
-import { loadGridRows } from "../../db/queries/proposalGrid.ts";
+import { loadProposalRows } from "../../db/queries/proposalRows.ts";
 import { proposalsByCodes } from "../../db/queries/proposals.ts";
 import { auditDownload } from "./auditDownload.ts";
 import { applyGridFilter, readGridFilter } from "./gridFilter.ts";
@@ -118,7 +118,7 @@ ${d.conflicts.length ? html`<p>${t.conflict}: ${d.conflicts.map((x) => x.judge).
   app.get("/k/:slug/zip", async (c) => {
     const comp = await competitionFor(c, kit, "secretariat");
     const filter = readGridFilter((k) => c.req.query(k));
-    const rows = applyGridFilter(await loadGridRows(kit.db, comp.id), filter, comp.template, kit.clock());
+    const rows = applyGridFilter(await loadProposalRows(kit.db, comp.id), filter, comp.template, kit.clock());
     const ids = await proposalsByCodes(
       kit.db,
       comp.id,
