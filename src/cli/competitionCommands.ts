@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { seedDemo } from "../app/seedDemo.ts";
 import { loadTemplates } from "../core/templates/loadTemplates.ts";
-import { competitionSlugTaken, createCompetition, listCompetitions } from "../db/queries/competitions.ts";
+import { recordAudit } from "../db/queries/audit.ts";
+import { competitionIdBySlug, createCompetition, listCompetitions } from "../db/queries/competitions.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { provisionalLines } from "./provisionalNotes.ts";
 
@@ -53,7 +54,7 @@ export async function competitionCreate(
       .replace(/^-|-$/g, "")
       .slice(0, 60);
   await withDatabase(io, async (db) => {
-    if (await competitionSlugTaken(db.prisma, slug))
+    if ((await competitionIdBySlug(db.prisma, slug)) !== undefined)
       throw new UsageError(`a competition with slug "${slug}" exists; pass --slug <other>`);
     await createCompetition(db.prisma, {
       slug,
@@ -62,6 +63,11 @@ export async function competitionCreate(
       template,
       timeline: { submission_deadline: deadline.toISOString() },
       isOpen: !past,
+    });
+    await recordAudit(db.prisma, {
+      action: "competition.create",
+      subject: slug,
+      details: { template: template.id },
     });
     io.out(
       `Created competition ${slug} from ${template.id}, deadline ${opts.deadline} 23:59 WIB${past ? " (passed: created closed)" : ""}.`,

@@ -1,12 +1,8 @@
 import { tsvCell } from "../app/exporting/formulaSafeCsv.ts";
 import { competitionBySlug, StatusError } from "../app/status/competitionData.ts";
 import { IMPORT_CHANNEL, normalizePhone } from "../app/status/contactIdentity.ts";
-import {
-  contactIdByIdentity,
-  grantStaffRole,
-  revokeStaffRole,
-  staffListing,
-} from "../db/queries/staffRoster.ts";
+import { contactIdByPhone, contactIdByTelegramId } from "../db/queries/contacts.ts";
+import { grantStaffRole, revokeStaffRole, staffListing } from "../db/queries/staffRoster.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 
 type Role = "secretariat" | "judge";
@@ -59,7 +55,9 @@ export async function staffRemove(io: CliIo, a: StaffArgs): Promise<void> {
   const who = parseWho(a);
   await withDatabase(io, async ({ prisma: db }) => {
     const competition = await competitionBySlug(db, a.competition);
-    const contactId = await contactIdByIdentity(db, who);
+    const contactId = who.telegramId
+      ? await contactIdByTelegramId(db, who.telegramId)
+      : who.phone && (await contactIdByPhone(db, who.phone));
     if (!contactId) throw new StatusError("no contact with that phone or Telegram id");
     const r = await revokeStaffRole(db, { contactId, competition, role: who.role });
     io.out(r ? `Removed ${who.role} from ${competition.slug}.` : "No such staff role; nothing changed.");

@@ -43,27 +43,23 @@ export async function listCompetitions(db: Db): Promise<CompetitionListing[]> {
   return rows.map(({ _count, ...r }) => ({ ...r, proposals: _count.proposals }));
 }
 
-export async function competitionSlugTaken(db: Db, slug: string): Promise<boolean> {
-  return (await db.competition.findUnique({ where: { slug }, select: { id: true } })) !== null;
+export async function competitionIdBySlug(db: Db, slug: string): Promise<string | undefined> {
+  const row = await db.competition.findUnique({ where: { slug }, select: { id: true } });
+  return row?.id;
 }
 
-export interface NewCompetition {
-  slug: string;
-  name: string;
-  templateId: string;
-  template: Prisma.InputJsonValue;
-  timeline: Prisma.InputJsonValue;
-  isOpen: boolean;
-}
-
-/** Creates a competition and its audit entry in one transaction. */
-export async function createCompetition(db: Db, c: NewCompetition): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.competition.create({ data: c, select: { id: true } });
-    await tx.auditLog.create({
-      data: { action: "competition.create", subject: c.slug, details: { template: c.templateId } },
-    });
-  });
+export async function createCompetition(
+  db: Db,
+  data: {
+    slug: string;
+    name: string;
+    templateId: string;
+    template: Prisma.InputJsonValue;
+    timeline: Prisma.InputJsonValue;
+    isOpen: boolean;
+  },
+): Promise<void> {
+  await db.competition.create({ data, select: { id: true } });
 }
 
 /** A competition by slug or id, its template unparsed (the caller decides how strict to be). */

@@ -13,14 +13,14 @@ export async function memberProposal(
   return p ?? undefined;
 }
 
-/** The competition's proposals with these codes (unknown codes are left out). */
-export async function proposalsByCodes(
+/** Id and code of the competition's proposals with these codes. */
+export async function proposalIdsByCodes(
   db: Db,
   competitionId: string,
-  codes: readonly string[],
+  codes: string[],
 ): Promise<{ id: string; code: string }[]> {
   return db.proposal.findMany({
-    where: { competitionId, code: { in: [...codes] } },
+    where: { competitionId, code: { in: codes } },
     select: { id: true, code: true },
   });
 }

@@ -36,20 +36,6 @@ export async function grantStaffRole(
   });
 }
 
-/** The contact behind a Telegram id, else the first with this phone number. */
-export async function contactIdByIdentity(
-  db: Db,
-  who: { telegramId?: string; phone?: string },
-): Promise<string | undefined> {
-  const identity = who.telegramId
-    ? await db.channelIdentity.findUnique({
-        where: { channel_externalId: { channel: "telegram", externalId: who.telegramId } },
-        select: { contactId: true },
-      })
-    : await db.channelIdentity.findFirst({ where: { phone: who.phone }, select: { contactId: true } });
-  return identity?.contactId;
-}
-
 /** Takes the role away, with its audit entry when there was one; returns how many roles went. */
 export async function revokeStaffRole(
   db: Db,

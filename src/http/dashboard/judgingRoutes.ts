@@ -14,7 +14,7 @@ import {
   assignmentsOfCompetition,
   conflictsOf,
 } from "../../db/queries/judgeAssignments.ts";
-import { proposalsAtStage, proposalsByCodes } from "../../db/queries/proposals.ts";
+import { proposalIdsByCodes, proposalsAtStage } from "../../db/queries/proposals.ts";
 import { judgesOf, pushIdentities } from "../../db/queries/staffRoles.ts";
 import { compBase, competitionFor } from "./guard.ts";
 import { competitionNav, csrfField, page, redirectWith } from "./layout.ts";
@@ -97,7 +97,7 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
       .split(/[\s,;]+/)
       .filter(Boolean)
       .slice(0, 5000);
-    const props = await proposalsByCodes(kit.db, comp.id, codes);
+    const props = await proposalIdsByCodes(kit.db, comp.id, codes);
     const conflicted = new Set(
       (
         await conflictsOf(
@@ -170,7 +170,7 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
     const code = String(body.code ?? "")
       .trim()
       .toUpperCase();
-    const [p] = await proposalsByCodes(kit.db, comp.id, [code]);
+    const [p] = await proposalIdsByCodes(kit.db, comp.id, [code]);
     const back = `${compBase(kit, comp.slug)}/juri`;
     if (!p || !judge) return redirectWith(c, back, { err: t.badInput });
     await addConflict(kit.db, p.id, judge);

@@ -4,7 +4,7 @@ import { DOCX_MIME, loadProposalsForExport, renderExport } from "../../app/impor
 import { checkSection } from "../../core/completeness/checkSection.ts";
 import { aiLogOf, attachmentOf, attachmentsOf, loadProposalDetail } from "../../db/queries/proposalDetail.ts";
 import { loadProposalRows } from "../../db/queries/proposalRows.ts";
-import { proposalsByCodes } from "../../db/queries/proposals.ts";
+import { proposalIdsByCodes } from "../../db/queries/proposals.ts";
 import { auditDownload } from "./auditDownload.ts";
 import { applyGridFilter, readGridFilter } from "./gridFilter.ts";
 import { stageMoveControls } from "./gridParts.ts";
@@ -119,7 +119,7 @@ ${d.conflicts.length ? html`<p>${t.conflict}: ${d.conflicts.map((x) => x.judge).
     const comp = await competitionFor(c, kit, "secretariat");
     const filter = readGridFilter((k) => c.req.query(k));
     const rows = applyGridFilter(await loadProposalRows(kit.db, comp.id), filter, comp.template, kit.clock());
-    const ids = await proposalsByCodes(
+    const ids = await proposalIdsByCodes(
       kit.db,
       comp.id,
       rows.map((r) => r.code),
