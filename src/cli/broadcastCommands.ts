@@ -23,6 +23,8 @@ import { formatWhen } from "../core/i18n/broadcastTexts.ts";
 import { plainText } from "../core/messages.ts";
 import { templateSchema } from "../core/templates/templateSchema.ts";
 import type { Db } from "../db/createDatabase.ts";
+import { recordAudit } from "../db/queries/audit.ts";
+import { competitionByRef } from "../db/queries/competitions.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 
 export interface BroadcastCreateArgs {
@@ -117,12 +119,10 @@ export async function broadcastCreate(io: CliIo, a: BroadcastCreateArgs): Promis
       urgent: a.urgent ?? false,
       quiet,
     });
-    await db.auditLog.create({
-      data: {
-        action: "broadcast.create",
-        subject: created.id,
-        details: { via: "cli", audience: formatAudienceSpec(audience), queued: created.queued },
-      },
+    await recordAudit(db, {
+      action: "broadcast.create",
+      subject: created.id,
+      details: { via: "cli", audience: formatAudienceSpec(audience), queued: created.queued },
     });
     io.out(
       `Announcement ${created.id} (${shortId(created.id)}) queued for ${reachable} contact(s)${a.at ? `, sending from ${formatWhen(at, "en", comp.timezone)}` : ""}.`,
@@ -168,8 +168,10 @@ export async function broadcastRetryFailed(
   await withDatabase(io, async ({ prisma: db }) => {
     const full = await announcementId(db, id);
     const n = await retryFailed(db, full, now);
-    await db.auditLog.create({
-      data: { action: "broadcast.retryFailed", subject: full, details: { via: "cli", deliveries: n } },
+    await recordAudit(db, {
+      action: "broadcast.retryFailed",
+      subject: full,
+      details: { via: "cli", deliveries: n },
     });
     io.out(
       n === 0
@@ -207,10 +209,7 @@ function pushChannels(io: CliIo): PushChannel[] {
 }
 
 async function competitionOf(db: Db, ref: string) {
-  const row = await db.competition.findFirst({
-    where: { OR: [{ slug: ref }, { id: ref }] },
-    select: { id: true, name: true, timezone: true, template: true },
-  });
+  const row = await competitionByRef(db, ref);
   if (!row) throw new UsageError(`unknown competition "${ref}" (see: klinik competition list)`);
   const template = templateSchema.safeParse(row.template);
   return {

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import { seedDemo } from "../app/seedDemo.ts";
 import { loadTemplates } from "../core/templates/loadTemplates.ts";
+import { recordAudit } from "../db/queries/audit.ts";
+import { competitionIdBySlug, createCompetition, listCompetitions } from "../db/queries/competitions.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { provisionalLines } from "./provisionalNotes.ts";
 
@@ -8,17 +10,7 @@ export const TEMPLATES_DIR = resolve(import.meta.dirname, "../../prompts/templat
 
 export async function competitionList(io: CliIo): Promise<void> {
   await withDatabase(io, async (db) => {
-    const rows = await db.prisma.competition.findMany({
-      select: {
-        slug: true,
-        name: true,
-        templateId: true,
-        isOpen: true,
-        timeline: true,
-        _count: { select: { proposals: true } },
-      },
-      orderBy: { createdAt: "desc" },
-    });
+    const rows = await listCompetitions(db.prisma);
     if (rows.length === 0)
       io.out(
         "No competitions yet. Create one with: klinik competition create --template <id> --name <text> --deadline <date>",
@@ -26,7 +18,7 @@ export async function competitionList(io: CliIo): Promise<void> {
     for (const r of rows) {
       const deadline = (r.timeline as Record<string, string>).submission_deadline ?? "-";
       io.out(
-        `${r.slug}\t${r.isOpen ? "open" : "closed"}\t${r.templateId}\tdeadline ${deadline.slice(0, 10)}\t${r._count.proposals} proposals\t${r.name}`,
+        `${r.slug}\t${r.isOpen ? "open" : "closed"}\t${r.templateId}\tdeadline ${deadline.slice(0, 10)}\t${r.proposals} proposals\t${r.name}`,
       );
     }
   });
@@ -62,20 +54,20 @@ export async function competitionCreate(
       .replace(/^-|-$/g, "")
       .slice(0, 60);
   await withDatabase(io, async (db) => {
-    const clash = await db.prisma.competition.findUnique({ where: { slug }, select: { id: true } });
-    if (clash) throw new UsageError(`a competition with slug "${slug}" exists; pass --slug <other>`);
-    await db.prisma.competition.create({
-      data: {
-        slug,
-        name: opts.name!,
-        templateId: template.id,
-        template,
-        timeline: { submission_deadline: deadline.toISOString() },
-        isOpen: !past,
-      },
+    if ((await competitionIdBySlug(db.prisma, slug)) !== undefined)
+      throw new UsageError(`a competition with slug "${slug}" exists; pass --slug <other>`);
+    await createCompetition(db.prisma, {
+      slug,
+      name: opts.name!,
+      templateId: template.id,
+      template,
+      timeline: { submission_deadline: deadline.toISOString() },
+      isOpen: !past,
     });
-    await db.prisma.auditLog.create({
-      data: { action: "competition.create", subject: slug, details: { template: template.id } },
+    await recordAudit(db.prisma, {
+      action: "competition.create",
+      subject: slug,
+      details: { template: template.id },
     });
     io.out(
       `Created competition ${slug} from ${template.id}, deadline ${opts.deadline} 23:59 WIB${past ? " (passed: created closed)" : ""}.`,

@@ -3,12 +3,13 @@ import { basename, join } from "node:path";
 import { exportCompetition } from "../app/importing/exportCompetition.ts";
 import { loadProposalForExport, renderExport } from "../app/importing/exportProposal.ts";
 import { importProposalDocument } from "../app/importing/importProposalDocument.ts";
+import { competitionById } from "../app/status/competitionData.ts";
 import { createConfig } from "../config.ts";
 import { KlinikError } from "../core/errors.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import { importFailureTexts, renderImportSummary } from "../core/importing/importTexts.ts";
 import { plainText } from "../core/messages.ts";
-import { templateSchema } from "../core/templates/templateSchema.ts";
+import { proposalByCode } from "../db/queries/invitations.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { writeAttachments } from "./writeAttachments.ts";
 
@@ -32,12 +33,10 @@ export async function proposalImport(
   const bytes = new Uint8Array(readFileSync(file));
   await withDatabase(io, async (db) => {
     const locale = cliLocale(io);
-    const p = await db.prisma.proposal.findUnique({
-      where: { code },
-      select: { id: true, competition: { select: { template: true } } },
-    });
-    if (!p) throw new DocumentCommandError(`no proposal with code "${code}"`);
-    const template = templateSchema.parse(p.competition.template);
+    const p = await proposalByCode(db.prisma, code);
+    const competition = p && (await competitionById(db.prisma, p.competitionId));
+    if (!p || !competition) throw new DocumentCommandError(`no proposal with code "${code}"`);
+    const { template } = competition;
     const r = await importProposalDocument(db.prisma, {
       proposalId: p.id,
       contactId: null,

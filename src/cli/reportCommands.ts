@@ -1,7 +1,11 @@
 import { writeFile } from "node:fs/promises";
+import { formulaSafeCsv } from "../app/exporting/formulaSafeCsv.ts";
+import { proposalRows } from "../app/exporting/proposalRows.ts";
 import { competitionBySlug } from "../app/status/competitionData.ts";
-import { loadReportRows, reportCsv, STUCK_DAYS, summarize } from "../app/status/report.ts";
+import { STUCK_DAYS, summarize } from "../app/status/report.ts";
 import { ticketReport } from "../app/tickets/ticketReport.ts";
+import { heaviestContacts, usageByPurpose } from "../db/queries/llmUsage.ts";
+import { loadProposalRows } from "../db/queries/proposalRows.ts";
 import { releasedTotals } from "../db/queries/scoreResults.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 import { provisionalLines } from "./provisionalNotes.ts";
@@ -16,7 +20,7 @@ export async function reportCommand(
   if (!a.competition) throw new UsageError("report needs --competition <slug>");
   await withDatabase(io, async ({ prisma: db }) => {
     const competition = await competitionBySlug(db, a.competition);
-    const report = summarize(await loadReportRows(db, competition.id), competition.template, now);
+    const report = summarize(await loadProposalRows(db, competition.id), competition.template, now);
     io.out(`${competition.name} (${competition.slug}): ${report.total} proposal(s)`);
     io.out("Per stage:");
     for (const s of report.perStage)
@@ -49,7 +53,8 @@ export async function reportCommand(
         `  appeals ${c.key.padEnd(22)} ${String(c.appeals).padStart(4)} (${c.accepted} accepted)  ${c.name}`,
       );
     if (a.csv) {
-      await writeFile(a.csv, reportCsv(report));
+      const table = proposalRows(report, { language: "en", details: true });
+      await writeFile(a.csv, formulaSafeCsv(table.header, table.rows));
       io.out(`Wrote ${report.rows.length} row(s) to ${a.csv}.`);
     }
     for (const line of provisionalLines(competition.template)) io.out(line);
@@ -70,17 +75,8 @@ export async function llmUsageReport(
     throw new UsageError("--days must be a whole number of days, 1 or more");
   await withDatabase(io, async ({ prisma: db }) => {
     const competitionId = a.competition ? (await competitionBySlug(db, a.competition)).id : undefined;
-    const where = {
-      createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
-      ...(competitionId ? { competitionId } : {}),
-    };
-    const byPurpose = await db.llmUsage.groupBy({
-      by: ["purpose", "model", "outcome"],
-      where,
-      _count: { _all: true },
-      _sum: { promptTokens: true, completionTokens: true },
-      orderBy: [{ purpose: "asc" }, { model: "asc" }, { outcome: "asc" }],
-    });
+    const filter = { since: new Date(now.getTime() - days * 86_400_000), competitionId };
+    const byPurpose = await usageByPurpose(db, filter);
     io.out(`LLM usage, last ${days} day(s)${a.competition ? ` in ${a.competition}` : ""}:`);
     if (byPurpose.length === 0) {
       io.out("  no calls (is OPENAI_API_KEY set?)");
@@ -89,20 +85,10 @@ export async function llmUsageReport(
     io.out("  purpose            model                outcome            calls  prompt tok  completion tok");
     for (const r of byPurpose)
       io.out(
-        `  ${r.purpose.padEnd(18)} ${r.model.padEnd(20)} ${r.outcome.padEnd(18)} ${String(r._count._all).padStart(5)}  ${String(r._sum.promptTokens ?? 0).padStart(10)}  ${String(r._sum.completionTokens ?? 0).padStart(14)}`,
+        `  ${r.purpose.padEnd(18)} ${r.model.padEnd(20)} ${r.outcome.padEnd(18)} ${String(r.calls).padStart(5)}  ${String(r.promptTokens).padStart(10)}  ${String(r.completionTokens).padStart(14)}`,
       );
-    const top = await db.llmUsage.groupBy({
-      by: ["contactId"],
-      where,
-      _count: { _all: true },
-      _sum: { promptTokens: true, completionTokens: true },
-      orderBy: { _count: { contactId: "desc" } },
-      take: 10,
-    });
     io.out("Heaviest contacts (id, calls, tokens):");
-    for (const r of top)
-      io.out(
-        `  ${r.contactId}  ${r._count._all}  ${(r._sum.promptTokens ?? 0) + (r._sum.completionTokens ?? 0)}`,
-      );
+    for (const r of await heaviestContacts(db, filter, 10))
+      io.out(`  ${r.contactId}  ${r.calls}  ${r.promptTokens + r.completionTokens}`);
   });
 }

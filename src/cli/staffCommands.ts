@@ -1,6 +1,8 @@
 import { tsvCell } from "../app/exporting/formulaSafeCsv.ts";
 import { competitionBySlug, StatusError } from "../app/status/competitionData.ts";
-import { findOrCreateContact, IMPORT_CHANNEL, normalizePhone } from "../app/status/contactIdentity.ts";
+import { IMPORT_CHANNEL, normalizePhone } from "../app/status/contactIdentity.ts";
+import { contactIdByPhone, contactIdByTelegramId } from "../db/queries/contacts.ts";
+import { grantStaffRole, revokeStaffRole, staffListing } from "../db/queries/staffRoster.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 
 type Role = "secretariat" | "judge";
@@ -37,41 +39,11 @@ export async function staffAdd(io: CliIo, a: StaffArgs): Promise<void> {
     throw new UsageError("a judge needs --judge-ref <name or code as in the score sheets> (or --name)");
   await withDatabase(io, async ({ prisma: db }) => {
     const competition = await competitionBySlug(db, a.competition);
-    const r = await db.$transaction(async (tx) => {
-      const contact = await findOrCreateContact(tx, {
-        phone: who.phone,
-        telegramId: who.telegramId,
-        name: a.name,
-      });
-      const existing = await tx.staffRole.findUnique({
-        where: {
-          contactId_competitionId_role: {
-            contactId: contact.id,
-            competitionId: competition.id,
-            role: who.role,
-          },
-        },
-        select: { id: true },
-      });
-      await tx.staffRole.upsert({
-        where: {
-          contactId_competitionId_role: {
-            contactId: contact.id,
-            competitionId: competition.id,
-            role: who.role,
-          },
-        },
-        create: { contactId: contact.id, competitionId: competition.id, role: who.role, judgeRef },
-        update: { judgeRef },
-      });
-      await tx.auditLog.create({
-        data: {
-          action: "staff.add",
-          subject: contact.id,
-          details: { competition: competition.slug, role: who.role, judgeRef, via: "cli" },
-        },
-      });
-      return { contactId: contact.id, existed: existing !== null };
+    const r = await grantStaffRole(db, {
+      person: { phone: who.phone, telegramId: who.telegramId, name: a.name },
+      competition,
+      role: who.role,
+      judgeRef,
     });
     io.out(
       `${r.existed ? "Updated" : "Added"} ${who.role} ${a.name ?? who.phone ?? who.telegramId} on ${competition.slug} (contact ${r.contactId}).`,
@@ -83,27 +55,11 @@ export async function staffRemove(io: CliIo, a: StaffArgs): Promise<void> {
   const who = parseWho(a);
   await withDatabase(io, async ({ prisma: db }) => {
     const competition = await competitionBySlug(db, a.competition);
-    const identity = who.telegramId
-      ? await db.channelIdentity.findUnique({
-          where: { channel_externalId: { channel: "telegram", externalId: who.telegramId } },
-          select: { contactId: true },
-        })
-      : await db.channelIdentity.findFirst({ where: { phone: who.phone }, select: { contactId: true } });
-    if (!identity) throw new StatusError("no contact with that phone or Telegram id");
-    const r = await db.$transaction(async (tx) => {
-      const del = await tx.staffRole.deleteMany({
-        where: { contactId: identity.contactId, competitionId: competition.id, role: who.role },
-      });
-      if (del.count)
-        await tx.auditLog.create({
-          data: {
-            action: "staff.remove",
-            subject: identity.contactId,
-            details: { competition: competition.slug, role: who.role, via: "cli" },
-          },
-        });
-      return del.count;
-    });
+    const contactId = who.telegramId
+      ? await contactIdByTelegramId(db, who.telegramId)
+      : who.phone && (await contactIdByPhone(db, who.phone));
+    if (!contactId) throw new StatusError("no contact with that phone or Telegram id");
+    const r = await revokeStaffRole(db, { contactId, competition, role: who.role });
     io.out(r ? `Removed ${who.role} from ${competition.slug}.` : "No such staff role; nothing changed.");
   });
 }
@@ -112,38 +68,22 @@ export async function staffRemove(io: CliIo, a: StaffArgs): Promise<void> {
 export async function staffList(io: CliIo, a: { competition?: string }): Promise<void> {
   await withDatabase(io, async ({ prisma: db }) => {
     const competitionId = a.competition ? (await competitionBySlug(db, a.competition)).id : undefined;
-    const rows = await db.staffRole.findMany({
-      where: competitionId ? { competitionId } : {},
-      select: {
-        role: true,
-        judgeRef: true,
-        competition: { select: { slug: true } },
-        contact: {
-          select: {
-            displayName: true,
-            identities: { select: { channel: true, externalId: true, phone: true } },
-          },
-        },
-      },
-      orderBy: [{ competitionId: "asc" }, { role: "asc" }, { createdAt: "asc" }],
-    });
+    const rows = await staffListing(db, competitionId);
     if (rows.length === 0)
       io.out(
         "No staff yet. Add with: klinik staff add --competition <slug> --role secretariat|judge --phone <number>",
       );
     for (const r of rows) {
-      const ids = r.contact.identities.map((i) =>
+      const ids = r.identities.map((i) =>
         i.channel === IMPORT_CHANNEL ? i.externalId : `${i.channel}:${i.externalId}`,
       );
-      const phones = [...new Set(r.contact.identities.map((i) => i.phone).filter(Boolean))];
-      const linked = r.contact.identities.some((i) => i.channel !== IMPORT_CHANNEL)
-        ? "linked"
-        : "not yet in chat";
+      const phones = [...new Set(r.identities.map((i) => i.phone).filter(Boolean))];
+      const linked = r.identities.some((i) => i.channel !== IMPORT_CHANNEL) ? "linked" : "not yet in chat";
       io.out(
         [
-          r.competition.slug,
+          r.competitionSlug,
           r.role,
-          tsvCell(r.contact.displayName) || "-",
+          tsvCell(r.displayName) || "-",
           tsvCell(r.judgeRef) || "-",
           phones.join(" ") || "-",
           linked,

@@ -5,8 +5,10 @@ import {
 } from "../app/whatsapp/cloudTemplateSettings.ts";
 import { createGraphClient, type GraphClient } from "../channels/whatsapp-cloud/createGraphClient.ts";
 import { createConfig } from "../config.ts";
-import { INITIATED_PURPOSES, readCloudTemplates } from "../core/whatsapp/cloudTemplates.ts";
-import { saveCloudTemplates } from "../db/queries/whatsAppTemplates.ts";
+import { type CloudTemplates, INITIATED_PURPOSES } from "../core/whatsapp/cloudTemplates.ts";
+import { recordAudit } from "../db/queries/audit.ts";
+import { newestSlugNamed } from "../db/queries/competitions.ts";
+import { cloudTemplatesBySlug, saveCloudTemplates } from "../db/queries/whatsAppTemplates.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 
 /** The Graph API client when the Cloud API is configured with a business account id. */
@@ -27,10 +29,10 @@ export async function whatsappTemplates(
 ): Promise<void> {
   if (!slug) throw new UsageError("whatsapp templates needs a competition slug");
   await withDatabase(io, async ({ prisma: db }) => {
-    const comp = await db.competition.findUnique({ where: { slug }, select: { whatsappTemplates: true } });
-    if (!comp) throw new UsageError(`unknown competition "${slug}"`);
+    const stored = await cloudTemplatesBySlug(db, slug);
+    if (!stored) throw new UsageError(`unknown competition "${slug}"`);
     if (o.clear || o.set?.length) {
-      let next = o.clear ? {} : readCloudTemplates(comp.whatsappTemplates);
+      let next = o.clear ? {} : stored;
       if (o.set?.length) {
         try {
           const { templates, notes } = await validateCloudTemplates(parseTemplateSpecs(o.set), graph);
@@ -42,14 +44,9 @@ export async function whatsappTemplates(
         }
       }
       await saveCloudTemplates(db, slug, next);
-      await db.auditLog.create({
-        data: { action: "competition.whatsapp_templates", subject: slug, details: next },
-      });
+      await recordAudit(db, { action: "competition.whatsapp_templates", subject: slug, details: next });
     }
-    const now = readCloudTemplates(
-      (await db.competition.findUnique({ where: { slug }, select: { whatsappTemplates: true } }))
-        ?.whatsappTemplates,
-    );
+    const now: CloudTemplates = (await cloudTemplatesBySlug(db, slug)) ?? {};
     for (const p of INITIATED_PURPOSES) {
       const t = now[p];
       io.out(
@@ -75,13 +72,6 @@ export async function checkTemplateSpecs(
 
 /** Stores the checked templates on the competition just created under that name. */
 export async function applyTemplateSpecs(io: CliIo, name: string, specs: readonly string[]): Promise<void> {
-  const slug = await withDatabase(io, async ({ prisma: db }) => {
-    const c = await db.competition.findFirst({
-      where: { name },
-      orderBy: { createdAt: "desc" },
-      select: { slug: true },
-    });
-    return c?.slug;
-  });
+  const slug = await withDatabase(io, ({ prisma: db }) => newestSlugNamed(db, name));
   if (slug) await whatsappTemplates(io, slug, { set: [...specs] });
 }

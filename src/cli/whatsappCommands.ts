@@ -2,6 +2,8 @@ import { BufferJSON } from "@whiskeysockets/baileys";
 import { AuthImportError, importMultiFileAuth } from "../channels/whatsapp/importMultiFileAuth.ts";
 import { CREDS_KEY } from "../channels/whatsapp/useStoredAuthState.ts";
 import { KlinikError } from "../core/errors.ts";
+import { recordAudit } from "../db/queries/audit.ts";
+import { countWhatsAppKeys } from "../db/queries/whatsAppSession.ts";
 import { createWhatsAppAuthStore } from "../db/whatsAppAuthStore.ts";
 import { type CliIo, confirmAction, UsageError, withDatabase } from "./cliContext.ts";
 
@@ -44,7 +46,7 @@ export async function whatsappStatus(io: CliIo): Promise<void> {
       );
       return;
     }
-    const keys = await db.prisma.whatsAppAuth.count();
+    const keys = await countWhatsAppKeys(db.prisma);
     const creds = JSON.parse(raw, BufferJSON.reviver) as {
       me?: { id?: string; name?: string };
       registered?: boolean;
@@ -61,14 +63,16 @@ export async function whatsappStatus(io: CliIo): Promise<void> {
 /** `klinik whatsapp logout`: forgets the stored session; the bot pairs again at its next start. */
 export async function whatsappLogout(io: CliIo, opts: { yes?: boolean } = {}): Promise<void> {
   await withDatabase(io, async (db) => {
-    const n = await db.prisma.whatsAppAuth.count();
+    const n = await countWhatsAppKeys(db.prisma);
     if (n > 0) {
       io.out(`This removes the stored WhatsApp session (${n} key(s)); the bot must be paired again.`);
       await confirmAction(io, opts.yes, "Remove the WhatsApp session");
     }
     await createWhatsAppAuthStore(db.prisma).clear();
-    await db.prisma.auditLog.create({
-      data: { action: "whatsapp.logout", subject: "session", details: { keys: n, via: "cli" } },
+    await recordAudit(db.prisma, {
+      action: "whatsapp.logout",
+      subject: "session",
+      details: { keys: n, via: "cli" },
     });
     io.out(
       n === 0

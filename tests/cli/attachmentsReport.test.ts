@@ -5,9 +5,10 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAttachmentRoutes } from "../../src/app/attachments/createAttachmentRoutes.ts";
 import { createCompetitionCache } from "../../src/app/competitionCache.ts";
-import { loadReportRows, renderRekap, summarize } from "../../src/app/status/report.ts";
+import { renderRekap, summarize } from "../../src/app/status/report.ts";
 import { releasedLines } from "../../src/cli/releasedLines.ts";
 import { loadTemplateFile } from "../../src/core/templates/loadTemplates.ts";
+import { loadProposalRows } from "../../src/db/queries/proposalRows.ts";
 import { makeTextPdf } from "../docs/fixtures.ts";
 import { KIPP, makeHandler, Person, seedKipp } from "../helpers/appHarness.ts";
 import { createTestDb, type TestDb } from "../helpers/testDb.ts";
@@ -66,7 +67,7 @@ describe("attachments for the secretariat", () => {
     expect(r.out).toContain("  - Batas kata selain Ringkasan");
     // The same counts in the secretariat's /rekap in chat.
     const competition = await db.prisma.competition.findUniqueOrThrow({ where: { slug: SLUG } });
-    const report = summarize(await loadReportRows(db.prisma, competition.id), KIPP, new Date());
+    const report = summarize(await loadProposalRows(db.prisma, competition.id), KIPP, new Date());
     expect(renderRekap("KIPP", report, "id", "Asia/Jakarta", new Date())).toContain(
       "SK Tim Inovator terlampir: 1 dari 2 proposal · tautan video: 1 dari 2",
     );

@@ -9,6 +9,7 @@ import { parseScheduleTime } from "../../core/broadcast/parseScheduleTime.ts";
 import { DEFAULT_QUIET_HOURS, quietUntil } from "../../core/broadcast/quietHours.ts";
 import { broadcastTexts, formatWhen } from "../../core/i18n/broadcastTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import { loadAccess } from "../access.ts";
 import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
 import {
@@ -65,9 +66,9 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
 
   async function begin(msg: IncomingMessage, contact: ContactView): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
-    // Who may is the registry's role (commandAccess); of which competitions, this lookup.
+    // Only the secretariat gets here: the registry's access middleware refused everyone else.
+    // Of which competitions: this lookup.
     const comps = await secretariatCompetitions(db, contact.id);
-    if (comps.length === 0) return [{ text: [t.onlySecretariat] }];
     const base = {
       version: COMPOSE_VERSION,
       filters: [],
@@ -147,9 +148,10 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
     at?: Date,
   ): Promise<OutgoingMessage[]> {
     const t = broadcastTexts(contact.locale);
-    const comps = await secretariatCompetitions(db, contact.id);
+    // The draft is confirmed by a reply, not a command: the per-competition rule is checked here.
+    const access = await loadAccess(db, contact.id);
     const { comp, audience, recipients } = await audienceOf(draft.competitionId, draft.state.filters);
-    if (!comp || !comps.some((c) => c.id === draft.competitionId)) {
+    if (!comp || !access.isSecretariat(draft.competitionId)) {
       await drafts.discard(contact.id);
       return [{ text: [t.onlySecretariat] }];
     }

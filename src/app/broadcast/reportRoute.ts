@@ -17,12 +17,12 @@ const LISTED_FAILURES = 20;
 /** /laporan [id]: the secretariat's recent announcements, or one with its failures and reasons. */
 export function reportRoute(deps: BroadcastRouteDeps): Composer {
   const { db } = deps;
-  // Who may ask is the registry's role (commandAccess); which competitions, this lookup.
+  // Only the secretariat gets here: the registry's access middleware refused everyone else.
+  // Which competitions: this lookup.
   return new Composer().command("laporan", async ({ contact, command }) => {
     const cmd = command!;
     const t = broadcastTexts(contact.locale);
     const comps = await secretariatCompetitions(db, contact.id);
-    if (comps.length === 0) return [{ text: [t.onlySecretariat] }];
     const ids = comps.map((c) => c.id);
     if (!cmd.arg) {
       const recent = await recentAnnouncements(db, ids, 5);

@@ -5,7 +5,6 @@ import { listAudit, proposalRef } from "../../db/queries/audit.ts";
 import { loadAccess } from "../access.ts";
 import { Composer } from "../pipeline/Composer.ts";
 import type { RouteKit } from "./routeKit.ts";
-import { recordDenied } from "./routeKit.ts";
 
 const SHOWN = 20;
 
@@ -18,11 +17,8 @@ export function auditRoute(kit: RouteKit): Composer {
   return new Composer().command("audit", async ({ contact, command }) => {
     const ref = command!.args[0];
     const t = auditTexts(contact.locale);
+    // Only the secretariat gets here: the registry's access middleware refused everyone else.
     const access = await loadAccess(db, contact.id);
-    if (access.secretariatOf.length === 0) {
-      await recordDenied(db, contact.id, "audit", "");
-      return [{ text: [t.onlySecretariat] }];
-    }
     let proposal: { id: string; code: string } | undefined;
     if (ref) {
       const found = await proposalRef(db, ref);

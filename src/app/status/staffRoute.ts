@@ -1,10 +1,11 @@
 import { statusTexts } from "../../core/i18n/statusTexts.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
+import { loadProposalRows } from "../../db/queries/proposalRows.ts";
 import { loadAccess } from "../access.ts";
 import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
-import { loadReportRows, renderRekap, summarize } from "./report.ts";
+import { renderRekap, summarize } from "./report.ts";
 import type { RouteKit } from "./routeKit.ts";
 import { notifyStageChange, setStage } from "./setStage.ts";
 
@@ -22,9 +23,9 @@ export function staffRoute(kit: RouteKit): Composer {
 
   async function tahap(contact: ContactView, args: string[]): Promise<OutgoingMessage[]> {
     const t = statusTexts(contact.locale);
-    // Who may is the registry's role (commandAccess); which proposals, setStage's mayChange.
+    // Only the secretariat gets here: the registry's access middleware refused everyone else.
+    // Which proposals: setStage's mayChange (secretariat of the proposal's competition).
     const access = await loadAccess(db, contact.id);
-    if (access.secretariatOf.length === 0) return [{ text: [t.onlySecretariat] }];
     const force = args.some((a) => FORCE_FLAGS.has(a.toLowerCase()));
     const [code, stage, ...note] = args.filter((a) => !FORCE_FLAGS.has(a.toLowerCase()));
     if (!code || !stage)
@@ -73,8 +74,8 @@ export function staffRoute(kit: RouteKit): Composer {
 
   async function rekap(contact: ContactView, slug: string | undefined): Promise<OutgoingMessage[]> {
     const t = statusTexts(contact.locale);
+    // Only the secretariat gets here: the registry's access middleware refused everyone else.
     const access = await loadAccess(db, contact.id);
-    if (access.secretariatOf.length === 0) return [{ text: [t.onlySecretariat] }];
     let ids = access.secretariatOf.filter(access.canReport);
     if (slug) {
       const c = await db.competition.findUnique({ where: { slug }, select: { id: true } });
@@ -87,7 +88,7 @@ export function staffRoute(kit: RouteKit): Composer {
       if (!template) continue;
       const { timezone } = await kit.timelineOf(id);
       const now = kit.clock();
-      const report = summarize(await loadReportRows(db, id), template, now);
+      const report = summarize(await loadProposalRows(db, id), template, now);
       out.push({ text: [renderRekap(await kit.competitionName(id), report, contact.locale, timezone, now)] });
     }
     return out.length ? out : [{ text: [t.rekapNone] }];

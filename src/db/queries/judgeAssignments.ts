@@ -90,3 +90,36 @@ export async function hasConflict(db: Db, proposalId: string, judges: string[]):
 export async function addConflict(db: Db, proposalId: string, judge: string): Promise<void> {
   await db.judgeConflict.createMany({ data: [{ proposalId, judge }], skipDuplicates: true });
 }
+
+/** A judge's scores at a stage on some proposals, all revisions, later revisions last (they count). */
+export async function judgeScores(
+  db: Db,
+  q: { judge: string; stage: string; proposalIds: string[] },
+): Promise<{ proposalId: string; criterion: string; value: number; comment: string }[]> {
+  return db.score.findMany({
+    where: { judge: q.judge, stage: q.stage, proposalId: { in: q.proposalIds } },
+    select: { proposalId: true, criterion: true, value: true, comment: true },
+    orderBy: { revision: "asc" },
+  });
+}
+
+export async function markSubmitted(db: Db, id: string, at: Date): Promise<void> {
+  await db.judgeAssignment.update({ where: { id }, data: { submittedAt: at }, select: { id: true } });
+}
+
+/** Marks the judge's open assignment on the proposal with this code submitted (an imported sheet). */
+export async function markSubmittedByCode(
+  db: Db,
+  a: { competitionId: string; code: string; judge: string; stage: string },
+  at: Date,
+): Promise<void> {
+  await db.judgeAssignment.updateMany({
+    where: {
+      judge: a.judge,
+      stage: a.stage,
+      proposal: { code: a.code, competitionId: a.competitionId },
+      submittedAt: null,
+    },
+    data: { submittedAt: at },
+  });
+}

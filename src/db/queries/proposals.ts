@@ -12,3 +12,28 @@ export async function memberProposal(
   });
   return p ?? undefined;
 }
+
+/** Id and code of the competition's proposals with these codes. */
+export async function proposalIdsByCodes(
+  db: Db,
+  competitionId: string,
+  codes: string[],
+): Promise<{ id: string; code: string }[]> {
+  return db.proposal.findMany({
+    where: { competitionId, code: { in: codes } },
+    select: { id: true, code: true },
+  });
+}
+
+/** The proposals at a stage with what judge balancing reads: category and the unit's region. */
+export async function proposalsAtStage(
+  db: Db,
+  competitionId: string,
+  stage: string,
+): Promise<{ id: string; category: string; region: string }[]> {
+  const rows = await db.proposal.findMany({
+    where: { competitionId, stage },
+    select: { id: true, category: true, unit: { select: { region: true } } },
+  });
+  return rows.map((p) => ({ id: p.id, category: p.category, region: p.unit.region }));
+}

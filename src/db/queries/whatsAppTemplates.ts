@@ -13,3 +13,9 @@ export async function saveCloudTemplates(db: Db, slug: string, templates: CloudT
   const r = await db.competition.updateMany({ where: { slug }, data: { whatsappTemplates: templates } });
   return r.count === 1;
 }
+
+/** The templates of the competition with this slug; undefined when there is no such competition. */
+export async function cloudTemplatesBySlug(db: Db, slug: string): Promise<CloudTemplates | undefined> {
+  const row = await db.competition.findUnique({ where: { slug }, select: { whatsappTemplates: true } });
+  return row ? readCloudTemplates(row.whatsappTemplates) : undefined;
+}

@@ -13,6 +13,7 @@ import { formatAudienceSpec } from "../../core/broadcast/audienceSchema.ts";
 import { reasonOf } from "../../core/broadcast/deliveryPolicy.ts";
 import { parseScheduleTime } from "../../core/broadcast/parseScheduleTime.ts";
 import { quietUntil } from "../../core/broadcast/quietHours.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
 import { announcementOf, deliveriesOf } from "../../db/queries/deliveries.ts";
 import { audienceFields, audienceFromFields } from "./audienceForm.ts";
 import { compBase, competitionFor } from "./guard.ts";
@@ -117,18 +118,16 @@ ${recent.map((a) => html`<tr><td><a href="${b}/pengumuman/${a.id}">${formatDateT
       urgent,
       quiet: kit.quietHours,
     });
-    await kit.db.auditLog.create({
-      data: {
-        actorId: c.get("viewer").contactId,
-        action: "broadcast.create",
-        subject: created.id,
-        details: {
-          via: "dashboard",
-          audience: formatAudienceSpec(p.audience),
-          queued: created.queued,
-          scheduledAt: at.toISOString(),
-          urgent,
-        },
+    await recordAudit(kit.db, {
+      actorId: c.get("viewer").contactId,
+      action: "broadcast.create",
+      subject: created.id,
+      details: {
+        via: "dashboard",
+        audience: formatAudienceSpec(p.audience),
+        queued: created.queued,
+        scheduledAt: at.toISOString(),
+        urgent,
       },
     });
     kit.onQueued?.();
@@ -179,13 +178,11 @@ ${pct < 100 ? html`<script>${raw(`(function(){var u=${JSON.stringify(`${b}/pengu
     const a = await announcementOf(kit.db, comp.id, c.req.param("id"));
     if (!a) return c.notFound();
     const n = await retryFailed(kit.db, a.id, kit.clock());
-    await kit.db.auditLog.create({
-      data: {
-        actorId: c.get("viewer").contactId,
-        action: "broadcast.retryFailed",
-        subject: a.id,
-        details: { via: "dashboard", deliveries: n },
-      },
+    await recordAudit(kit.db, {
+      actorId: c.get("viewer").contactId,
+      action: "broadcast.retryFailed",
+      subject: a.id,
+      details: { via: "dashboard", deliveries: n },
     });
     kit.onQueued?.();
     return redirectWith(c, `${compBase(kit, comp.slug)}/pengumuman/${a.id}`, { ok: c.get("t").resent(n) });

@@ -1,3 +1,4 @@
+import { recordAudit } from "../../db/queries/audit.ts";
 import type { Kit } from "./types.ts";
 
 /** Every download from the dashboard is an audit row: who took which file of what. */
@@ -8,7 +9,10 @@ export async function auditDownload(
   subject: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await kit.db.auditLog.create({
-    data: { actorId, action: "dashboard.download", subject, details: { file, ...details } },
+  await recordAudit(kit.db, {
+    actorId,
+    action: "dashboard.download",
+    subject,
+    details: { file, ...details },
   });
 }

@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import { auditPage } from "../../db/queries/auditLog.ts";
+import { competitionsByIds } from "../../db/queries/competitions.ts";
 import { formatDateTime, page } from "./layout.ts";
 import type { DashboardEnv, Kit } from "./types.ts";
 
@@ -16,10 +17,7 @@ export function auditRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const v = c.get("viewer");
     const locale = c.get("locale");
     const mine = [...new Set(v.roles.filter((r) => r.role === "secretariat").map((r) => r.competitionId))];
-    const comps = await kit.db.competition.findMany({
-      where: { id: { in: mine } },
-      select: { id: true, slug: true, name: true },
-    });
+    const comps = await competitionsByIds(kit.db, mine);
     const slug = c.req.query("k") ?? "";
     const chosen = comps.filter((k) => !slug || k.slug === slug);
     const person = (c.req.query("person") ?? "").trim().slice(0, 100);

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { redeemLoginLink, sha256 } from "../../app/dashboard/dashboardAuth.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
 import { listSessions, loginTokenValid, revokeSession } from "../../db/queries/dashboardAuth.ts";
 import { csrfField, formatDateTime, page, redirectWith } from "./layout.ts";
 import type { DashboardEnv, Kit } from "./types.ts";
@@ -65,9 +66,7 @@ export function authRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
   app.post("/keluar", async (c) => {
     const v = c.get("viewer");
     await revokeSession(kit.db, v.contactId, v.sessionId, kit.clock());
-    await kit.db.auditLog.create({
-      data: { actorId: v.contactId, action: "dashboard.signout", subject: "" },
-    });
+    await recordAudit(kit.db, { actorId: v.contactId, action: "dashboard.signout", subject: "" });
     deleteCookie(c, SESSION_COOKIE, { path: kit.base });
     c.set("viewer", undefined as never);
     return c.html(page(c, kit, c.get("t").signOut, html`<p>${c.get("t").needSignIn}</p>`));

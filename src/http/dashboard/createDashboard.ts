@@ -7,6 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import { sessionOf } from "../../app/dashboard/dashboardAuth.ts";
 import { dashboardTexts } from "../../core/i18n/dashboardTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
+import { recordDenied } from "../../db/queries/audit.ts";
 import { contactLocale } from "../../db/queries/dashboardAuth.ts";
 import { rolesOf } from "../../db/queries/staffRoles.ts";
 import { announcementRoutes } from "./announcementRoutes.ts";
@@ -86,14 +87,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
       const body = await c.req.parseBody();
       const sent = typeof body._csrf === "string" ? body._csrf : "";
       if (!sameSecret(sent, viewer.csrf)) {
-        await deps.db.auditLog.create({
-          data: {
-            actorId: viewer.contactId,
-            action: "access.denied",
-            subject: rel,
-            details: { what: "csrf" },
-          },
-        });
+        await recordDenied(deps.db, viewer.contactId, "csrf", rel);
         throw new HTTPException(403, { message: "csrf" });
       }
     }

@@ -3,8 +3,9 @@ import type { Hono } from "hono";
 import { html } from "hono/html";
 import { previewRelease } from "../../app/dashboard/previewRelease.ts";
 import { type CsvCell, formulaSafeCsv } from "../../app/exporting/formulaSafeCsv.ts";
+import { proposalRows } from "../../app/exporting/proposalRows.ts";
 import { summarize } from "../../app/status/report.ts";
-import { loadGridRows } from "../../db/queries/proposalGrid.ts";
+import { loadProposalRows } from "../../db/queries/proposalRows.ts";
 import { auditDownload } from "./auditDownload.ts";
 import { compBase, competitionFor } from "./guard.ts";
 import { competitionNav, page } from "./layout.ts";
@@ -34,33 +35,8 @@ ${scored.map((s) => html`<li><a href="${b}/ekspor/hasil.xlsx?stage=${s.key}">${t
     let header: string[];
     let rows: CsvCell[][];
     if (kind === "laporan") {
-      const report = summarize(await loadGridRows(kit.db, comp.id), comp.template, kit.clock());
-      header = [
-        "kode",
-        "unit",
-        "instansi",
-        "judul",
-        "kelompok",
-        "kategori",
-        "tahap",
-        "kesiapan",
-        "bagian_belum_lengkap",
-        "aktif_terakhir",
-        "macet",
-      ];
-      rows = report.rows.map((r) => [
-        r.code,
-        r.unit,
-        r.instansi,
-        r.title,
-        r.group,
-        r.category,
-        r.stage,
-        r.readiness,
-        r.incomplete.join(" "),
-        r.lastActive?.toISOString() ?? "",
-        r.stuck ? "ya" : "tidak",
-      ]);
+      const report = summarize(await loadProposalRows(kit.db, comp.id), comp.template, kit.clock());
+      ({ header, rows } = proposalRows(report, { language: "id", details: false }));
     } else {
       const stage = comp.template.stages.find((s) => s.scored && s.key === c.req.query("stage"));
       if (!stage) return c.notFound();

@@ -1,5 +1,5 @@
 import type { Template } from "../../core/templates/templateSchema.ts";
-import type { GridRow } from "../../db/queries/proposalGrid.ts";
+import type { ProposalRow } from "../../db/queries/proposalRows.ts";
 
 export interface GridFilter {
   region: string;
@@ -34,11 +34,11 @@ export function filterQuery(f: GridFilter): string {
 
 /** The rows a filter keeps, in its order. */
 export function applyGridFilter(
-  rows: readonly GridRow[],
+  rows: readonly ProposalRow[],
   f: GridFilter,
   template: Template,
   now: Date,
-): GridRow[] {
+): ProposalRow[] {
   const keys = template.sections.map((s) => s.key);
   const before = f.inactiveDays === undefined ? undefined : now.getTime() - f.inactiveDays * 86_400_000;
   const out = rows.filter(
@@ -59,7 +59,7 @@ export function applyGridFilter(
 }
 
 /** Counts of a key over rows, largest first. */
-export function countBy(rows: readonly GridRow[], key: (r: GridRow) => string): [string, number][] {
+export function countBy(rows: readonly ProposalRow[], key: (r: ProposalRow) => string): [string, number][] {
   const m = new Map<string, number>();
   for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
   return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

@@ -1,5 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import { type CompetitionData, competitionBySlug, StatusError } from "../../app/status/competitionData.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
 import { assignmentFor, hasConflict } from "../../db/queries/judgeAssignments.ts";
 import { proposalRef } from "../../db/queries/proposalDetail.ts";
 import type { Ctx, Kit } from "./types.ts";
@@ -27,13 +28,11 @@ export async function competitionFor(c: Ctx, kit: Kit, need: Need): Promise<Comp
 
 /** Records a refused access and answers 403. */
 export async function deny(c: Ctx, kit: Kit, what: string, subject: string): Promise<never> {
-  await kit.db.auditLog.create({
-    data: {
-      actorId: c.get("viewer").contactId,
-      action: "access.denied",
-      subject,
-      details: { what, via: "dashboard" },
-    },
+  await recordAudit(kit.db, {
+    actorId: c.get("viewer").contactId,
+    action: "access.denied",
+    subject,
+    details: { what, via: "dashboard" },
   });
   throw new HTTPException(403, { message: "role" });
 }

@@ -4,11 +4,14 @@ import { z } from "zod";
 import { importScores } from "../../app/status/importScores.ts";
 import { TableImportError } from "../../app/status/readTable.ts";
 import { checkScoreValue } from "../../core/scoring/checkScoreValue.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
 import {
   addConflict,
   assignmentFor,
   assignmentsOfJudge,
   conflictsOf,
+  judgeScores,
+  markSubmitted,
   saveDraft,
 } from "../../db/queries/judgeAssignments.ts";
 import { compBase, competitionFor, deny, proposalFor } from "./guard.ts";
@@ -72,12 +75,7 @@ export function judgeRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const t = c.get("t");
     const locale = c.get("locale");
     const draft = readDraft(a.draft);
-    const given = await kit.db.score.findMany({
-      where: { proposalId: proposal.id, judge: a.judge, stage: a.stage },
-      select: { criterion: true, value: true, comment: true },
-      // A correction after an appeal is a later revision: the form shows the score that counts.
-      orderBy: { revision: "desc" },
-    });
+    const given = await judgeScores(kit.db, { judge: a.judge, stage: a.stage, proposalIds: [proposal.id] });
     const scale = comp.template.scoreScale;
     const b = compBase(kit, comp.slug);
     const sectionTitle = (k: string) => comp.template.sections.find((s) => s.key === k)?.title[locale] ?? k;
@@ -86,7 +84,8 @@ export function judgeRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
 <h2>${t.rubric}</h2><p class="muted">${t.scale(scale.min, scale.max)}${scale.step ? ` (${scale.step})` : ""}</p>
 ${comp.template.criteria.map((cr) => {
   const d = draft.values[cr.key];
-  const g = given.find((x) => x.criterion === cr.key);
+  // A correction after an appeal is a later revision: the form shows the score that counts.
+  const g = given.findLast((x) => x.criterion === cr.key);
   const value = d?.value ?? (g ? String(g.value) : "");
   const comment = d?.comment ?? g?.comment ?? "";
   return html`<fieldset class="sec"><legend><strong>${cr.name[locale]}</strong> (${t.weight(cr.weight)})</legend>
@@ -164,11 +163,7 @@ ${cr.indicators?.length ? html`<ul>${cr.indicators.map((i) => html`<li>${i.name[
         });
       throw e;
     }
-    await kit.db.judgeAssignment.update({
-      where: { id: a.id },
-      data: { submittedAt: kit.clock() },
-      select: { id: true },
-    });
+    await markSubmitted(kit.db, a.id, kit.clock());
     return redirectWith(c, `${compBase(kit, comp.slug)}/menilai`, { ok: t.scoresSubmitted });
   });
 
@@ -179,13 +174,11 @@ ${cr.indicators?.length ? html`<ul>${cr.indicators.map((i) => html`<li>${i.name[
     if (refs.length === 0) return deny(c, kit, "conflict", c.req.param("code"));
     const { proposal } = await proposalFor(c, kit, comp);
     for (const judge of refs) await addConflict(kit.db, proposal.id, judge);
-    await kit.db.auditLog.create({
-      data: {
-        actorId: v.contactId,
-        action: "scores.conflict",
-        subject: proposal.code,
-        details: { judges: refs, via: "dashboard", declaredBy: "judge" },
-      },
+    await recordAudit(kit.db, {
+      actorId: v.contactId,
+      action: "scores.conflict",
+      subject: proposal.code,
+      details: { judges: refs, via: "dashboard", declaredBy: "judge" },
     });
     return redirectWith(c, `${compBase(kit, comp.slug)}/menilai`, { ok: c.get("t").conflictSaved });
   });

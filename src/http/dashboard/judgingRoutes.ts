@@ -7,12 +7,14 @@ import type { CompetitionData } from "../../app/status/competitionData.ts";
 import { EVERYONE } from "../../core/broadcast/audienceSchema.ts";
 import { dashboardChatTexts } from "../../core/i18n/dashboardTexts.ts";
 import { balanceAssignments } from "../../core/scoring/balanceAssignments.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
 import {
   addAssignments,
   addConflict,
   assignmentsOfCompetition,
   conflictsOf,
 } from "../../db/queries/judgeAssignments.ts";
+import { proposalIdsByCodes, proposalsAtStage } from "../../db/queries/proposals.ts";
 import { judgesOf, pushIdentities } from "../../db/queries/staffRoles.ts";
 import { compBase, competitionFor } from "./guard.ts";
 import { competitionNav, csrfField, page, redirectWith } from "./layout.ts";
@@ -95,10 +97,7 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
       .split(/[\s,;]+/)
       .filter(Boolean)
       .slice(0, 5000);
-    const props = await kit.db.proposal.findMany({
-      where: { competitionId: comp.id, code: { in: codes } },
-      select: { id: true, code: true },
-    });
+    const props = await proposalIdsByCodes(kit.db, comp.id, codes);
     const conflicted = new Set(
       (
         await conflictsOf(
@@ -116,13 +115,11 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
         .filter((p) => !conflicted.has(p.id))
         .map((p) => ({ proposalId: p.id, judge, stage, createdById: c.get("viewer").contactId })),
     );
-    await kit.db.auditLog.create({
-      data: {
-        actorId: c.get("viewer").contactId,
-        action: "judging.assign",
-        subject: `${comp.slug}/${stage}`,
-        details: { judge, codes: props.map((p) => p.code), created: n },
-      },
+    await recordAudit(kit.db, {
+      actorId: c.get("viewer").contactId,
+      action: "judging.assign",
+      subject: `${comp.slug}/${stage}`,
+      details: { judge, codes: props.map((p) => p.code), created: n },
     });
     const unknown = codes.filter((x) => !props.some((p) => p.code === x));
     return redirectWith(c, back, {
@@ -139,17 +136,14 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
     const stage = scoredStage(comp, body.stage);
     const per = Math.max(1, Math.min(10, Number.parseInt(String(body.per ?? "2"), 10) || 2));
     const judges = (await judgesOf(kit.db, comp.id)).map((j) => j.judgeRef);
-    const proposals = await kit.db.proposal.findMany({
-      where: { competitionId: comp.id, stage },
-      select: { id: true, category: true, unit: { select: { region: true } } },
-    });
+    const proposals = await proposalsAtStage(kit.db, comp.id, stage);
     const ids = proposals.map((p) => p.id);
     const [existing, conflicts] = await Promise.all([
       assignmentsOfCompetition(kit.db, comp.id, stage),
       conflictsOf(kit.db, ids),
     ]);
     const made = balanceAssignments({
-      proposals: proposals.map((p) => ({ id: p.id, category: p.category, region: p.unit.region })),
+      proposals,
       judges,
       perProposal: per,
       existing: new Set(existing.map((a) => `${a.proposalId}|${a.judge}`)),
@@ -159,13 +153,11 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
       kit.db,
       made.map((m) => ({ ...m, stage, createdById: c.get("viewer").contactId })),
     );
-    await kit.db.auditLog.create({
-      data: {
-        actorId: c.get("viewer").contactId,
-        action: "judging.autoAssign",
-        subject: `${comp.slug}/${stage}`,
-        details: { perProposal: per, created: n },
-      },
+    await recordAudit(kit.db, {
+      actorId: c.get("viewer").contactId,
+      action: "judging.autoAssign",
+      subject: `${comp.slug}/${stage}`,
+      details: { perProposal: per, created: n },
     });
     return redirectWith(c, `${compBase(kit, comp.slug)}/juri?stage=${stage}`, { ok: c.get("t").assigned(n) });
   });
@@ -178,20 +170,15 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
     const code = String(body.code ?? "")
       .trim()
       .toUpperCase();
-    const p = await kit.db.proposal.findFirst({
-      where: { competitionId: comp.id, code },
-      select: { id: true },
-    });
+    const [p] = await proposalIdsByCodes(kit.db, comp.id, [code]);
     const back = `${compBase(kit, comp.slug)}/juri`;
     if (!p || !judge) return redirectWith(c, back, { err: t.badInput });
     await addConflict(kit.db, p.id, judge);
-    await kit.db.auditLog.create({
-      data: {
-        actorId: c.get("viewer").contactId,
-        action: "scores.conflict",
-        subject: code,
-        details: { judge, via: "dashboard", declaredBy: "secretariat" },
-      },
+    await recordAudit(kit.db, {
+      actorId: c.get("viewer").contactId,
+      action: "scores.conflict",
+      subject: code,
+      details: { judge, via: "dashboard", declaredBy: "secretariat" },
     });
     return redirectWith(c, back, { ok: t.conflictBlocked(code, judge) });
   });
@@ -225,13 +212,11 @@ ${[...byProposal.values()].sort((x, y) => x.code.localeCompare(y.code)).map((p) 
           quiet: kit.quietHours,
         })
       : undefined;
-    await kit.db.auditLog.create({
-      data: {
-        actorId: c.get("viewer").contactId,
-        action: "judging.remind",
-        subject: `${comp.slug}/${stage}`,
-        details: { judges: recipients.length, announcement: made?.id ?? null },
-      },
+    await recordAudit(kit.db, {
+      actorId: c.get("viewer").contactId,
+      action: "judging.remind",
+      subject: `${comp.slug}/${stage}`,
+      details: { judges: recipients.length, announcement: made?.id ?? null },
     });
     kit.onQueued?.();
     return redirectWith(c, `${compBase(kit, comp.slug)}/juri?stage=${stage}`, {

@@ -2,7 +2,8 @@ import type { Hono } from "hono";
 import { html } from "hono/html";
 import { summarize } from "../../app/status/report.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
-import { type GridRow, loadGridRows } from "../../db/queries/proposalGrid.ts";
+import { competitionsByIds } from "../../db/queries/competitions.ts";
+import { loadProposalRows, type ProposalRow } from "../../db/queries/proposalRows.ts";
 import { applyGridFilter, countBy, filterQuery, readGridFilter } from "./gridFilter.ts";
 import { gridFilterForm, stageMoveControls } from "./gridParts.ts";
 import { compBase, competitionFor } from "./guard.ts";
@@ -19,11 +20,7 @@ export function overviewRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const t = c.get("t");
     const v = c.get("viewer");
     const ids = [...new Set(v.roles.map((r) => r.competitionId))];
-    const comps = await kit.db.competition.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, slug: true, name: true },
-      orderBy: { createdAt: "desc" },
-    });
+    const comps = await competitionsByIds(kit.db, ids);
     const body = comps.length
       ? html`<ul>${comps.map((k) => {
           const roles = [
@@ -44,7 +41,7 @@ export function overviewRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const t = c.get("t");
     const locale = c.get("locale");
     const now = kit.clock();
-    const rows = await loadGridRows(kit.db, comp.id);
+    const rows = await loadProposalRows(kit.db, comp.id);
     const report = summarize(rows, comp.template, now);
     const filter = readGridFilter((k) => c.req.query(k));
     const shown = applyGridFilter(rows, filter, comp.template, now);
@@ -110,7 +107,7 @@ ${pager}${gridTable(c, kit, comp.slug, comp.template, visible)}${pager}
   });
 }
 
-function gridTable(c: Ctx, kit: Kit, slug: string, template: Template, rows: GridRow[]): Html {
+function gridTable(c: Ctx, kit: Kit, slug: string, template: Template, rows: ProposalRow[]): Html {
   const t = c.get("t");
   const locale = c.get("locale");
   const markText = { complete: t.markComplete, incomplete: t.markIncomplete, empty: t.markEmpty } as const;

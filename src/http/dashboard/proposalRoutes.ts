@@ -3,7 +3,8 @@ import { html } from "hono/html";
 import { DOCX_MIME, loadProposalsForExport, renderExport } from "../../app/importing/exportProposal.ts";
 import { checkSection } from "../../core/completeness/checkSection.ts";
 import { aiLogOf, attachmentOf, attachmentsOf, loadProposalDetail } from "../../db/queries/proposalDetail.ts";
-import { loadGridRows } from "../../db/queries/proposalGrid.ts";
+import { loadProposalRows } from "../../db/queries/proposalRows.ts";
+import { proposalIdsByCodes } from "../../db/queries/proposals.ts";
 import { auditDownload } from "./auditDownload.ts";
 import { applyGridFilter, readGridFilter } from "./gridFilter.ts";
 import { stageMoveControls } from "./gridParts.ts";
@@ -117,11 +118,12 @@ ${d.conflicts.length ? html`<p>${t.conflict}: ${d.conflicts.map((x) => x.judge).
   app.get("/k/:slug/zip", async (c) => {
     const comp = await competitionFor(c, kit, "secretariat");
     const filter = readGridFilter((k) => c.req.query(k));
-    const rows = applyGridFilter(await loadGridRows(kit.db, comp.id), filter, comp.template, kit.clock());
-    const ids = await kit.db.proposal.findMany({
-      where: { competitionId: comp.id, code: { in: rows.map((r) => r.code) } },
-      select: { id: true },
-    });
+    const rows = applyGridFilter(await loadProposalRows(kit.db, comp.id), filter, comp.template, kit.clock());
+    const ids = await proposalIdsByCodes(
+      kit.db,
+      comp.id,
+      rows.map((r) => r.code),
+    );
     const files: { name: string; data: Uint8Array }[] = [];
     for (let i = 0; i < ids.length; i += 50) {
       for (const d of await loadProposalsForExport(

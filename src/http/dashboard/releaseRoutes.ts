@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { html } from "hono/html";
 import { previewRelease } from "../../app/dashboard/previewRelease.ts";
 import { notifyRelease, releaseScores } from "../../app/status/releaseScores.ts";
+import { releaseOf } from "../../db/queries/scoreCorrections.ts";
 import { compBase, competitionFor } from "./guard.ts";
 import { competitionNav, csrfField, formatDateTime, page, redirectWith } from "./layout.ts";
 import type { DashboardEnv, Kit } from "./types.ts";
@@ -20,10 +21,7 @@ export function releaseRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
       );
     const [rows, done] = await Promise.all([
       previewRelease(kit.db, comp, stage.key),
-      kit.db.scoreRelease.findUnique({
-        where: { competitionId_stage: { competitionId: comp.id, stage: stage.key } },
-        select: { releasedAt: true },
-      }),
+      releaseOf(kit.db, comp.id, stage.key),
     ]);
     const num = new Intl.NumberFormat(locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: 2 });
     const name = (list: { key: string; name: { id: string; en: string } }[], k: string) =>

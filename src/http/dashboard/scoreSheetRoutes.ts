@@ -2,7 +2,11 @@ import type { Hono } from "hono";
 import { buildScoreSheet, readScoreSheet } from "../../app/dashboard/scoreSheet.ts";
 import { importScores } from "../../app/status/importScores.ts";
 import { TableImportError } from "../../app/status/readTable.ts";
-import { assignmentsOfCompetition } from "../../db/queries/judgeAssignments.ts";
+import {
+  assignmentsOfCompetition,
+  judgeScores,
+  markSubmittedByCode,
+} from "../../db/queries/judgeAssignments.ts";
 import { auditDownload } from "./auditDownload.ts";
 import { compBase, competitionFor } from "./guard.ts";
 import { scoredStage } from "./judgingRoutes.ts";
@@ -20,11 +24,11 @@ export function scoreSheetRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
     const assigned = (await assignmentsOfCompetition(kit.db, comp.id, stage)).filter(
       (a) => a.judge === judge,
     );
-    const scores = await kit.db.score.findMany({
-      where: { judge, stage, proposalId: { in: assigned.map((a) => a.proposalId) } },
-      select: { proposalId: true, criterion: true, value: true, comment: true },
-      // Later revisions (corrections after an appeal) come last, so they win below.
-      orderBy: { revision: "asc" },
+    // Later revisions (corrections after an appeal) come last, so they win below.
+    const scores = await judgeScores(kit.db, {
+      judge,
+      stage,
+      proposalIds: assigned.map((a) => a.proposalId),
     });
     const data = await buildScoreSheet(
       comp.template,
@@ -69,10 +73,7 @@ export function scoreSheetRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
       const codes = [...new Set(rows.map((x) => `${x.cells.code}|${x.cells.judge}`))];
       for (const key of codes) {
         const [code, judge] = key.split("|") as [string, string];
-        await kit.db.judgeAssignment.updateMany({
-          where: { judge, stage, proposal: { code, competitionId: comp.id }, submittedAt: null },
-          data: { submittedAt: kit.clock() },
-        });
+        await markSubmittedByCode(kit.db, { competitionId: comp.id, code, judge, stage }, kit.clock());
       }
       return redirectWith(c, back, { ok: t.imported(r.scores) });
     } catch (e) {

@@ -1,0 +1,47 @@
+import type { Db } from "../createDatabase.ts";
+
+/**
+ * One proposal as the secretariat's summaries see it: the `klinik report` CSV, /rekap, the
+ * dashboard's grid and its exports.
+ */
+export interface ProposalRow {
+  code: string;
+  title: string;
+  unit: string;
+  instansi: string;
+  region: string;
+  group: string;
+  category: string;
+  stage: string;
+  readiness: number;
+  /** Section keys marked complete. */
+  complete: string[];
+  /** "key:mark" per drafted section. */
+  marks: string[];
+  /** Latest Contact.lastActiveAt among the unit's members; null when the unit has none. */
+  lastActive: Date | null;
+  /** Files attached to the proposal (SK, supporting documents, others) and whether an SK is among them. */
+  files: number;
+  sk: boolean;
+  video: boolean;
+  /** AI suggestions shown to the writers, per section key (see llm/aiUseLog). */
+  aiUse: Record<string, number>;
+}
+
+/** Every proposal of a competition with unit, marks, files, AI use and last member activity: one query. */
+export async function loadProposalRows(db: Db, competitionId: string): Promise<ProposalRow[]> {
+  return db.$queryRaw<ProposalRow[]>`
+    SELECT p.code, p.title, u.name AS unit, u.instansi, u.region, p."group", p.category, p.stage, p.readiness,
+      COALESCE((SELECT array_agg(d."sectionKey") FROM "SectionDraft" d WHERE d."proposalId" = p.id AND d.mark = 'complete'), '{}') AS complete,
+      COALESCE((SELECT array_agg(d."sectionKey" || ':' || d.mark) FROM "SectionDraft" d WHERE d."proposalId" = p.id), '{}') AS marks,
+      (SELECT max(c."lastActiveAt") FROM "Membership" m JOIN "Contact" c ON c.id = m."contactId" WHERE m."unitId" = p."unitId") AS "lastActive",
+      (SELECT count(*)::int FROM "ProposalAttachment" a WHERE a."proposalId" = p.id) AS files,
+      EXISTS (SELECT 1 FROM "ProposalAttachment" a WHERE a."proposalId" = p.id AND a.kind = 'sk') AS sk,
+      (p."videoUrl" IS NOT NULL) AS video,
+      (SELECT COALESCE(json_object_agg(x.k, x.n), '{}'::json) FROM (
+        SELECT s."sectionKey" AS k, count(*)::int AS n FROM "AiSuggestion" s
+        WHERE s."proposalId" = p.id AND s."sectionKey" IS NOT NULL GROUP BY s."sectionKey") x) AS "aiUse"
+    FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
+    WHERE p."competitionId" = ${competitionId}
+    ORDER BY p."createdAt", p.code`;
+}
