@@ -4,13 +4,14 @@
  * own process: `tsx bench/peers/formBot.ts <memory|file> <runner|start>` with
  * TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT and (file) PEER_DATA_DIR.
  */
+
+import { autoRetry } from "@grammyjs/auto-retry";
 import {
   type Conversation,
   type ConversationFlavor,
   conversations,
   createConversation,
 } from "@grammyjs/conversations";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize } from "@grammyjs/runner";
 import { FileAdapter } from "@grammyjs/storage-file";
 import { Bot, type Context } from "grammy";
