@@ -1,4 +1,4 @@
-import type { Db } from "../createDatabase.ts";
+import type { Db, Tx } from "../createDatabase.ts";
 import { Prisma } from "../generated/client.ts";
 
 /** One recorded action: who (a chat contact or a CLI operator), what, on what, when. */
@@ -65,4 +65,18 @@ export async function recordDenied(db: Db, contactId: string, what: string, subj
   await db.auditLog.create({
     data: { actorId: contactId, action: "access.denied", subject, details: { what } },
   });
+}
+
+/** One audit-trail entry: who (a contact, or none for CLI and system work), what, on what. */
+export interface NewAuditEntry {
+  actorId?: string | null;
+  action: string;
+  subject?: string;
+  details?: Prisma.InputJsonValue;
+  createdAt?: Date;
+}
+
+/** Writes an audit-trail entry, inside the caller's transaction when given one. */
+export async function recordAudit(db: Db | Tx, entry: NewAuditEntry): Promise<void> {
+  await db.auditLog.create({ data: entry });
 }
