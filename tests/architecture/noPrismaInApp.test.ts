@@ -28,7 +28,7 @@ const METHODS =
 const MODEL_CALL = new RegExp(`\\.\\s*(?:${MODELS.join("|")})\\s*\\.\\s*(?:${METHODS})\\s*\\(`);
 const RAW_SQL = /\$(?:queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)\b/;
 
-export function callsPrisma(source: string): boolean {
+function callsPrisma(source: string): boolean {
   return MODEL_CALL.test(source) || RAW_SQL.test(source);
 }
 

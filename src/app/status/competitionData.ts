@@ -2,7 +2,11 @@ import { KlinikError } from "../../core/errors.ts";
 import type { Localized, Stage, Template } from "../../core/templates/templateSchema.ts";
 import { templateSchema } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { type CompetitionRow, competitionRowById, competitionRowBySlug } from "../../db/queries/competitions.ts";
+import {
+  type CompetitionRow,
+  competitionRowById,
+  competitionRowBySlug,
+} from "../../db/queries/competitions.ts";
 
 /** An operator-facing problem (unknown competition, code or stage): one line, exit code 1. */
 export class StatusError extends KlinikError {

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { Tx } from "../../db/createDatabase.ts";
+import type { Prisma } from "../../db/generated/client.ts";
 import {
   addIdentities,
   contactIdByPhone,
@@ -8,7 +9,6 @@ import {
   createContact,
   nameIfUnnamed,
 } from "../../db/queries/contacts.ts";
-import type { Prisma } from "../../db/generated/client.ts";
 
 /**
  * Channel name of identities known from the secretariat's data only (a phone number or a

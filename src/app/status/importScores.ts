@@ -187,7 +187,12 @@ export async function declareConflict(
   return db.$transaction(async (tx) => {
     const created = (await addConflicts(tx, [{ proposalId: p.id, judge: judge.trim() }])) > 0;
     if (created)
-      await recordAudit(tx, { actorId, action: "scores.conflict", subject: p.code, details: { judge: judge.trim() } });
+      await recordAudit(tx, {
+        actorId,
+        action: "scores.conflict",
+        subject: p.code,
+        details: { judge: judge.trim() },
+      });
     return { code: p.code, created };
   });
 }

@@ -166,7 +166,12 @@ async function apply(
   const taken = new Set<string>();
   const result: UnitsImportResult = { proposals: [], contactsCreated: 0, membershipsAdded: 0 };
   for (const r of rows) {
-    const unitId = await upsertUnit(tx, { name: r.unit, instansi: r.instansi, kind: r.kind, region: r.region });
+    const unitId = await upsertUnit(tx, {
+      name: r.unit,
+      instansi: r.instansi,
+      kind: r.kind,
+      region: r.region,
+    });
     const existing = await unitProposalByTitle(tx, competition.id, unitId, r.title);
     if (existing) {
       await setProposalGrouping(tx, existing.id, { group: r.group, category: r.category });

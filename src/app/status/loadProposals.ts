@@ -1,5 +1,9 @@
 import type { Db } from "../../db/createDatabase.ts";
-import { type ProposalStatus, proposalStatusByCode, proposalStatusesOfContact } from "../../db/queries/proposals.ts";
+import {
+  type ProposalStatus,
+  proposalStatusByCode,
+  proposalStatusesOfContact,
+} from "../../db/queries/proposals.ts";
 import { normalizeCode } from "./competitionData.ts";
 
 export type { ProposalStatus };

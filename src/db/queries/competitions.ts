@@ -11,7 +11,14 @@ export interface CompetitionRow {
   timezone: string;
 }
 
-const rowSelect = { id: true, slug: true, name: true, template: true, timeline: true, timezone: true } as const;
+const rowSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  template: true,
+  timeline: true,
+  timezone: true,
+} as const;
 
 export async function competitionRowBySlug(db: Db, slug: string): Promise<CompetitionRow | null> {
   return db.competition.findUnique({ where: { slug }, select: rowSelect });
@@ -69,7 +76,9 @@ export async function competitionForExport(
     where: { slug },
     select: { slug: true, template: true, proposals: { select: { id: true }, orderBy: { code: "asc" } } },
   });
-  return row ? { slug: row.slug, template: row.template, proposalIds: row.proposals.map((p) => p.id) } : undefined;
+  return row
+    ? { slug: row.slug, template: row.template, proposalIds: row.proposals.map((p) => p.id) }
+    : undefined;
 }
 
 export async function createCompetition(

@@ -31,7 +31,10 @@ export async function contactIdByUsername(db: Db | Tx, username: string): Promis
 }
 
 /** Adds identities; one another contact already holds is left alone. */
-export async function addIdentities(db: Db | Tx, rows: Prisma.ChannelIdentityCreateManyInput[]): Promise<void> {
+export async function addIdentities(
+  db: Db | Tx,
+  rows: Prisma.ChannelIdentityCreateManyInput[],
+): Promise<void> {
   await db.channelIdentity.createMany({ data: rows, skipDuplicates: true });
 }
 
@@ -88,7 +91,12 @@ export async function dialogueStatesOf(
 }
 
 /** Gives `dropId`'s dialogue state to `keepId`, replacing the one `keepId` had. */
-export async function moveDialogueState(tx: Tx, keepId: string, dropId: string, replace: boolean): Promise<void> {
+export async function moveDialogueState(
+  tx: Tx,
+  keepId: string,
+  dropId: string,
+  replace: boolean,
+): Promise<void> {
   if (replace) await tx.dialogueState.delete({ where: { contactId: keepId }, select: { contactId: true } });
   await tx.$executeRaw`UPDATE "DialogueState" SET "contactId" = ${keepId} WHERE "contactId" = ${dropId}`;
 }

@@ -92,6 +92,9 @@ export async function addConflict(db: Db, proposalId: string, judge: string): Pr
 }
 
 /** Declares conflicts of interest; returns how many were new. */
-export async function addConflicts(db: Db | Tx, rows: { proposalId: string; judge: string }[]): Promise<number> {
+export async function addConflicts(
+  db: Db | Tx,
+  rows: { proposalId: string; judge: string }[],
+): Promise<number> {
   return (await db.judgeConflict.createMany({ data: rows, skipDuplicates: true })).count;
 }

@@ -1,5 +1,5 @@
-import type { ReportRow } from "../../app/status/report.ts";
 import type { Db } from "../createDatabase.ts";
+import type { ReportRow } from "./reportRows.ts";
 
 /** One proposal as the overview grid shows it: the report row plus region and each section's mark. */
 export interface GridRow extends ReportRow {
