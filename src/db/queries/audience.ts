@@ -61,3 +61,51 @@ export async function audienceMembers(
     ) ci ON true
     ORDER BY mt."contactId"`;
 }
+
+/** Proposals of a competition per stage (the composer's stage choices). */
+export async function proposalsPerStage(
+  db: Db,
+  competitionId: string,
+): Promise<{ key: string; n: number }[]> {
+  const rows = await db.proposal.groupBy({ by: ["stage"], where: { competitionId }, _count: { _all: true } });
+  return rows.map((r) => ({ key: r.stage, n: r._count._all }));
+}
+
+/** Proposals of a competition per group, those without one left out. */
+export async function proposalsPerGroup(
+  db: Db,
+  competitionId: string,
+): Promise<{ key: string; n: number }[]> {
+  const rows = await db.proposal.groupBy({
+    by: ["group"],
+    where: { competitionId, group: { not: "" } },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({ key: r.group, n: r._count._all }));
+}
+
+/** Proposals of a competition per category, those without one left out. */
+export async function proposalsPerCategory(
+  db: Db,
+  competitionId: string,
+): Promise<{ key: string; n: number }[]> {
+  const rows = await db.proposal.groupBy({
+    by: ["category"],
+    where: { competitionId, category: { not: "" } },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({ key: r.category, n: r._count._all }));
+}
+
+/** The thirty regions (trimmed) with the most proposals in a competition, largest first. */
+export async function proposalsPerRegion(
+  db: Db,
+  competitionId: string,
+): Promise<{ region: string; n: number }[]> {
+  const rows = await db.$queryRaw<{ region: string; n: bigint | number }[]>`
+    SELECT btrim(u.region) AS region, count(*) AS n
+    FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
+    WHERE p."competitionId" = ${competitionId} AND btrim(u.region) <> ''
+    GROUP BY btrim(u.region) ORDER BY count(*) DESC, btrim(u.region) LIMIT 30`;
+  return rows.map((r) => ({ region: r.region, n: Number(r.n) }));
+}

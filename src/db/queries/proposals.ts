@@ -141,3 +141,26 @@ export async function createImportedProposal(
     select: { id: true },
   });
 }
+
+/** These proposals, by code, with the section keys marked complete. */
+export async function proposalsWithCompleteSections(
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; code: string; title: string; complete: string[] }[]> {
+  const rows = await db.proposal.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      sections: { where: { mark: "complete" }, select: { sectionKey: true } },
+    },
+    orderBy: { code: "asc" },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    complete: r.sections.map((s) => s.sectionKey),
+  }));
+}
