@@ -164,3 +164,7 @@ export async function proposalsWithCompleteSections(
     complete: r.sections.map((s) => s.sectionKey),
   }));
 }
+
+export async function proposalExists(db: Db | Tx, id: string): Promise<boolean> {
+  return (await db.proposal.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
