@@ -100,7 +100,8 @@ export function createDocumentRoutes(deps: {
     }
     // Single use: only the press that removes the pending preview saves it (a second press, a
     // repeat or a concurrent one finds nothing to save).
-    if (!(await takePendingImport(db, contact.id, pending.createdAt))) return [{ text: [pipelineTexts(L).confirmationUsed] }];
+    if (!(await takePendingImport(db, contact.id, pending.createdAt)))
+      return [{ text: [pipelineTexts(L).confirmationUsed] }];
     const report = await applyImport(
       db,
       { proposalId: pending.proposalId, contactId: contact.id, template, fileName: pending.fileName },

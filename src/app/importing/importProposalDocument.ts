@@ -8,7 +8,12 @@ import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { recordAudit } from "../../db/queries/audit.ts";
 import { proposalExists } from "../../db/queries/proposals.ts";
-import { saveSectionRevision, sectionDraftsOf, setReadiness, setSectionMark } from "../../db/queries/sections.ts";
+import {
+  saveSectionRevision,
+  sectionDraftsOf,
+  setReadiness,
+  setSectionMark,
+} from "../../db/queries/sections.ts";
 import { extractIsolated } from "../../docs/extractInWorker.ts";
 
 export { assignUnmatched } from "../../core/importing/assignUnmatched.ts";
@@ -94,7 +99,8 @@ export async function applyImport(
     throw new DocumentImportError(`unknown section key(s): ${unknown.join(", ")}`, { unknown });
 
   return db.$transaction(async (tx) => {
-    if (!(await proposalExists(tx, proposalId))) throw new DocumentImportError("proposal not found", { proposalId });
+    if (!(await proposalExists(tx, proposalId)))
+      throw new DocumentImportError("proposal not found", { proposalId });
     const drafts = await sectionDraftsOf(tx, proposalId);
     const texts: Record<string, string> = Object.fromEntries(drafts.map((d) => [d.sectionKey, d.text]));
     const imported = new Map(preview.sections.filter((s) => s.text.trim()).map((s) => [s.key, s.text]));

@@ -89,11 +89,20 @@ export async function pendingImportOf(
   });
 }
 
-export async function updatePendingImport(db: Db, contactId: string, preview: Prisma.InputJsonValue): Promise<void> {
+export async function updatePendingImport(
+  db: Db,
+  contactId: string,
+  preview: Prisma.InputJsonValue,
+): Promise<void> {
   await db.pendingImport.update({ where: { contactId }, data: { preview }, select: { contactId: true } });
 }
 
 /** Removes the preview kept at `createdAt`; false when another press took it first (single use). */
 export async function takePendingImport(db: Db, contactId: string, createdAt: Date): Promise<boolean> {
   return (await db.pendingImport.deleteMany({ where: { contactId, createdAt } })).count > 0;
+}
+
+/** Draft previews older than `before` (never confirmed). */
+export async function prunePendingImports(db: Db, before: Date): Promise<number> {
+  return (await db.pendingImport.deleteMany({ where: { createdAt: { lt: before } } })).count;
 }

@@ -168,3 +168,8 @@ export async function proposalsWithCompleteSections(
 export async function proposalExists(db: Db | Tx, id: string): Promise<boolean> {
   return (await db.proposal.findUnique({ where: { id }, select: { id: true } })) !== null;
 }
+
+export async function proposalCompetitionId(db: Db, id: string): Promise<string | undefined> {
+  const p = await db.proposal.findUnique({ where: { id }, select: { competitionId: true } });
+  return p?.competitionId;
+}

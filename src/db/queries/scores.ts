@@ -124,3 +124,22 @@ export async function releasesWithResults(
     LEFT JOIN "ScoreResult" r ON r.stage = rel.stage AND r."proposalId" = ANY(${proposalIds}::text[])
     WHERE rel."competitionId" = ANY(${competitionIds}::text[])`;
 }
+
+/** The competition's proposals scored at a stage, with those scores (all revisions) and declared conflicts. */
+export async function scoredProposalsAtStage(db: Db, competitionId: string, stage: string) {
+  return db.proposal.findMany({
+    where: { competitionId, scores: { some: { stage } } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      group: true,
+      category: true,
+      scores: {
+        where: { stage },
+        select: { proposalId: true, judge: true, criterion: true, value: true, revision: true },
+      },
+      conflicts: { select: { judge: true } },
+    },
+  });
+}

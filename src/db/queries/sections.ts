@@ -12,7 +12,12 @@ export async function sectionDraftsOf(
 }
 
 /** Corrects the mark of a draft whose text did not change. */
-export async function setSectionMark(tx: Tx, proposalId: string, sectionKey: string, mark: string): Promise<void> {
+export async function setSectionMark(
+  tx: Tx,
+  proposalId: string,
+  sectionKey: string,
+  mark: string,
+): Promise<void> {
   await tx.sectionDraft.update({
     where: { proposalId_sectionKey: { proposalId, sectionKey } },
     data: { mark },
@@ -23,7 +28,14 @@ export async function setSectionMark(tx: Tx, proposalId: string, sectionKey: str
 /** A new text for a section: the draft (created when missing) and a revision with its author and source. */
 export async function saveSectionRevision(
   tx: Tx,
-  r: { proposalId: string; sectionKey: string; text: string; mark: string; authorId: string | null; source: string },
+  r: {
+    proposalId: string;
+    sectionKey: string;
+    text: string;
+    mark: string;
+    authorId: string | null;
+    source: string;
+  },
 ): Promise<void> {
   const draft = await tx.sectionDraft.upsert({
     where: { proposalId_sectionKey: { proposalId: r.proposalId, sectionKey: r.sectionKey } },
