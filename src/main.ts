@@ -1,5 +1,4 @@
 import { join, resolve } from "node:path";
-import { releaseOrphanedClaims } from "./app/broadcast/deliveryStore.ts";
 import { createApp } from "./app/createApp.ts";
 import { pruneExpired } from "./app/pruneExpired.ts";
 import { seedDemo } from "./app/seedDemo.ts";
@@ -19,6 +18,7 @@ import { createDatabase, DEFAULT_MIGRATIONS_DIR } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
 import { migrationStatus } from "./db/migrate.ts";
+import { releaseOrphanedClaims } from "./db/queries/deliveryStore.ts";
 import { createUpdateInbox } from "./db/queries/inboxUpdates.ts";
 import { releaseDeadClaims } from "./db/queries/processedUpdates.ts";
 import { secretariatTelegramIds } from "./db/queries/staff.ts";

@@ -1,4 +1,7 @@
 import type { Db } from "../db/createDatabase.ts";
+import { isMember } from "../db/queries/invitations.ts";
+import { hasScoreBy } from "../db/queries/scores.ts";
+import { rolesOf } from "../db/queries/staffRoles.ts";
 
 /** A proposal as far as access decisions need it. */
 export interface ProposalRef {
@@ -28,10 +31,7 @@ export interface Access {
 }
 
 export async function loadAccess(db: Db, contactId: string): Promise<Access> {
-  const roles = await db.staffRole.findMany({
-    where: { contactId },
-    select: { competitionId: true, role: true, judgeRef: true },
-  });
+  const roles = await rolesOf(db, contactId);
   const secretariatOf = roles.filter((r) => r.role === "secretariat").map((r) => r.competitionId);
   const judgeRefs = (competitionId: string) =>
     roles
@@ -48,18 +48,10 @@ export async function loadAccess(db: Db, contactId: string): Promise<Access> {
     canReport: isSecretariat,
     async canSeeProposal(p) {
       if (isSecretariat(p.competitionId)) return true;
-      const member = await db.membership.findUnique({
-        where: { contactId_unitId: { contactId, unitId: p.unitId } },
-        select: { unitId: true },
-      });
-      if (member) return true;
+      if (await isMember(db, contactId, p.unitId)) return true;
       const refs = judgeRefs(p.competitionId);
       if (refs.length === 0) return false;
-      const scored = await db.score.findFirst({
-        where: { proposalId: p.id, judge: { in: refs } },
-        select: { id: true },
-      });
-      return scored !== null;
+      return hasScoreBy(db, p.id, refs);
     },
   };
 }

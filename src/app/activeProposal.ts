@@ -1,5 +1,7 @@
 import { readState } from "../core/dialogue/dialogueState.ts";
 import type { Db } from "../db/createDatabase.ts";
+import { dialogueStateOf } from "../db/queries/dialogueStates.ts";
+import { memberProposal } from "../db/queries/proposals.ts";
 
 /**
  * The proposal a contact is working on (from their dialogue state), only if they still belong to
@@ -9,14 +11,11 @@ export async function activeProposal(
   db: Db,
   contactId: string,
 ): Promise<{ id: string; code: string; competitionId: string; sectionKey?: string } | undefined> {
-  const row = await db.dialogueState.findUnique({ where: { contactId }, select: { state: true } });
-  if (!row) return undefined;
-  const { state } = readState(row.state);
+  const stored = await dialogueStateOf(db, contactId);
+  if (stored === undefined) return undefined;
+  const { state } = readState(stored);
   if (!state.proposalId) return undefined;
-  const p = await db.proposal.findFirst({
-    where: { id: state.proposalId, unit: { memberships: { some: { contactId } } } },
-    select: { id: true, code: true, competitionId: true },
-  });
+  const p = await memberProposal(db, state.proposalId, contactId);
   if (!p) return undefined;
   const step = state.step;
   return { ...p, sectionKey: "sectionKey" in step ? step.sectionKey : state.sectionKey };

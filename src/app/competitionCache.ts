@@ -1,6 +1,7 @@
 import type { CompetitionView } from "../core/dialogue/turnTypes.ts";
 import { type Template, templateSchema } from "../core/templates/templateSchema.ts";
 import type { Db } from "../db/createDatabase.ts";
+import { competitionViews } from "../db/queries/competitions.ts";
 
 interface Row {
   id: string;
@@ -42,10 +43,7 @@ export function createCompetitionCache(db: Db, opts: { ttlMs?: number; now?: () 
     /** Every competition (open and closed), newest first. */
     async all(): Promise<CompetitionView[]> {
       if (list && now() - list.at < ttl) return list.views;
-      const rows = await db.competition.findMany({
-        select: { id: true, name: true, template: true, timeline: true, isOpen: true },
-        orderBy: { createdAt: "desc" },
-      });
+      const rows = await competitionViews(db);
       list = { at: now(), views: rows.map(view) };
       return list.views;
     },

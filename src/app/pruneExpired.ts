@@ -1,7 +1,12 @@
 import type { Db } from "../db/createDatabase.ts";
 import { pruneCodeAttempts } from "../db/queries/codeAttempts.ts";
+import { pruneConfirmations } from "../db/queries/confirmations.ts";
 import { pruneWindows } from "../db/queries/conversationWindows.ts";
-import { prunePendingUploads } from "../db/queries/pendingUploads.ts";
+import { pruneDashboardAuth } from "../db/queries/dashboardAuth.ts";
+import { pruneInboxUpdates } from "../db/queries/inboxUpdates.ts";
+import { pruneLinkCodes } from "../db/queries/linkCodes.ts";
+import { prunePendingImports, prunePendingUploads } from "../db/queries/pendingUploads.ts";
+import { pruneProcessedUpdates } from "../db/queries/processedUpdates.ts";
 import { CODE_WINDOW_MS } from "./status/codeGuard.ts";
 
 const DAY = 86_400_000;
@@ -20,26 +25,23 @@ export const RETENTION = {
 export async function pruneExpired(db: Db, now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
   const [updates, imports, linkCodes, windows, codeAttempts, uploads, signIns] = await Promise.all([
-    db.processedUpdate.deleteMany({ where: { createdAt: { lt: before(RETENTION.processedUpdateDays) } } }),
-    db.pendingImport.deleteMany({ where: { createdAt: { lt: before(RETENTION.pendingImportDays) } } }),
-    db.linkCode.deleteMany({ where: { expiresAt: { lt: now } } }),
+    pruneProcessedUpdates(db, before(RETENTION.processedUpdateDays)),
+    prunePendingImports(db, before(RETENTION.pendingImportDays)),
+    pruneLinkCodes(db, now),
     // WhatsApp Cloud API windows and tier counts: a day matters, two are kept.
     pruneWindows(db, now),
     // Wrong-code counts (hashed accounts) matter only within their window.
     pruneCodeAttempts(db, new Date(now.getTime() - CODE_WINDOW_MS)),
     prunePendingUploads(db, before(RETENTION.pendingUploadDays)),
     // Dashboard sign-in links and sessions past their expiry.
-    Promise.all([
-      db.dashboardLoginToken.deleteMany({ where: { expiresAt: { lt: now } } }),
-      db.dashboardSession.deleteMany({ where: { expiresAt: { lt: now } } }),
-    ]).then(([a, b]) => a.count + b.count),
-    db.confirmation.deleteMany({ where: { expiresAt: { lt: now } } }),
-    db.inboxUpdate.deleteMany({ where: { receivedAt: { lt: before(RETENTION.processedUpdateDays) } } }),
+    pruneDashboardAuth(db, now),
+    pruneConfirmations(db, now),
+    pruneInboxUpdates(db, before(RETENTION.processedUpdateDays)),
   ]);
   return {
-    processedUpdates: updates.count,
-    pendingImports: imports.count,
-    linkCodes: linkCodes.count,
+    processedUpdates: updates,
+    pendingImports: imports,
+    linkCodes,
     conversationWindows: windows,
     codeAttempts,
     pendingUploads: uploads,

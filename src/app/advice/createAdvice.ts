@@ -9,6 +9,8 @@ import { scoreFocus } from "../../core/scoring/scoreFocus.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { latestRound, releasedScores, sectionTexts } from "../../db/queries/coaching.ts";
+import { dialogueStateOf } from "../../db/queries/dialogueStates.ts";
+import { memberProposal, proposalCompetitionId } from "../../db/queries/proposals.ts";
 import type { AiUseLog } from "../../llm/aiUseLog.ts";
 import type { LlmCoach } from "../../llm/createLlmCoach.ts";
 import { renderSectionFeedback } from "../../llm/renderSectionFeedback.ts";
@@ -34,12 +36,9 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
   const now = deps.now ?? (() => new Date());
 
   async function templateOf(proposalId: string) {
-    const p = await deps.db.proposal.findUnique({
-      where: { id: proposalId },
-      select: { competitionId: true },
-    });
-    if (!p) return undefined;
-    const c = (await deps.competitions.all()).find((x) => x.id === p.competitionId);
+    const competitionId = await proposalCompetitionId(deps.db, proposalId);
+    if (competitionId === undefined) return undefined;
+    const c = (await deps.competitions.all()).find((x) => x.id === competitionId);
     return c ? { template: c.template, competitionId: c.id } : undefined;
   }
 
@@ -121,11 +120,7 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
   ): Promise<string | undefined> {
     const t = await templateOf(proposalId);
     if (!t || !deps.coach) return undefined;
-    const drafts = await deps.db.sectionDraft.findMany({
-      where: { proposalId },
-      select: { sectionKey: true, text: true },
-    });
-    const texts = Object.fromEntries(drafts.map((d) => [d.sectionKey, d.text]));
+    const texts = (await sectionTexts(deps.db, [proposalId])).get(proposalId) ?? {};
     const r = await deps.coach.proposalReview({
       locale,
       template: t.template,
@@ -147,46 +142,28 @@ export function createAdvice(deps: AdviceDeps): { listener?: TurnListener; route
 
   const saran: Middleware = async ({ contact }) => {
     const L = contact.locale;
-    const row = await deps.db.dialogueState.findUnique({
-      where: { contactId: contact.id },
-      select: { state: true },
-    });
-    const state = row ? readState(row.state).state : undefined;
+    const stored = await dialogueStateOf(deps.db, contact.id);
+    const state = stored !== undefined ? readState(stored).state : undefined;
     const step = state?.step;
     const key = step && "sectionKey" in step ? step.sectionKey : state?.sectionKey;
     const proposalId = state?.proposalId;
-    const mine = proposalId
-      ? await deps.db.proposal.count({
-          where: { id: proposalId, unit: { memberships: { some: { contactId: contact.id } } } },
-        })
-      : 0;
-    if (!key || !proposalId || mine === 0) return [{ text: [adviceTexts(L).noSection] }];
+    const mine = proposalId ? await memberProposal(deps.db, proposalId, contact.id) : undefined;
+    if (!key || !proposalId || !mine) return [{ text: [adviceTexts(L).noSection] }];
     const t = await templateOf(proposalId);
     const section = t?.template.sections.find((s) => s.key === key);
-    const draft = await deps.db.sectionDraft.findUnique({
-      where: { proposalId_sectionKey: { proposalId, sectionKey: key } },
-      select: { text: true },
-    });
-    if (!t || !section || !draft?.text.trim()) return [{ text: [adviceTexts(L).emptySection] }];
+    const { [key]: text, ...others } = (await sectionTexts(deps.db, [proposalId])).get(proposalId) ?? {};
+    if (!t || !section || !text?.trim()) return [{ text: [adviceTexts(L).emptySection] }];
     const focus = await scoresFocus(proposalId, key, t.template, L);
     const llm = await sectionAdvice({
       ...t,
       proposalId,
       sectionKey: key,
-      text: draft.text,
+      text,
       contactId: contact.id,
       locale: L,
     });
     if (llm) return [...focus, { text: [llm] }];
-    const others = Object.fromEntries(
-      (
-        await deps.db.sectionDraft.findMany({
-          where: { proposalId, NOT: { sectionKey: key } },
-          select: { sectionKey: true, text: true },
-        })
-      ).map((d) => [d.sectionKey, d.text]),
-    );
-    const check = checkSection(section, draft.text, others);
+    const check = checkSection(section, text, others);
     return [
       ...focus,
       {

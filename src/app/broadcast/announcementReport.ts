@@ -1,7 +1,15 @@
 import { type Audience, readAudience } from "../../core/broadcast/audienceSchema.ts";
 import { type FailureReason, reasonOf } from "../../core/broadcast/deliveryPolicy.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { countDeliveries, type DeliveryCounts, emptyCounts } from "./deliveryStore.ts";
+import {
+  announcementForReport,
+  failedDeliveries,
+  latestAnnouncements,
+  reopenAnnouncement,
+  requeueFailedDeliveries,
+  skippedByError,
+} from "../../db/queries/announcements.ts";
+import { countDeliveries, type DeliveryCounts, emptyCounts } from "../../db/queries/deliveryStore.ts";
 
 export interface FailedDelivery {
   contactId: string;
@@ -39,45 +47,14 @@ export async function loadAnnouncementReport(
   id: string,
   opts: { failureLimit?: number } = {},
 ): Promise<AnnouncementReport | undefined> {
-  const a = await db.announcement.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      urgent: true,
-      text: true,
-      audience: true,
-      createdAt: true,
-      scheduledAt: true,
-      finishedAt: true,
-      competition: { select: { id: true, name: true, timezone: true } },
-    },
-  });
+  const a = await announcementForReport(db, id);
   if (!a) return undefined;
   const counts = (await countDeliveries(db, [id])).get(id) ?? emptyCounts();
-  const failed = await db.delivery.findMany({
-    where: { announcementId: id, status: "failed" },
-    select: {
-      contactId: true,
-      channel: true,
-      externalId: true,
-      attempts: true,
-      lastError: true,
-      contact: { select: { displayName: true } },
-    },
-    orderBy: { contactId: "asc" },
-    ...(opts.failureLimit !== undefined ? { take: opts.failureLimit } : {}),
-  });
-  const skippedRows = await db.delivery.groupBy({
-    by: ["lastError"],
-    where: { announcementId: id, status: "skipped" },
-    _count: { _all: true },
-  });
+  const failed = await failedDeliveries(db, id, opts.failureLimit);
   const skipped: Partial<Record<FailureReason, number>> = {};
-  for (const r of skippedRows) {
+  for (const r of await skippedByError(db, id)) {
     const reason = reasonOf(r.lastError);
-    skipped[reason] = (skipped[reason] ?? 0) + r._count._all;
+    skipped[reason] = (skipped[reason] ?? 0) + r.n;
   }
   return {
     id: a.id,
@@ -121,18 +98,7 @@ export async function recentAnnouncements(
   competitionIds: readonly string[],
   limit = 5,
 ): Promise<RecentAnnouncement[]> {
-  const rows = await db.announcement.findMany({
-    where: { competitionId: { in: [...competitionIds] } },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      createdAt: true,
-      competition: { select: { timezone: true } },
-    },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-  });
+  const rows = await latestAnnouncements(db, competitionIds, limit);
   const counts = await countDeliveries(
     db,
     rows.map((r) => r.id),
@@ -150,12 +116,8 @@ export async function recentAnnouncements(
 /** Failed deliveries of an announcement go out again (attempts reset); the announcement reopens. */
 export async function retryFailed(db: Db, id: string, now: Date): Promise<number> {
   return db.$transaction(async (tx) => {
-    const r = await tx.delivery.updateMany({
-      where: { announcementId: id, status: "failed" },
-      data: { status: "pending", attempts: 0, nextAttemptAt: now, claimedAt: null },
-    });
-    if (r.count > 0)
-      await tx.announcement.update({ where: { id }, data: { status: "queued", finishedAt: null } });
-    return r.count;
+    const n = await requeueFailedDeliveries(tx, id, now);
+    if (n > 0) await reopenAnnouncement(tx, id);
+    return n;
   });
 }

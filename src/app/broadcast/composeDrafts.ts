@@ -1,5 +1,10 @@
 import { type ComposeState, DRAFT_TTL_MS, readComposeState } from "../../core/broadcast/composeState.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import {
+  announcementDraftOf,
+  dropAnnouncementDraft,
+  saveAnnouncementDraft,
+} from "../../db/queries/announcements.ts";
 
 export interface Draft {
   competitionId: string;
@@ -10,15 +15,12 @@ export interface Draft {
 /** The composer's open draft per contact (AnnouncementDraft); an unreadable or expired one is dropped. */
 export function createComposeDrafts(db: Db, clock: () => Date) {
   const discard = async (contactId: string): Promise<void> => {
-    await db.announcementDraft.deleteMany({ where: { contactId } });
+    await dropAnnouncementDraft(db, contactId);
   };
   return {
     discard,
     async load(contactId: string): Promise<Draft | undefined> {
-      const row = await db.announcementDraft.findUnique({
-        where: { contactId },
-        select: { competitionId: true, state: true, updatedAt: true },
-      });
+      const row = await announcementDraftOf(db, contactId);
       if (!row) return undefined;
       const state = readComposeState(row.state);
       const savedAt = state ? Date.parse(state.savedAt) : Number.NaN;
@@ -30,11 +32,7 @@ export function createComposeDrafts(db: Db, clock: () => Date) {
     },
     async save(contactId: string, competitionId: string, next: ComposeState): Promise<void> {
       const state = { ...next, savedAt: clock().toISOString() };
-      await db.announcementDraft.upsert({
-        where: { contactId },
-        create: { contactId, competitionId, state },
-        update: { competitionId, state },
-      });
+      await saveAnnouncementDraft(db, contactId, competitionId, state);
     },
   };
 }

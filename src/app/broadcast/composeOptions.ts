@@ -4,6 +4,12 @@ import { broadcastTexts } from "../../core/i18n/broadcastTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import {
+  proposalsPerCategory,
+  proposalsPerGroup,
+  proposalsPerRegion,
+  proposalsPerStage,
+} from "../../db/queries/audience.ts";
 
 export type SubKind = "stage" | "group" | "region" | "channel";
 
@@ -22,65 +28,49 @@ export async function composeOptions(
   },
 ): Promise<ComposeOption[]> {
   const t = broadcastTexts(ctx.locale);
-  const where = { competitionId: ctx.competitionId };
   const label = (text: string, n: number) => t.optionWithCount(text, n);
   switch (kind) {
     case "stage": {
-      const rows = await db.proposal.groupBy({ by: ["stage"], where, _count: { _all: true } });
+      const rows = await proposalsPerStage(db, ctx.competitionId);
       const order = (key: string) => {
         const i = ctx.template?.stages.findIndex((s) => s.key === key) ?? -1;
         return i < 0 ? Number.MAX_SAFE_INTEGER : i;
       };
       return rows
-        .sort((a, b) => order(a.stage) - order(b.stage) || a.stage.localeCompare(b.stage))
+        .sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key))
         .map((r) => ({
-          label: label(
-            ctx.template?.stages.find((s) => s.key === r.stage)?.label[ctx.locale] ?? r.stage,
-            r._count._all,
-          ),
-          filter: { kind: "stage", value: r.stage },
+          label: label(ctx.template?.stages.find((s) => s.key === r.key)?.label[ctx.locale] ?? r.key, r.n),
+          filter: { kind: "stage", value: r.key },
         }));
     }
     case "group": {
-      const groups = await db.proposal.groupBy({
-        by: ["group"],
-        where: { ...where, group: { not: "" } },
-        _count: { _all: true },
-      });
-      const categories = await db.proposal.groupBy({
-        by: ["category"],
-        where: { ...where, category: { not: "" } },
-        _count: { _all: true },
-      });
+      const groups = await proposalsPerGroup(db, ctx.competitionId);
+      const categories = await proposalsPerCategory(db, ctx.competitionId);
       const name = (list: Template["groups"] | undefined, key: string) =>
         list?.find((x) => x.key === key)?.name[ctx.locale] ?? key;
       return [
         ...groups
-          .sort((a, b) => a.group.localeCompare(b.group))
+          .sort((a, b) => a.key.localeCompare(b.key))
           .map(
             (r): ComposeOption => ({
-              label: label(name(ctx.template?.groups, r.group), r._count._all),
-              filter: { kind: "group", value: r.group },
+              label: label(name(ctx.template?.groups, r.key), r.n),
+              filter: { kind: "group", value: r.key },
             }),
           ),
         ...categories
-          .sort((a, b) => a.category.localeCompare(b.category))
+          .sort((a, b) => a.key.localeCompare(b.key))
           .map(
             (r): ComposeOption => ({
-              label: label(t.categoryOption(name(ctx.template?.categories, r.category)), r._count._all),
-              filter: { kind: "category", value: r.category },
+              label: label(t.categoryOption(name(ctx.template?.categories, r.key)), r.n),
+              filter: { kind: "category", value: r.key },
             }),
           ),
       ];
     }
     case "region": {
-      const rows = await db.$queryRaw<{ region: string; n: bigint | number }[]>`
-        SELECT btrim(u.region) AS region, count(*) AS n
-        FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
-        WHERE p."competitionId" = ${ctx.competitionId} AND btrim(u.region) <> ''
-        GROUP BY btrim(u.region) ORDER BY count(*) DESC, btrim(u.region) LIMIT 30`;
+      const rows = await proposalsPerRegion(db, ctx.competitionId);
       return rows.map((r) => ({
-        label: label(r.region, Number(r.n)),
+        label: label(r.region, r.n),
         filter: { kind: "region", value: r.region },
       }));
     }

@@ -9,6 +9,7 @@ import { parseScheduleTime } from "../../core/broadcast/parseScheduleTime.ts";
 import { DEFAULT_QUIET_HOURS, quietUntil } from "../../core/broadcast/quietHours.ts";
 import { broadcastTexts, formatWhen } from "../../core/i18n/broadcastTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import { competitionTimezone } from "../../db/queries/notifications.ts";
 import { loadAccess } from "../access.ts";
 import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
@@ -48,8 +49,8 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
 
   async function competitionOf(id: string) {
     const view = (await deps.competitions.all()).find((c) => c.id === id);
-    const row = await db.competition.findUnique({ where: { id }, select: { timezone: true } });
-    return view && row ? { ...view, timezone: row.timezone } : undefined;
+    const timezone = await competitionTimezone(db, id);
+    return view && timezone !== undefined ? { ...view, timezone } : undefined;
   }
 
   /** Who the filters reach in the draft's competition (counted for the composer, used to queue). */

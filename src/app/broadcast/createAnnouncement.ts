@@ -4,6 +4,11 @@ import { describe } from "../../core/broadcast/deliveryPolicy.ts";
 import { firstAllowed, type QuietHours } from "../../core/broadcast/quietHours.ts";
 import { KlinikError } from "../../core/errors.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import {
+  consumeAnnouncementDraft,
+  insertAnnouncement,
+  insertDeliveries,
+} from "../../db/queries/announcements.ts";
 import type { ProgressRef } from "./progressRef.ts";
 import type { Recipient } from "./resolveAudience.ts";
 
@@ -68,41 +73,24 @@ export async function createAnnouncement(db: Db, a: NewAnnouncement): Promise<Cr
       text: r.text ?? null,
     };
   });
-  const at = firstAttempt.toISOString();
   const id = await db.$transaction(
     async (tx) => {
-      if (a.draft) {
-        const gone = await tx.announcementDraft.deleteMany({
-          where: { contactId: a.draft.contactId, updatedAt: a.draft.updatedAt },
-        });
-        if (gone.count === 0) throw new DraftGone("draft already used");
-      }
-      const created = await tx.announcement.create({
-        data: {
-          competitionId: a.competitionId,
-          createdById: a.createdById ?? null,
-          text: a.text,
-          audience: a.audience,
-          urgent,
-          kind: a.kind ?? "broadcast",
-          status: "queued",
-          scheduledAt: a.scheduledAt,
-          dedupeKey: a.dedupeKey ?? null,
-          ...(a.progressRef ? { progressRef: a.progressRef } : {}),
-        },
-        select: { id: true },
+      if (a.draft && !(await consumeAnnouncementDraft(tx, a.draft.contactId, a.draft.updatedAt)))
+        throw new DraftGone("draft already used");
+      const created = await insertAnnouncement(tx, {
+        competitionId: a.competitionId,
+        createdById: a.createdById ?? null,
+        text: a.text,
+        audience: a.audience,
+        urgent,
+        kind: a.kind ?? "broadcast",
+        scheduledAt: a.scheduledAt,
+        dedupeKey: a.dedupeKey ?? null,
+        progressRef: a.progressRef,
       });
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        await tx.$executeRaw`
-          INSERT INTO "Delivery" (id, "announcementId", "contactId", channel, "externalId", status, "lastError", "nextAttemptAt", text)
-          SELECT t.id, ${created.id}, t.cid, t.ch, t.ext, t.st, t.err, ${at}::timestamp, t.txt
-          FROM unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.contactId)}::text[],
-            ${chunk.map((r) => r.channel)}::text[], ${chunk.map((r) => r.externalId)}::text[],
-            ${chunk.map((r) => r.status)}::text[], ${chunk.map((r) => r.lastError)}::text[],
-            ${chunk.map((r) => r.text)}::text[]) AS t(id, cid, ch, ext, st, err, txt)`;
-      }
-      return created.id;
+      for (let i = 0; i < rows.length; i += CHUNK)
+        await insertDeliveries(tx, created, rows.slice(i, i + CHUNK), firstAttempt);
+      return created;
     },
     { timeout: 60_000 },
   );

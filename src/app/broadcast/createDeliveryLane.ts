@@ -8,17 +8,17 @@ import {
 import type { QuietHours } from "../../core/broadcast/quietHours.ts";
 import type { ChannelName, ChannelSender } from "../../core/messages.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { recentSends } from "../../db/queries/outbox.ts";
-import * as metrics from "../../http/metrics.ts";
-import type { Logger } from "../../logger.ts";
-import type { RateLimiter } from "./createRateLimiter.ts";
-import type { Recorder } from "./createRecorder.ts";
 import {
   type AnnouncementInfo,
   type ClaimedDelivery,
   claimDeliveries,
   loadAnnouncementInfo,
-} from "./deliveryStore.ts";
+} from "../../db/queries/deliveryStore.ts";
+import { recentSends } from "../../db/queries/outbox.ts";
+import * as metrics from "../../http/metrics.ts";
+import type { Logger } from "../../logger.ts";
+import type { RateLimiter } from "./createRateLimiter.ts";
+import type { Recorder } from "./createRecorder.ts";
 import { holdDelivery } from "./holdDelivery.ts";
 import { renderDelivery } from "./renderDelivery.ts";
 import { createSlotGate } from "./slotGate.ts";

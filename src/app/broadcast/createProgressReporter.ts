@@ -6,9 +6,14 @@ import {
   PermanentSendError,
 } from "../../core/messages.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import {
+  activeAnnouncements,
+  moveAnnouncementStatus,
+  saveProgressRef,
+} from "../../db/queries/announcements.ts";
+import { countDeliveries, type DeliveryCounts } from "../../db/queries/deliveryStore.ts";
 import type { Logger } from "../../logger.ts";
 import type { RateLimiter } from "./createRateLimiter.ts";
-import { countDeliveries, type DeliveryCounts } from "./deliveryStore.ts";
 import { type ProgressRef, readProgressRef } from "./progressRef.ts";
 import { shortId } from "./shortId.ts";
 
@@ -58,7 +63,7 @@ export function createProgressReporter(deps: ProgressDeps) {
   }
 
   async function saveRef(id: string, ref: ProgressRef): Promise<void> {
-    await db.announcement.update({ where: { id }, data: { progressRef: ref } });
+    await saveProgressRef(db, id, ref);
   }
 
   async function report(id: string, ref: ProgressRef, c: DeliveryCounts): Promise<void> {
@@ -91,12 +96,7 @@ export function createProgressReporter(deps: ProgressDeps) {
     /** One round: close finished announcements, update the progress of running ones. */
     async tick(): Promise<void> {
       const now = deps.now();
-      const active = await db.announcement.findMany({
-        where: { status: { in: ACTIVE }, scheduledAt: { lte: now } },
-        select: { id: true, status: true, progressRef: true },
-        orderBy: { scheduledAt: "asc" },
-        take: 50,
-      });
+      const active = await activeAnnouncements(db, ACTIVE, now, 50);
       if (active.length === 0) return;
       const counts = await countDeliveries(
         db,
@@ -107,21 +107,14 @@ export function createProgressReporter(deps: ProgressDeps) {
         const ref = readProgressRef(a.progressRef);
         try {
           if (c.waiting === 0) {
-            const won = await db.announcement.updateMany({
-              where: { id: a.id, status: { in: ACTIVE } },
-              data: { status: "done", finishedAt: now },
-            });
-            if (won.count === 1) {
+            if (await moveAnnouncementStatus(db, a.id, ACTIVE, { status: "done", finishedAt: now })) {
               logger.info({ announcementId: a.id, ...c }, "announcement finished");
               if (ref) await finish(a.id, ref, c);
             }
             continue;
           }
           if (a.status === "queued")
-            await db.announcement.updateMany({
-              where: { id: a.id, status: "queued" },
-              data: { status: "sending" },
-            });
+            await moveAnnouncementStatus(db, a.id, ["queued"], { status: "sending" });
           if (ref) await report(a.id, ref, c);
         } catch (err) {
           logger.warn({ err, announcementId: a.id }, "progress report failed");

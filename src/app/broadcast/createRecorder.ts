@@ -1,7 +1,7 @@
 import { withRetry } from "../../core/backoff.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { type DeliveryResult, recordResults } from "../../db/queries/deliveryStore.ts";
 import type { Logger } from "../../logger.ts";
-import { type DeliveryResult, recordResults } from "./deliveryStore.ts";
 
 export interface Recorder {
   /** Queues a result; it is written at once, or with the others that arrive meanwhile. */

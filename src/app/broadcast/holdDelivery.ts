@@ -1,7 +1,7 @@
 import { describe } from "../../core/broadcast/deliveryPolicy.ts";
 import { type QuietHours, quietUntil } from "../../core/broadcast/quietHours.ts";
+import type { AnnouncementInfo, ClaimedDelivery } from "../../db/queries/deliveryStore.ts";
 import type { Recorder } from "./createRecorder.ts";
-import type { AnnouncementInfo, ClaimedDelivery } from "./deliveryStore.ts";
 
 /**
  * What must wait instead of going out now (the person opted out since it was queued; quiet hours

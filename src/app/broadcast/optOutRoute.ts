@@ -1,4 +1,6 @@
 import { broadcastTexts } from "../../core/i18n/broadcastTexts.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
+import { setOptedOut } from "../../db/queries/contacts.ts";
 import { Composer } from "../pipeline/Composer.ts";
 import type { BroadcastRouteDeps } from "./createBroadcastRoutes.ts";
 
@@ -12,20 +14,16 @@ export function optOutRoute(deps: BroadcastRouteDeps): Composer {
   return new Composer()
     .command("berhenti", async ({ msg, contact }) => {
       if (!contact.optedOut) {
-        await db.contact.update({ where: { id: contact.id }, data: { optedOut: true } });
-        await db.auditLog.create({
-          data: { actorId: contact.id, action: "broadcast.optOut", subject: msg.channel },
-        });
+        await setOptedOut(db, contact.id, true);
+        await recordAudit(db, { actorId: contact.id, action: "broadcast.optOut", subject: msg.channel });
         logger.info({ contactId: contact.id }, "contact opted out of announcements");
       }
       return [{ text: [broadcastTexts(contact.locale).optedOut] }];
     })
     .command("mulai", async ({ msg, contact }, next) => {
       if (!contact.optedOut) return next();
-      await db.contact.update({ where: { id: contact.id }, data: { optedOut: false } });
-      await db.auditLog.create({
-        data: { actorId: contact.id, action: "broadcast.optIn", subject: msg.channel },
-      });
+      await setOptedOut(db, contact.id, false);
+      await recordAudit(db, { actorId: contact.id, action: "broadcast.optIn", subject: msg.channel });
       logger.info({ contactId: contact.id }, "contact subscribed to announcements again");
       return next();
     });

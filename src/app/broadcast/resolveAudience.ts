@@ -6,7 +6,7 @@ import {
 } from "../../core/broadcast/audienceSchema.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { Prisma } from "../../db/generated/client.ts";
+import { audienceMembers } from "../../db/queries/audience.ts";
 
 /** One person to reach, on one of their chat identities. */
 export interface Recipient {
@@ -37,15 +37,6 @@ export interface ResolveOptions {
   channels?: readonly PushChannel[];
 }
 
-interface Row {
-  contactId: string;
-  proposals: string[];
-  optedOut: boolean;
-  locale: string;
-  channel: string | null;
-  externalId: string | null;
-}
-
 /**
  * The people an audience reaches in a competition: everyone with a membership in a unit that has
  * a matching proposal, each once. A person with several identities gets the announcement on one
@@ -63,39 +54,12 @@ export async function resolveAudience(
   const preference = (opts.channels ?? PUSH_CHANNELS).filter(
     (c) => parts.channels.length === 0 || parts.channels.includes(c),
   );
-  const conds: Prisma.Sql[] = [Prisma.sql`p."competitionId" = ${competitionId}`];
-  if (parts.stages.length) conds.push(Prisma.sql`p.stage = ANY(${parts.stages}::text[])`);
-  if (parts.groups.length) conds.push(Prisma.sql`p."group" = ANY(${parts.groups}::text[])`);
-  if (parts.categories.length) conds.push(Prisma.sql`p.category = ANY(${parts.categories}::text[])`);
-  if (parts.regions.length) {
-    const regions = parts.regions.map((r) => r.trim().toLowerCase());
-    conds.push(Prisma.sql`lower(btrim(u.region)) = ANY(${regions}::text[])`);
-  }
-  if (parts.incomplete) {
-    const keys = [...opts.sectionKeys];
-    conds.push(Prisma.sql`(SELECT count(*) FROM "SectionDraft" s
-      WHERE s."proposalId" = p.id AND s.mark = 'complete' AND s."sectionKey" = ANY(${keys}::text[])) < ${keys.length}`);
-  }
-  const rows = await db.$queryRaw<Row[]>`
-    WITH matched AS (
-      SELECT m."contactId", array_agg(DISTINCT p.id) AS proposals
-      FROM "Proposal" p
-      JOIN "Unit" u ON u.id = p."unitId"
-      JOIN "Membership" m ON m."unitId" = p."unitId"
-      WHERE ${Prisma.join(conds, " AND ")}
-      GROUP BY m."contactId"
-    )
-    SELECT mt."contactId", mt.proposals, c."optedOut", c.locale, ci.channel, ci."externalId"
-    FROM matched mt
-    JOIN "Contact" c ON c.id = mt."contactId"
-    LEFT JOIN LATERAL (
-      SELECT i.channel, i."externalId" FROM "ChannelIdentity" i
-      WHERE i."contactId" = mt."contactId" AND i.channel = ANY(${preference}::text[])
-      ORDER BY array_position(${preference}::text[], i.channel),
-        (i."externalId" LIKE '%@s.whatsapp.net') DESC, i."createdAt" DESC, i.id
-      LIMIT 1
-    ) ci ON true
-    ORDER BY mt."contactId"`;
+  const rows = await audienceMembers(db, {
+    competitionId,
+    parts,
+    sectionKeys: opts.sectionKeys,
+    preference,
+  });
   const recipients: Recipient[] = [];
   for (const r of rows) {
     if (parts.channels.length > 0 && r.channel === null) continue;

@@ -4,6 +4,8 @@ import { DEFAULT_REMINDER_DAYS, dueReminder, reminderKey } from "../../core/broa
 import { broadcastTexts, formatWhen } from "../../core/i18n/broadcastTexts.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { reminderSettings } from "../../db/queries/competitions.ts";
+import { proposalsWithCompleteSections } from "../../db/queries/proposals.ts";
 import { addDeliveries, deliveredContacts, findReminder } from "../../db/queries/reminders.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
 import { createAnnouncement } from "./createAnnouncement.ts";
@@ -41,10 +43,10 @@ export async function runDueReminders(deps: ReminderDeps): Promise<CreatedRemind
     (c) => c.isOpen && c.deadline && !Number.isNaN(c.deadline.getTime()),
   );
   if (open.length === 0) return [];
-  const settings = await db.competition.findMany({
-    where: { id: { in: open.map((c) => c.id) } },
-    select: { id: true, reminderDays: true, timezone: true },
-  });
+  const settings = await reminderSettings(
+    db,
+    open.map((c) => c.id),
+  );
   const created: CreatedReminder[] = [];
   for (const c of open) {
     const s = settings.find((x) => x.id === c.id);
@@ -135,16 +137,7 @@ async function reminderTexts(
   timeZone: string,
 ): Promise<Map<string, string>> {
   const ids = [...new Set(recipients.flatMap((r) => r.proposalIds))];
-  const proposals = await db.proposal.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      sections: { where: { mark: "complete" }, select: { sectionKey: true } },
-    },
-    orderBy: { code: "asc" },
-  });
+  const proposals = await proposalsWithCompleteSections(db, ids);
   const byId = new Map(proposals.map((p) => [p.id, p]));
   const out = new Map<string, string>();
   for (const r of recipients) {
@@ -154,7 +147,7 @@ async function reminderTexts(
       .filter((p) => p !== undefined)
       .sort((a, b) => a.code.localeCompare(b.code))
       .flatMap((p) => {
-        const done = new Set(p.sections.map((s) => s.sectionKey));
+        const done = new Set(p.complete);
         const missing = template.sections.filter((s) => !done.has(s.key)).map((s) => s.title[r.locale]);
         return missing.length > 0 ? [t.reminderLine(p.code, p.title, missing.join(", "))] : [];
       });

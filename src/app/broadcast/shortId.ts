@@ -1,4 +1,5 @@
 import type { Db } from "../../db/createDatabase.ts";
+import { announcementIdExact, announcementIdsEndingWith } from "../../db/queries/announcements.ts";
 
 /** The short form of an announcement id shown in chat (its last eight characters, the random part). */
 export function shortId(id: string): string {
@@ -16,14 +17,9 @@ export async function findAnnouncementId(
 ): Promise<string | "ambiguous" | undefined> {
   const key = ref.trim().replace(/^#/, "");
   if (key.length < 6 || !/^[A-Za-z0-9_-]+$/.test(key)) return undefined;
-  const scope = competitionIds ? { competitionId: { in: [...competitionIds] } } : {};
-  const exact = await db.announcement.findFirst({ where: { id: key, ...scope }, select: { id: true } });
-  if (exact) return exact.id;
-  const rows = await db.announcement.findMany({
-    where: { id: { endsWith: key }, ...scope },
-    select: { id: true },
-    take: 2,
-  });
-  if (rows.length > 1) return "ambiguous";
-  return rows[0]?.id;
+  const exact = await announcementIdExact(db, key, competitionIds);
+  if (exact) return exact;
+  const ids = await announcementIdsEndingWith(db, key, 2, competitionIds);
+  if (ids.length > 1) return "ambiguous";
+  return ids[0];
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/createDatabase.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
 import {
   consumeLoginToken,
   findLiveSession,
@@ -54,13 +55,11 @@ export async function redeemLoginLink(
     userAgent: userAgent.slice(0, 300),
     expiresAt,
   });
-  await db.auditLog.create({
-    data: {
-      actorId: contactId,
-      action: "dashboard.signin",
-      subject: "",
-      details: { userAgent: userAgent.slice(0, 120) },
-    },
+  await recordAudit(db, {
+    actorId: contactId,
+    action: "dashboard.signin",
+    subject: "",
+    details: { userAgent: userAgent.slice(0, 120) },
   });
   return { cookie, contactId, expiresAt };
 }

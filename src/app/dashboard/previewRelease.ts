@@ -3,6 +3,7 @@ import { latestRevisions } from "../../core/scoring/latestRevisions.ts";
 import { rankProposals } from "../../core/scoring/rankProposals.ts";
 import { advances, stageCut } from "../../core/scoring/stageCut.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { scoredProposalsAtStage } from "../../db/queries/scores.ts";
 import type { CompetitionData } from "../status/competitionData.ts";
 
 export interface PreviewRow {
@@ -22,21 +23,7 @@ export interface PreviewRow {
  * weighted totals, ranks within group and category, the stage's cut) but written nowhere.
  */
 export async function previewRelease(db: Db, comp: CompetitionData, stageKey: string): Promise<PreviewRow[]> {
-  const proposals = await db.proposal.findMany({
-    where: { competitionId: comp.id, scores: { some: { stage: stageKey } } },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      group: true,
-      category: true,
-      scores: {
-        where: { stage: stageKey },
-        select: { proposalId: true, judge: true, criterion: true, value: true, revision: true },
-      },
-      conflicts: { select: { judge: true } },
-    },
-  });
+  const proposals = await scoredProposalsAtStage(db, comp.id, stageKey);
   const computed = proposals.map((p) => {
     const conflicted = new Set(p.conflicts.map((x) => x.judge));
     // As releaseScores: a correction after an appeal (a later revision) counts, not the row it replaced.

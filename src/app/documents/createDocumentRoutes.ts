@@ -4,6 +4,13 @@ import { pipelineTexts } from "../../core/i18n/pipelineTexts.ts";
 import { importFailureTexts } from "../../core/importing/importTexts.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import {
+  dropPendingImport,
+  pendingImportOf,
+  takePendingImport,
+  updatePendingImport,
+} from "../../db/queries/pendingUploads.ts";
+import { memberProposal } from "../../db/queries/proposals.ts";
 import { MAX_FILE_BYTES } from "../../docs/extractText.ts";
 import type { Logger } from "../../logger.ts";
 import { activeProposal } from "../activeProposal.ts";
@@ -65,16 +72,13 @@ export function createDocumentRoutes(deps: {
     const choice = msg.choice ?? "";
     const text = msg.text?.trim().toLowerCase() ?? "";
     const L = contact.locale;
-    const pending = await db.pendingImport.findUnique({ where: { contactId: contact.id } });
+    const pending = await pendingImportOf(db, contact.id);
     if (!pending) return choice.startsWith("imp:") ? [{ text: [documentTexts(L).cancelled] }] : next();
     const parsed = previewSchema.safeParse(pending.preview);
-    const proposal = await db.proposal.findFirst({
-      where: { id: pending.proposalId, unit: { memberships: { some: { contactId: contact.id } } } },
-      select: { competitionId: true },
-    });
+    const proposal = await memberProposal(db, pending.proposalId, contact.id);
     const template = proposal && (await templateOf(proposal.competitionId));
     if (!parsed.success || !template || choice === "imp:cancel" || text === "batal" || text === "cancel") {
-      await db.pendingImport.delete({ where: { contactId: contact.id } });
+      await dropPendingImport(db, contact.id);
       return [{ text: [documentTexts(L).cancelled] }];
     }
     const preview = parsed.data;
@@ -91,18 +95,13 @@ export function createDocumentRoutes(deps: {
     const to = /^imp:to:(\d+):([a-z0-9_]+)$/.exec(choice);
     if (to) {
       const next = assignUnmatched(preview, Number(to[1]), to[2]!);
-      await db.pendingImport.update({
-        where: { contactId: contact.id },
-        data: { preview: previewJson(next) },
-      });
+      await updatePendingImport(db, contact.id, previewJson(next));
       return [importSummary(template, next, pending.fileName, L)];
     }
     // Single use: only the press that removes the pending preview saves it (a second press, a
     // repeat or a concurrent one finds nothing to save).
-    const taken = await db.pendingImport.deleteMany({
-      where: { contactId: contact.id, createdAt: pending.createdAt },
-    });
-    if (taken.count === 0) return [{ text: [pipelineTexts(L).confirmationUsed] }];
+    if (!(await takePendingImport(db, contact.id, pending.createdAt)))
+      return [{ text: [pipelineTexts(L).confirmationUsed] }];
     const report = await applyImport(
       db,
       { proposalId: pending.proposalId, contactId: contact.id, template, fileName: pending.fileName },

@@ -5,6 +5,7 @@ import type { SplitResult } from "../../core/importing/splitIntoSections.ts";
 import type { Choice, OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { holdImport } from "../../db/queries/pendingUploads.ts";
 import { importProposalDocument } from "../importing/importProposalDocument.ts";
 
 /**
@@ -37,11 +38,7 @@ export async function offerImport(
   if (r.preview.sections.length === 0 && r.preview.unmatched.length === 0)
     return [{ text: [documentTexts(L).nothingFound] }];
   const preview = previewJson(r.preview);
-  await db.pendingImport.upsert({
-    where: { contactId: a.contactId },
-    create: { contactId: a.contactId, proposalId: a.proposalId, fileName: a.fileName, preview },
-    update: { proposalId: a.proposalId, fileName: a.fileName, preview, createdAt: new Date() },
-  });
+  await holdImport(db, { contactId: a.contactId, proposalId: a.proposalId, fileName: a.fileName, preview });
   return [importSummary(a.template, r.preview, a.fileName, L)];
 }
 

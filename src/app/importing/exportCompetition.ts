@@ -3,6 +3,7 @@ import type { Locale } from "../../core/i18n/locale.ts";
 import type { OutgoingDocument } from "../../core/messages.ts";
 import { type Template, templateSchema } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { competitionForExport } from "../../db/queries/competitions.ts";
 import { type CsvCell, formulaSafeCsv } from "../exporting/formulaSafeCsv.ts";
 import { loadProposalsForExport, type ProposalExportData, renderExport } from "./exportProposal.ts";
 
@@ -22,12 +23,9 @@ export async function exportCompetition(
   | { ok: false; reason: "competition_not_found" }
   | { ok: true; count: number; documents: AsyncIterable<OutgoingDocument> }
 > {
-  const competition = await db.competition.findUnique({
-    where: { slug: opts.competition },
-    select: { slug: true, template: true, proposals: { select: { id: true }, orderBy: { code: "asc" } } },
-  });
+  const competition = await competitionForExport(db, opts.competition);
   if (!competition) return { ok: false, reason: "competition_not_found" };
-  const ids = competition.proposals.map((p) => p.id);
+  const ids = competition.proposalIds;
   const template = templateSchema.parse(competition.template);
 
   async function* batches(): AsyncGenerator<ProposalExportData[]> {

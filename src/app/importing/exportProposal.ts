@@ -2,6 +2,8 @@ import type { Locale } from "../../core/i18n/locale.ts";
 import type { OutgoingDocument } from "../../core/messages.ts";
 import { type Template, templateSchema } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { aiLogOfProposals, exportRows } from "../../db/queries/proposalExport.ts";
+import { proposalIdByCode } from "../../db/queries/proposals.ts";
 import type { ExportInput } from "../../docs/exportProposal.ts";
 
 export type ExportFormat = "docx" | "txt";
@@ -49,36 +51,14 @@ export async function renderExport(
 }
 
 export async function loadProposalForExport(db: Db, code: string): Promise<ProposalExportData | undefined> {
-  const p = await db.proposal.findUnique({ where: { code }, select: { id: true } });
+  const p = await proposalIdByCode(db, code);
   return p ? (await loadProposalsForExport(db, [p.id]))[0] : undefined;
 }
 
 /** Loads several proposals with their drafts, unit, competition template and AI log. */
 export async function loadProposalsForExport(db: Db, ids: string[]): Promise<ProposalExportData[]> {
-  const rows = await db.proposal.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      stage: true,
-      readiness: true,
-      unit: { select: { name: true, instansi: true } },
-      competition: { select: { id: true, name: true, template: true } },
-      sections: { select: { sectionKey: true, text: true } },
-      videoUrl: true,
-      attachments: {
-        select: { kind: true, sectionKey: true, fileName: true, size: true },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-    orderBy: { code: "asc" },
-  });
-  const log = await db.aiSuggestion.findMany({
-    where: { proposalId: { in: ids } },
-    select: { proposalId: true, sectionKey: true, suggestion: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const rows = await exportRows(db, ids);
+  const log = await aiLogOfProposals(db, ids);
   const templates = new Map<string, Template>();
   return rows.map((r) => {
     let template = templates.get(r.competition.id);

@@ -6,6 +6,14 @@ import type { ImportFailureReason } from "../../core/importing/importLimits.ts";
 import { type SplitResult, splitIntoSections } from "../../core/importing/splitIntoSections.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
+import { proposalExists } from "../../db/queries/proposals.ts";
+import {
+  saveSectionRevision,
+  sectionDraftsOf,
+  setReadiness,
+  setSectionMark,
+} from "../../db/queries/sections.ts";
 import { extractIsolated } from "../../docs/extractInWorker.ts";
 
 export { assignUnmatched } from "../../core/importing/assignUnmatched.ts";
@@ -65,8 +73,7 @@ export async function importProposalDocument(
   db: Db,
   input: ImportDocumentInput,
 ): Promise<ImportDocumentResult> {
-  const proposal = await db.proposal.findUnique({ where: { id: input.proposalId }, select: { id: true } });
-  if (!proposal) return fail("proposal_not_found");
+  if (!(await proposalExists(db, input.proposalId))) return fail("proposal_not_found");
   const extracted = await extractIsolated(input.bytes, input.fileName, input.mimeType);
   if (!extracted.ok) return fail(extracted.reason);
   if (countWords(extracted.text) === 0) return fail("empty");
@@ -92,12 +99,9 @@ export async function applyImport(
     throw new DocumentImportError(`unknown section key(s): ${unknown.join(", ")}`, { unknown });
 
   return db.$transaction(async (tx) => {
-    const exists = await tx.proposal.findUnique({ where: { id: proposalId }, select: { id: true } });
-    if (!exists) throw new DocumentImportError("proposal not found", { proposalId });
-    const drafts = await tx.sectionDraft.findMany({
-      where: { proposalId },
-      select: { sectionKey: true, text: true, mark: true },
-    });
+    if (!(await proposalExists(tx, proposalId)))
+      throw new DocumentImportError("proposal not found", { proposalId });
+    const drafts = await sectionDraftsOf(tx, proposalId);
     const texts: Record<string, string> = Object.fromEntries(drafts.map((d) => [d.sectionKey, d.text]));
     const imported = new Map(preview.sections.filter((s) => s.text.trim()).map((s) => [s.key, s.text]));
     for (const [key, text] of imported) texts[key] = text;
@@ -110,36 +114,29 @@ export async function applyImport(
       const before = drafts.find((d) => d.sectionKey === c.sectionKey);
       if (text === undefined) {
         // Another section's text can change this one's mark (text pasted twice): keep marks true.
-        if (before && before.mark !== c.mark)
-          await tx.sectionDraft.update({
-            where: { proposalId_sectionKey: { proposalId, sectionKey: c.sectionKey } },
-            data: { mark: c.mark },
-          });
+        if (before && before.mark !== c.mark) await setSectionMark(tx, proposalId, c.sectionKey, c.mark);
         continue;
       }
       if (before?.text === text) {
         unchanged.push(c.sectionKey);
         continue;
       }
-      const draft = await tx.sectionDraft.upsert({
-        where: { proposalId_sectionKey: { proposalId, sectionKey: c.sectionKey } },
-        create: { proposalId, sectionKey: c.sectionKey, text, mark: c.mark },
-        update: { text, mark: c.mark },
-        select: { id: true },
-      });
-      await tx.sectionRevision.create({
-        data: { draftId: draft.id, text, authorId: input.contactId, source: "import" },
+      await saveSectionRevision(tx, {
+        proposalId,
+        sectionKey: c.sectionKey,
+        text,
+        mark: c.mark,
+        authorId: input.contactId,
+        source: "import",
       });
       saved.push({ sectionKey: c.sectionKey, words: c.words, mark: c.mark });
     }
-    await tx.proposal.update({ where: { id: proposalId }, data: { readiness: check.readiness } });
-    await tx.auditLog.create({
-      data: {
-        actorId: input.contactId,
-        action: "proposal.import",
-        subject: proposalId,
-        details: { fileName: input.fileName, saved: saved.map((s) => s.sectionKey), unchanged },
-      },
+    await setReadiness(tx, proposalId, check.readiness);
+    await recordAudit(tx, {
+      actorId: input.contactId,
+      action: "proposal.import",
+      subject: proposalId,
+      details: { fileName: input.fileName, saved: saved.map((s) => s.sectionKey), unchanged },
     });
     return { saved, unchanged, readiness: check.readiness, check };
   });

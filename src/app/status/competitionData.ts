@@ -2,6 +2,11 @@ import { KlinikError } from "../../core/errors.ts";
 import type { Localized, Stage, Template } from "../../core/templates/templateSchema.ts";
 import { templateSchema } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import {
+  type CompetitionRow,
+  competitionRowById,
+  competitionRowBySlug,
+} from "../../db/queries/competitions.ts";
 
 /** An operator-facing problem (unknown competition, code or stage): one line, exit code 1. */
 export class StatusError extends KlinikError {
@@ -17,16 +22,7 @@ export interface CompetitionData {
   timezone: string;
 }
 
-const select = { id: true, slug: true, name: true, template: true, timeline: true, timezone: true } as const;
-
-function parse(row: {
-  id: string;
-  slug: string;
-  name: string;
-  template: unknown;
-  timeline: unknown;
-  timezone: string;
-}): CompetitionData {
+function parse(row: CompetitionRow): CompetitionData {
   const timeline =
     row.timeline && typeof row.timeline === "object" ? (row.timeline as Record<string, unknown>) : {};
   return { ...row, template: templateSchema.parse(row.template), timeline };
@@ -34,13 +30,13 @@ function parse(row: {
 
 export async function competitionBySlug(db: Db, slug: string | undefined): Promise<CompetitionData> {
   if (!slug) throw new StatusError("--competition <slug> is required (see: klinik competition list)");
-  const row = await db.competition.findUnique({ where: { slug }, select });
+  const row = await competitionRowBySlug(db, slug);
   if (!row) throw new StatusError(`unknown competition "${slug}" (see: klinik competition list)`);
   return parse(row);
 }
 
 export async function competitionById(db: Db, id: string): Promise<CompetitionData | undefined> {
-  const row = await db.competition.findUnique({ where: { id }, select });
+  const row = await competitionRowById(db, id);
   return row ? parse(row) : undefined;
 }
 

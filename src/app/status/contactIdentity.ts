@@ -1,7 +1,14 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { Tx } from "../../db/createDatabase.ts";
 import type { Prisma } from "../../db/generated/client.ts";
-
-type Tx = Prisma.TransactionClient;
+import {
+  addIdentities,
+  contactIdByPhone,
+  contactIdByTelegramId,
+  contactIdByUsername,
+  createContact,
+  nameIfUnnamed,
+} from "../../db/queries/contacts.ts";
 
 /**
  * Channel name of identities known from the secretariat's data only (a phone number or a
@@ -39,26 +46,9 @@ export interface PersonRef {
  */
 export async function findOrCreateContact(tx: Tx, ref: PersonRef): Promise<{ id: string; created: boolean }> {
   const found =
-    (ref.telegramId
-      ? await tx.channelIdentity.findUnique({
-          where: { channel_externalId: { channel: "telegram", externalId: ref.telegramId } },
-          select: { contactId: true },
-        })
-      : null) ??
-    (ref.phone
-      ? await tx.channelIdentity.findFirst({
-          where: { phone: ref.phone },
-          select: { contactId: true },
-          orderBy: { createdAt: "asc" },
-        })
-      : null) ??
-    (ref.username
-      ? await tx.channelIdentity.findFirst({
-          where: { username: { equals: ref.username, mode: "insensitive" } },
-          select: { contactId: true },
-          orderBy: { createdAt: "asc" },
-        })
-      : null);
+    (ref.telegramId ? await contactIdByTelegramId(tx, ref.telegramId) : undefined) ??
+    (ref.phone ? await contactIdByPhone(tx, ref.phone) : undefined) ??
+    (ref.username ? await contactIdByUsername(tx, ref.username) : undefined);
   const identities: Prisma.ChannelIdentityCreateManyInput[] = [];
   const add = (contactId: string) => {
     if (ref.telegramId) identities.push({ contactId, channel: "telegram", externalId: ref.telegramId });
@@ -78,21 +68,14 @@ export async function findOrCreateContact(tx: Tx, ref: PersonRef): Promise<{ id:
       });
   };
   if (found) {
-    add(found.contactId);
+    add(found);
     // Whatever else the sheet says about this person, remember it (unless someone else holds it).
-    await tx.channelIdentity.createMany({ data: identities, skipDuplicates: true });
-    if (ref.name)
-      await tx.contact.updateMany({
-        where: { id: found.contactId, displayName: "" },
-        data: { displayName: ref.name.slice(0, 100) },
-      });
-    return { id: found.contactId, created: false };
+    await addIdentities(tx, identities);
+    if (ref.name) await nameIfUnnamed(tx, found, ref.name.slice(0, 100));
+    return { id: found, created: false };
   }
-  const contact = await tx.contact.create({
-    data: { displayName: ref.name?.slice(0, 100) ?? "" },
-    select: { id: true },
-  });
-  add(contact.id);
-  await tx.channelIdentity.createMany({ data: identities, skipDuplicates: true });
-  return { id: contact.id, created: true };
+  const id = await createContact(tx, ref.name?.slice(0, 100) ?? "");
+  add(id);
+  await addIdentities(tx, identities);
+  return { id, created: true };
 }

@@ -1,4 +1,7 @@
 import type { Db } from "../../db/createDatabase.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
+import { allCompetitionKeys } from "../../db/queries/competitions.ts";
+import { grantRole } from "../../db/queries/staffRoles.ts";
 import { findOrCreateContact, normalizePhone } from "./contactIdentity.ts";
 
 /**
@@ -15,23 +18,19 @@ export async function ensureBootstrapSecretariat(
   if (!phone && !who.telegramId) return { granted: 0 };
   return db.$transaction(async (tx) => {
     const contact = await findOrCreateContact(tx, { phone, telegramId: who.telegramId });
-    const competitions = await tx.competition.findMany({ select: { id: true, slug: true } });
-    const r = await tx.staffRole.createMany({
-      data: competitions.map((c) => ({
-        contactId: contact.id,
-        competitionId: c.id,
-        role: "secretariat" as const,
-      })),
-      skipDuplicates: true,
-    });
-    if (r.count > 0)
-      await tx.auditLog.create({
-        data: {
-          action: "staff.add",
-          subject: contact.id,
-          details: { role: "secretariat", via: "bootstrap", competitions: r.count },
-        },
+    const competitions = await allCompetitionKeys(tx);
+    const granted = await grantRole(
+      tx,
+      contact.id,
+      competitions.map((c) => c.id),
+      "secretariat",
+    );
+    if (granted > 0)
+      await recordAudit(tx, {
+        action: "staff.add",
+        subject: contact.id,
+        details: { role: "secretariat", via: "bootstrap", competitions: granted },
       });
-    return { contactId: contact.id, granted: r.count };
+    return { contactId: contact.id, granted };
   });
 }

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { checkScoreValue, type ValueProblem } from "../../core/scoring/checkScoreValue.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
+import { addConflicts } from "../../db/queries/judgeAssignments.ts";
+import { proposalIdByCode, proposalIdsByCodes } from "../../db/queries/proposals.ts";
+import { type ImportedScore, isReleased, upsertImportedScores } from "../../db/queries/scores.ts";
 import { type CompetitionData, normalizeCode, StatusError } from "./competitionData.ts";
 import { type RowError, TableImportError, type TableRow } from "./readTable.ts";
 
@@ -60,10 +64,7 @@ export async function importScores(
       rows.map((r) => normalizeCode(r.cells.code ?? "")).filter((c): c is string => c !== undefined),
     ),
   ];
-  const found = await db.proposal.findMany({
-    where: { competitionId: competition.id, code: { in: codes } },
-    select: { id: true, code: true },
-  });
+  const found = await proposalIdsByCodes(db, competition.id, codes);
   const idOf = new Map(found.map((p) => [p.code, p.id]));
   const criteria = new Map(template.criteria.map((c) => [c.key, c.key]));
   for (const c of template.criteria) {
@@ -72,14 +73,7 @@ export async function importScores(
   }
 
   const errors: RowError[] = [];
-  const scores: {
-    id: string;
-    proposalId: string;
-    judge: string;
-    criterion: string;
-    value: number;
-    comment: string;
-  }[] = [];
+  const scores: ImportedScore[] = [];
   const conflicts = new Map<string, { proposalId: string; judge: string }>();
   const seen = new Map<string, number>();
   for (const { row, cells } of rows) {
@@ -136,46 +130,30 @@ export async function importScores(
   }
   if (errors.length) throw new TableImportError(`${errors.length} bad row(s); nothing was imported`, errors);
 
-  const released = await db.scoreRelease.findUnique({
-    where: { competitionId_stage: { competitionId: competition.id, stage: stageKey } },
-    select: { id: true },
-  });
+  const alreadyReleased = await isReleased(db, competition.id, stageKey);
   const result: ScoresImportResult = {
     scores: scores.length,
     conflicts: conflicts.size,
     proposals: new Set(scores.map((s) => s.proposalId)).size,
     applied: false,
-    alreadyReleased: released !== null,
+    alreadyReleased,
   };
   if (opts.dryRun) return result;
   await db.$transaction(
     async (tx) => {
-      for (let i = 0; i < scores.length; i += 1000) {
-        const chunk = scores.slice(i, i + 1000);
-        // One statement per thousand rows; a re-imported score replaces the earlier imported value
-        // (revision 0); a correction made after an appeal (a higher revision) still counts.
-        await tx.$executeRaw`
-          INSERT INTO "Score" ("id", "proposalId", "judge", "criterion", "stage", "value", "comment")
-          SELECT id, pid, j, c, ${stageKey}, v, cm FROM unnest(
-            ${chunk.map((s) => s.id)}::text[], ${chunk.map((s) => s.proposalId)}::text[], ${chunk.map((s) => s.judge)}::text[],
-            ${chunk.map((s) => s.criterion)}::text[], ${chunk.map((s) => s.value)}::float8[], ${chunk.map((s) => s.comment)}::text[]
-          ) AS t(id, pid, j, c, v, cm)
-          ON CONFLICT ("proposalId", "judge", "criterion", "stage", "revision")
-          DO UPDATE SET "value" = EXCLUDED."value", "comment" = EXCLUDED."comment"`;
-      }
-      if (conflicts.size)
-        await tx.judgeConflict.createMany({ data: [...conflicts.values()], skipDuplicates: true });
-      await tx.auditLog.create({
-        data: {
-          actorId: opts.actorId,
-          action: "scores.import",
-          subject: `${competition.slug}/${stageKey}`,
-          details: {
-            file: opts.file ?? "",
-            scores: result.scores,
-            conflicts: result.conflicts,
-            proposals: result.proposals,
-          },
+      // One statement per thousand rows.
+      for (let i = 0; i < scores.length; i += 1000)
+        await upsertImportedScores(tx, stageKey, scores.slice(i, i + 1000));
+      if (conflicts.size) await addConflicts(tx, [...conflicts.values()]);
+      await recordAudit(tx, {
+        actorId: opts.actorId,
+        action: "scores.import",
+        subject: `${competition.slug}/${stageKey}`,
+        details: {
+          file: opts.file ?? "",
+          scores: result.scores,
+          conflicts: result.conflicts,
+          proposals: result.proposals,
         },
       });
     },
@@ -203,20 +181,18 @@ export async function declareConflict(
   actorId?: string,
 ): Promise<{ code: string; created: boolean }> {
   const norm = normalizeCode(code);
-  const p = norm
-    ? await db.proposal.findUnique({ where: { code: norm }, select: { id: true, code: true } })
-    : null;
+  const p = norm ? await proposalIdByCode(db, norm) : null;
   if (!p) throw new StatusError(`unknown proposal code "${code}"`);
   if (!judge.trim()) throw new StatusError("scores conflict needs a judge");
   return db.$transaction(async (tx) => {
-    const r = await tx.judgeConflict.createMany({
-      data: [{ proposalId: p.id, judge: judge.trim() }],
-      skipDuplicates: true,
-    });
-    if (r.count > 0)
-      await tx.auditLog.create({
-        data: { actorId, action: "scores.conflict", subject: p.code, details: { judge: judge.trim() } },
+    const created = (await addConflicts(tx, [{ proposalId: p.id, judge: judge.trim() }])) > 0;
+    if (created)
+      await recordAudit(tx, {
+        actorId,
+        action: "scores.conflict",
+        subject: p.code,
+        details: { judge: judge.trim() },
       });
-    return { code: p.code, created: r.count > 0 };
+    return { code: p.code, created };
   });
 }

@@ -1,12 +1,18 @@
 import type { Template } from "../../core/templates/templateSchema.ts";
-import type { Db } from "../../db/createDatabase.ts";
-import type { Prisma } from "../../db/generated/client.ts";
+import type { Db, Tx } from "../../db/createDatabase.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
+import {
+  createImportedProposal,
+  proposalCodeTaken,
+  setProposalGrouping,
+  unitProposalByTitle,
+} from "../../db/queries/proposals.ts";
+import { addMembership, upsertUnit } from "../../db/queries/units.ts";
 import { newProposalCode } from "../codes.ts";
 import type { CompetitionData } from "./competitionData.ts";
 import { findOrCreateContact, normalizePhone, normalizeUsername, type PersonRef } from "./contactIdentity.ts";
 import { type RowError, TableImportError, type TableRow } from "./readTable.ts";
 
-type Tx = Prisma.TransactionClient;
 type UnitKind = "KL" | "PEMDA" | "BUMN" | "BUMD";
 
 /** Accepted header spellings of a units sheet (Indonesian and English). */
@@ -160,63 +166,45 @@ async function apply(
   const taken = new Set<string>();
   const result: UnitsImportResult = { proposals: [], contactsCreated: 0, membershipsAdded: 0 };
   for (const r of rows) {
-    const unit = await tx.unit.upsert({
-      where: { name_instansi: { name: r.unit, instansi: r.instansi } },
-      create: { name: r.unit, instansi: r.instansi, kind: r.kind ?? "PEMDA", region: r.region },
-      update: { ...(r.kind ? { kind: r.kind } : {}), ...(r.region ? { region: r.region } : {}) },
-      select: { id: true },
+    const unitId = await upsertUnit(tx, {
+      name: r.unit,
+      instansi: r.instansi,
+      kind: r.kind,
+      region: r.region,
     });
-    const existing = await tx.proposal.findFirst({
-      where: {
-        competitionId: competition.id,
-        unitId: unit.id,
-        title: { equals: r.title, mode: "insensitive" },
-      },
-      select: { id: true, code: true },
-    });
+    const existing = await unitProposalByTitle(tx, competition.id, unitId, r.title);
     if (existing) {
-      await tx.proposal.update({
-        where: { id: existing.id },
-        data: { group: r.group, category: r.category },
-      });
+      await setProposalGrouping(tx, existing.id, { group: r.group, category: r.category });
       result.proposals.push({ code: existing.code, unit: r.unit, title: r.title, created: false });
     } else {
       const code = await freshCode(tx, taken);
-      await tx.proposal.create({
-        data: {
-          code,
-          competitionId: competition.id,
-          unitId: unit.id,
-          title: r.title,
-          group: r.group,
-          category: r.category,
-          stage: firstStage,
-          events: { create: { stage: firstStage, actorId, note: "imported" } },
-        },
+      await createImportedProposal(tx, {
+        code,
+        competitionId: competition.id,
+        unitId,
+        title: r.title,
+        group: r.group,
+        category: r.category,
+        stage: firstStage,
+        actorId,
       });
       result.proposals.push({ code, unit: r.unit, title: r.title, created: true });
     }
     for (const person of r.people) {
       const c = await findOrCreateContact(tx, person);
       if (c.created) result.contactsCreated++;
-      const m = await tx.membership.createMany({
-        data: [{ contactId: c.id, unitId: unit.id }],
-        skipDuplicates: true,
-      });
-      result.membershipsAdded += m.count;
+      result.membershipsAdded += await addMembership(tx, c.id, unitId);
     }
   }
-  await tx.auditLog.create({
-    data: {
-      actorId,
-      action: "units.import",
-      subject: competition.slug,
-      details: {
-        rows: rows.length,
-        proposalsCreated: result.proposals.filter((p) => p.created).length,
-        contactsCreated: result.contactsCreated,
-        membershipsAdded: result.membershipsAdded,
-      },
+  await recordAudit(tx, {
+    actorId,
+    action: "units.import",
+    subject: competition.slug,
+    details: {
+      rows: rows.length,
+      proposalsCreated: result.proposals.filter((p) => p.created).length,
+      contactsCreated: result.contactsCreated,
+      membershipsAdded: result.membershipsAdded,
     },
   });
   return result;
@@ -226,8 +214,7 @@ async function freshCode(tx: Tx, taken: Set<string>): Promise<string> {
   for (;;) {
     const code = newProposalCode();
     if (taken.has(code)) continue;
-    const clash = await tx.proposal.findUnique({ where: { code }, select: { id: true } });
-    if (clash) continue;
+    if (await proposalCodeTaken(tx, code)) continue;
     taken.add(code);
     return code;
   }

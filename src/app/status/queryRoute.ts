@@ -4,6 +4,8 @@ import { detectIntent, type Intent } from "../../core/intent/detectIntent.ts";
 import type { Choice, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import { sectionTexts } from "../../db/queries/coaching.ts";
+import { dialogueStateOf } from "../../db/queries/dialogueStates.ts";
+import { releasesWithResults } from "../../db/queries/scores.ts";
 import { type Access, loadAccess } from "../access.ts";
 import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
@@ -17,19 +19,6 @@ import { type ReleasedResult, renderScores } from "./renderScores.ts";
 import { renderStatus } from "./renderStatus.ts";
 import { type RouteKit, recordDenied } from "./routeKit.ts";
 import { stageDates } from "./stageDates.ts";
-
-interface ReleaseRow {
-  competitionId: string;
-  stage: string;
-  totalsOnly: boolean;
-  withComments: boolean;
-  proposalId: string | null;
-  total: number | null;
-  rank: number | null;
-  advances: boolean | null;
-  criteria: unknown;
-  comments: unknown;
-}
 
 // A damaged snapshot shows as "not scored" rather than failing the question.
 const criteriaOrNone = resultCriteriaSchema.catch([]);
@@ -48,8 +37,8 @@ export function queryRoute(kit: RouteKit): Composer {
   const { db } = kit;
 
   async function isBusy(contactId: string): Promise<boolean> {
-    const row = await db.dialogueState.findUnique({ where: { contactId }, select: { state: true } });
-    return row ? BUSY_STEPS.has(readState(row.state).state.step.kind) : false;
+    const state = await dialogueStateOf(db, contactId);
+    return state !== undefined ? BUSY_STEPS.has(readState(state).state.step.kind) : false;
   }
 
   /** The proposals asked about: the one named by code (if visible), else the contact's own. */
@@ -116,12 +105,11 @@ export function queryRoute(kit: RouteKit): Composer {
     const locale = contact.locale;
     const competitionIds = [...new Set(proposals.map((p) => p.competitionId))];
     // The released stages of these competitions and the proposals' results there, in one round trip.
-    const rows = await db.$queryRaw<ReleaseRow[]>`
-      SELECT rel."competitionId", rel.stage, rel."totalsOnly", rel."withComments",
-             r."proposalId", r.total, r.rank, r.advances, r.criteria, r.comments
-      FROM "ScoreRelease" rel
-      LEFT JOIN "ScoreResult" r ON r.stage = rel.stage AND r."proposalId" = ANY(${proposals.map((p) => p.id)}::text[])
-      WHERE rel."competitionId" = ANY(${competitionIds}::text[])`;
+    const rows = await releasesWithResults(
+      db,
+      competitionIds,
+      proposals.map((p) => p.id),
+    );
     const competitionOf = new Map(proposals.map((p) => [p.id, p.competitionId]));
     const releases = [...new Map(rows.map((r) => [`${r.competitionId}|${r.stage}`, r])).values()];
     const results = rows.filter(

@@ -5,6 +5,10 @@ import { latestRevisions } from "../../core/scoring/latestRevisions.ts";
 import { rankProposals } from "../../core/scoring/rankProposals.ts";
 import { advances, stageCut } from "../../core/scoring/stageCut.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
+import { conflictsOf as conflictRows } from "../../db/queries/judgeAssignments.ts";
+import { proposalsForRanking } from "../../db/queries/proposals.ts";
+import { replaceResults, saveRelease, scoresAtStage } from "../../db/queries/scores.ts";
 import { CODES_PLACEHOLDER, type Notifier } from "../notifier.ts";
 import { type CompetitionData, StatusError } from "./competitionData.ts";
 
@@ -49,11 +53,7 @@ export async function releaseScores(
       `unknown stage "${stageKey}" (stages: ${template.stages.map((s) => s.key).join(", ")})`,
     );
   if (!stage.scored) throw new StatusError(`stage "${stageKey}" is not scored`);
-  const proposals = await db.proposal.findMany({
-    where: { competitionId: competition.id },
-    select: { id: true, code: true, title: true, unitId: true, group: true, category: true },
-    orderBy: { id: "asc" },
-  });
+  const proposals = await proposalsForRanking(db, competition.id);
   const computed: {
     id: string;
     total: number | null;
@@ -63,23 +63,7 @@ export async function releaseScores(
   const incomplete: string[] = [];
   for (let i = 0; i < proposals.length; i += PAGE) {
     const ids = proposals.slice(i, i + PAGE).map((p) => p.id);
-    const [scores, conflicts] = await Promise.all([
-      db.score.findMany({
-        where: { proposalId: { in: ids }, stage: stageKey },
-        select: {
-          proposalId: true,
-          judge: true,
-          criterion: true,
-          value: true,
-          comment: true,
-          revision: true,
-        },
-      }),
-      db.judgeConflict.findMany({
-        where: { proposalId: { in: ids } },
-        select: { proposalId: true, judge: true },
-      }),
-    ]);
+    const [scores, conflicts] = await Promise.all([scoresAtStage(db, ids, stageKey), conflictRows(db, ids)]);
     const byProposal = groupBy(latestRevisions(scores), (s) => s.proposalId);
     const conflictsOf = groupBy(conflicts, (c) => c.proposalId);
     for (const id of ids) {
@@ -123,46 +107,37 @@ export async function releaseScores(
   const releasedAt = new Date();
   await db.$transaction(
     async (tx) => {
-      await tx.scoreResult.deleteMany({
-        where: { stage: stageKey, proposal: { competitionId: competition.id } },
-      });
-      for (let i = 0; i < computed.length; i += 1000) {
-        await tx.scoreResult.createMany({
-          data: computed.slice(i, i + 1000).map((c) => {
-            const r = ranks.get(c.id);
-            return {
-              proposalId: c.id,
-              stage: stageKey,
-              total: c.total,
-              rank: r?.rank ?? null,
-              rankOf: r?.of ?? 0,
-              advances: advances(cut, c.total, r?.rank ?? null),
-              criteria: c.criteria,
-              comments: c.comments,
-              releasedAt,
-            };
-          }),
-        });
-      }
+      await replaceResults(
+        tx,
+        competition.id,
+        stageKey,
+        computed.map((c) => {
+          const r = ranks.get(c.id);
+          return {
+            proposalId: c.id,
+            total: c.total,
+            rank: r?.rank ?? null,
+            rankOf: r?.of ?? 0,
+            advances: advances(cut, c.total, r?.rank ?? null),
+            criteria: c.criteria,
+            comments: c.comments,
+          };
+        }),
+        releasedAt,
+      );
       const flags = { totalsOnly: opts.totalsOnly === true, withComments: opts.withComments === true };
-      await tx.scoreRelease.upsert({
-        where: { competitionId_stage: { competitionId: competition.id, stage: stageKey } },
-        create: {
-          competitionId: competition.id,
-          stage: stageKey,
-          ...flags,
-          releasedById: opts.actorId,
-          releasedAt,
-        },
-        update: { ...flags, releasedById: opts.actorId, releasedAt },
+      await saveRelease(tx, {
+        competitionId: competition.id,
+        stage: stageKey,
+        ...flags,
+        releasedById: opts.actorId,
+        releasedAt,
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: opts.actorId,
-          action: "scores.release",
-          subject: `${competition.slug}/${stageKey}`,
-          details: { ...flags, results: computed.length },
-        },
+      await recordAudit(tx, {
+        actorId: opts.actorId,
+        action: "scores.release",
+        subject: `${competition.slug}/${stageKey}`,
+        details: { ...flags, results: computed.length },
       });
     },
     { timeout: 600_000, maxWait: 30_000 },

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
+import { competitionTimeline } from "../../db/queries/competitions.ts";
 import type { Logger } from "../../logger.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
 import type { Notifier } from "../notifier.ts";
@@ -48,10 +50,7 @@ export function createRouteKit(deps: StatusRouteDeps): RouteKit {
     async timelineOf(id) {
       const hit = timelines.get(id);
       if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-      const row = await deps.db.competition.findUnique({
-        where: { id },
-        select: { timeline: true, timezone: true },
-      });
+      const row = await competitionTimeline(deps.db, id);
       const timeline =
         row?.timeline && typeof row.timeline === "object" ? (row.timeline as Record<string, unknown>) : {};
       const value = { timeline, timezone: row?.timezone || deps.timezone };
@@ -70,9 +69,7 @@ export function isPrivateChat(msg: IncomingMessage): boolean {
 
 /** A wrong code, kept in the audit log for the secretariat's review (the limit is CodeGuard's). */
 export async function recordFailure(db: Db, contactId: string, kind: string, now: Date): Promise<void> {
-  await db.auditLog.create({
-    data: { actorId: contactId, action: "link.failed", subject: kind, createdAt: now },
-  });
+  await recordAudit(db, { actorId: contactId, action: "link.failed", subject: kind, createdAt: now });
 }
 
 export { recordDenied } from "../../db/queries/audit.ts";

@@ -1,12 +1,11 @@
 import { statusTexts } from "../../core/i18n/statusTexts.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
-import type { Db } from "../../db/createDatabase.ts";
-import type { Prisma } from "../../db/generated/client.ts";
+import type { Db, Tx } from "../../db/createDatabase.ts";
+import { recordAudit } from "../../db/queries/audit.ts";
+import { moveToStage, stageProposalByCode, stageProposalsByCodes } from "../../db/queries/stages.ts";
 import type { Notifier } from "../notifier.ts";
 import { findStage, normalizeCode, stageIndex } from "./competitionData.ts";
 import { type RowError, TableImportError, type TableRow } from "./readTable.ts";
-
-type Tx = Prisma.TransactionClient;
 
 /** Who changes a stage: a chat contact (actorId) or the CLI operator. */
 export interface Actor {
@@ -35,15 +34,6 @@ export type SetStageResult =
 
 export type TemplateOf = (competitionId: string) => Promise<Template | undefined>;
 
-const proposalSelect = {
-  id: true,
-  code: true,
-  title: true,
-  stage: true,
-  unitId: true,
-  competitionId: true,
-} as const;
-
 /**
  * Moves one proposal to a stage of its template. Going back needs `force`; every change is a
  * StageEvent (who, when, note) and an AuditLog row, written together.
@@ -61,7 +51,7 @@ export async function setStage(
   },
 ): Promise<SetStageResult> {
   const code = normalizeCode(req.code);
-  const p = code ? await db.proposal.findUnique({ where: { code }, select: proposalSelect }) : null;
+  const p = code ? await stageProposalByCode(db, code) : null;
   if (!p || (req.mayChange && !req.mayChange(p.competitionId))) return { kind: "notFound" };
   const template = await templateOf(p.competitionId);
   const stage = template ? findStage(template, req.stage) : undefined;
@@ -86,17 +76,12 @@ export async function setStage(
 }
 
 async function recordChange(tx: Tx, c: StageChange, actor: Actor, forced: boolean): Promise<void> {
-  await tx.proposal.update({ where: { id: c.proposalId }, data: { stage: c.to } });
-  await tx.stageEvent.create({
-    data: { proposalId: c.proposalId, stage: c.to, note: c.note, actorId: actor.actorId },
-  });
-  await tx.auditLog.create({
-    data: {
-      actorId: actor.actorId,
-      action: "stage.set",
-      subject: c.code,
-      details: { from: c.from, to: c.to, note: c.note, forced, via: actor.via },
-    },
+  await moveToStage(tx, { proposalId: c.proposalId, stage: c.to, note: c.note, actorId: actor.actorId });
+  await recordAudit(tx, {
+    actorId: actor.actorId,
+    action: "stage.set",
+    subject: c.code,
+    details: { from: c.from, to: c.to, note: c.note, forced, via: actor.via },
   });
 }
 
@@ -122,7 +107,7 @@ export async function importStages(
   const codes = rows
     .map((r) => normalizeCode(r.cells.code ?? ""))
     .filter((c): c is string => c !== undefined);
-  const found = await db.proposal.findMany({ where: { code: { in: codes } }, select: proposalSelect });
+  const found = await stageProposalsByCodes(db, codes);
   const byCode = new Map(found.map((p) => [p.code, p]));
   for (const { row, cells } of rows) {
     const code = normalizeCode(cells.code ?? "");
@@ -177,13 +162,11 @@ export async function importStages(
   await db.$transaction(
     async (tx) => {
       for (const c of changes) await recordChange(tx, c, opts.actor, opts.force === true);
-      await tx.auditLog.create({
-        data: {
-          actorId: opts.actor.actorId,
-          action: "stage.import",
-          subject: "",
-          details: { changed: changes.length, unchanged, via: opts.actor.via },
-        },
+      await recordAudit(tx, {
+        actorId: opts.actor.actorId,
+        action: "stage.import",
+        subject: "",
+        details: { changed: changes.length, unchanged, via: opts.actor.via },
       });
     },
     { timeout: 600_000, maxWait: 30_000 },

@@ -1,6 +1,7 @@
 import { statusTexts } from "../../core/i18n/statusTexts.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
+import { competitionIdBySlug } from "../../db/queries/competitions.ts";
 import { loadProposalRows } from "../../db/queries/proposalRows.ts";
 import { loadAccess } from "../access.ts";
 import { Composer } from "../pipeline/Composer.ts";
@@ -78,8 +79,8 @@ export function staffRoute(kit: RouteKit): Composer {
     const access = await loadAccess(db, contact.id);
     let ids = access.secretariatOf.filter(access.canReport);
     if (slug) {
-      const c = await db.competition.findUnique({ where: { slug }, select: { id: true } });
-      ids = ids.filter((id) => id === c?.id);
+      const competitionId = await competitionIdBySlug(db, slug);
+      ids = ids.filter((id) => id === competitionId);
       if (ids.length === 0) return [{ text: [t.rekapNone] }];
     }
     const out: OutgoingMessage[] = [];

@@ -33,3 +33,8 @@ export async function consumeConfirmation(
 export async function dropConfirmations(db: Db, contactId: string, kind: string): Promise<void> {
   await db.confirmation.deleteMany({ where: { contactId, kind } });
 }
+
+/** Confirmations past their expiry. */
+export async function pruneConfirmations(db: Db, now: Date): Promise<number> {
+  return (await db.confirmation.deleteMany({ where: { expiresAt: { lt: now } } })).count;
+}

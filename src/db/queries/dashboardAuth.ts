@@ -84,3 +84,12 @@ export async function listSessions(db: Db, contactId: string, now: Date) {
 export async function contactLocale(db: Db, contactId: string) {
   return db.contact.findUnique({ where: { id: contactId }, select: { displayName: true, locale: true } });
 }
+
+/** Sign-in links and sessions past their expiry; how many went. */
+export async function pruneDashboardAuth(db: Db, now: Date): Promise<number> {
+  const [a, b] = await Promise.all([
+    db.dashboardLoginToken.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.dashboardSession.deleteMany({ where: { expiresAt: { lt: now } } }),
+  ]);
+  return a.count + b.count;
+}

@@ -85,3 +85,8 @@ export function createUpdateInbox(db: Db, channel: string): UpdateInbox {
     },
   };
 }
+
+/** Inbox rows received before `before` (long handled or given up). */
+export async function pruneInboxUpdates(db: Db, before: Date): Promise<number> {
+  return (await db.inboxUpdate.deleteMany({ where: { receivedAt: { lt: before } } })).count;
+}

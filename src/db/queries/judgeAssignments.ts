@@ -1,4 +1,4 @@
-import type { Db } from "../createDatabase.ts";
+import type { Db, Tx } from "../createDatabase.ts";
 
 export interface AssignmentRow {
   id: string;
@@ -88,7 +88,15 @@ export async function hasConflict(db: Db, proposalId: string, judges: string[]):
 }
 
 export async function addConflict(db: Db, proposalId: string, judge: string): Promise<void> {
-  await db.judgeConflict.createMany({ data: [{ proposalId, judge }], skipDuplicates: true });
+  await addConflicts(db, [{ proposalId, judge }]);
+}
+
+/** Declares conflicts of interest; returns how many were new. */
+export async function addConflicts(
+  db: Db | Tx,
+  rows: { proposalId: string; judge: string }[],
+): Promise<number> {
+  return (await db.judgeConflict.createMany({ data: rows, skipDuplicates: true })).count;
 }
 
 /** A judge's scores at a stage on some proposals, all revisions, later revisions last (they count). */

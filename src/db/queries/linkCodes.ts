@@ -72,3 +72,8 @@ export async function contactsHolding(
   });
   return rows.map((r) => r.contactId);
 }
+
+/** Link codes past their expiry. */
+export async function pruneLinkCodes(db: Db, now: Date): Promise<number> {
+  return (await db.linkCode.deleteMany({ where: { expiresAt: { lt: now } } })).count;
+}

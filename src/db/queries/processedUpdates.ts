@@ -112,3 +112,8 @@ export async function releaseDeadClaims(db: Db): Promise<number> {
   });
   return r.count;
 }
+
+/** Forgets processed updates older than `before` (a redelivery that late is not expected). */
+export async function pruneProcessedUpdates(db: Db, before: Date): Promise<number> {
+  return (await db.processedUpdate.deleteMany({ where: { createdAt: { lt: before } } })).count;
+}

@@ -1,4 +1,5 @@
 import type { Db } from "../createDatabase.ts";
+import { reopenAnnouncement } from "./announcements.ts";
 
 /** The reminder queued under a once-only key, if any. */
 export async function findReminder(db: Db, dedupeKey: string): Promise<{ id: string } | null> {
@@ -36,12 +37,7 @@ export async function addDeliveries(
       })),
       skipDuplicates: true,
     });
-    if (r.count > 0)
-      await tx.announcement.update({
-        where: { id: announcementId },
-        data: { status: "queued", finishedAt: null },
-        select: { id: true },
-      });
+    if (r.count > 0) await reopenAnnouncement(tx, announcementId);
     return r.count;
   });
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../createDatabase.ts";
+import type { Db, Tx } from "../createDatabase.ts";
 
 export interface RoleRow {
   competitionId: string;
@@ -58,4 +58,30 @@ export async function pushIdentities(db: Db, contactIds: string[]) {
       externalId: best?.externalId,
     };
   });
+}
+
+/** Gives the contact a role on these competitions; returns how many it did not have yet. */
+export async function grantRole(
+  db: Db | Tx,
+  contactId: string,
+  competitionIds: string[],
+  role: "secretariat" | "judge",
+): Promise<number> {
+  const r = await db.staffRole.createMany({
+    data: competitionIds.map((competitionId) => ({ contactId, competitionId, role })),
+    skipDuplicates: true,
+  });
+  return r.count;
+}
+
+/** The competitions a contact is secretariat of, with when each was created. */
+export async function secretariatCompetitionRows(
+  db: Db,
+  contactId: string,
+): Promise<{ id: string; name: string; timezone: string; createdAt: Date }[]> {
+  const roles = await db.staffRole.findMany({
+    where: { contactId, role: "secretariat" },
+    select: { competition: { select: { id: true, name: true, timezone: true, createdAt: true } } },
+  });
+  return roles.map((r) => r.competition);
 }

@@ -252,10 +252,7 @@ export async function writeTicketDraft(db: Db, contactId: string, state: object)
 }
 
 /** The person's stored dialogue state (raw JSON), to read the choices the dialogue last offered. */
-export async function dialogueStateOf(db: Db, contactId: string): Promise<unknown> {
-  const row = await db.dialogueState.findUnique({ where: { contactId }, select: { state: true } });
-  return row?.state;
-}
+export { dialogueStateOf } from "./dialogueStates.ts";
 
 export async function dropTicketDraft(db: Db, contactId: string): Promise<void> {
   await db.ticketDraft.deleteMany({ where: { contactId } });

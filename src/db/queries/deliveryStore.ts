@@ -1,4 +1,4 @@
-import type { Db } from "../../db/createDatabase.ts";
+import type { Db } from "../createDatabase.ts";
 
 /** A delivery a worker holds: the row, its recipient's language and opt-out flag, and its claim. */
 export interface ClaimedDelivery {
