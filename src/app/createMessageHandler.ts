@@ -12,7 +12,13 @@ import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "
 import { storableText } from "../core/storableText.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { type Claim, finishUpdate, repliesToStore } from "../db/queries/processedUpdates.ts";
-import { saveTurn, type TurnSaved } from "../db/queries/turns.ts";
+import {
+  createDialogueState,
+  dialogueStateRow,
+  saveTurn,
+  type TurnSaved,
+  touchContact,
+} from "../db/queries/turns.ts";
 import * as metrics from "../http/metrics.ts";
 import type { Logger } from "../logger.ts";
 import { applyEffects, storesAny } from "./applyEffects.ts";
@@ -81,10 +87,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     const row =
       attempt === 1 && contact.dialogue !== undefined
         ? contact.dialogue
-        : await db.dialogueState.findUnique({
-            where: { contactId: contact.id },
-            select: { version: true, state: true },
-          });
+        : await dialogueStateRow(db, contact.id);
     const { state, recovered } = row ? readState(row.state) : { state: undefined, recovered: false };
     const current: DialogueState = state ?? initialState();
     const input: TurnInput = {
@@ -129,15 +132,11 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       await db.$transaction(async (tx) => {
         if (row) expectSaved(await saveTurn(tx, { ...save, version: row.version }), msg);
         else {
-          const created = await tx.dialogueState.createMany({
-            data: [{ contactId: contact.id, state: result.state, version: 1 }],
-            skipDuplicates: true,
-          });
-          if (created.count === 0)
+          if (!(await createDialogueState(tx, contact.id, result.state)))
             throw new StaleState("dialogue state changed meanwhile", { contactId: contact.id });
           if (!(await finishUpdate(tx, claim, replies, new Date())))
             throw new DuplicateUpdate("claim lost", { channel: msg.channel, messageId: msg.messageId });
-          if (touch) await tx.contact.update({ where: { id: contact.id }, data: { lastActiveAt: ctx.now } });
+          if (touch) await touchContact(tx, contact.id, ctx.now);
         }
         await applyEffects(tx, result.effects, { contactId: contact.id, templateOf });
       });

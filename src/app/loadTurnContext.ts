@@ -1,11 +1,11 @@
 import type { ContextNeeds } from "../core/dialogue/advance.ts";
 import type { DialogueState } from "../core/dialogue/dialogueState.ts";
-import type { ProposalView, TurnContext } from "../core/dialogue/turnTypes.ts";
+import type { TurnContext } from "../core/dialogue/turnTypes.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { aiAdvisedSections, latestRound, releasedScores } from "../db/queries/coaching.ts";
+import { latestRevisions, sectionTexts, turnProposals } from "../db/queries/turnContext.ts";
 import { loadUploadFacts } from "../db/queries/uploadFacts.ts";
-import { query, sql } from "../db/sql.ts";
 import { newId, newProposalCode } from "./codes.ts";
 import type { CompetitionCache } from "./competitionCache.ts";
 import type { ContactView } from "./resolveContact.ts";
@@ -23,20 +23,10 @@ export async function loadTurnContext(
 ): Promise<TurnContext> {
   const [competitions, proposals, drafts, revisions, upload, rounds, aiAdvised] = await Promise.all([
     deps.competitions.all(),
-    proposalsOf(db, contact.id),
-    state.proposalId
-      ? query<{ sectionKey: string; text: string }>(
-          db,
-          sql`SELECT "sectionKey", "text" FROM "SectionDraft" WHERE "proposalId" = ${state.proposalId}`,
-        )
-      : Promise.resolve([]),
+    turnProposals(db, contact.id),
+    state.proposalId ? sectionTexts(db, state.proposalId) : Promise.resolve([]),
     needs.revisionsOf && state.proposalId
-      ? db.sectionRevision.findMany({
-          where: { draft: { proposalId: state.proposalId, sectionKey: needs.revisionsOf } },
-          select: { id: true, text: true, createdAt: true },
-          orderBy: { createdAt: "desc" },
-          take: 10,
-        })
+      ? latestRevisions(db, state.proposalId, needs.revisionsOf, 10)
       : Promise.resolve(undefined),
     needs.upload && state.proposalId ? loadUploadFacts(db, state.proposalId) : Promise.resolve(undefined),
     needs.scores && state.proposalId ? releasedScores(db, state.proposalId) : Promise.resolve([]),
@@ -62,18 +52,4 @@ export async function loadTurnContext(
     ...(aiAdvised ? { aiAdvised } : {}),
     fresh: { proposalId: newId(), code: newProposalCode() },
   };
-}
-
-/** Proposals of every unit the contact belongs to (an Admin Lokal may help many units). */
-export async function proposalsOf(db: Db, contactId: string): Promise<ProposalView[]> {
-  // One joined query on every turn (Prisma's nested select would add a second round trip).
-  return query<ProposalView>(
-    db,
-    sql`
-    SELECT p.id, p.code, p.title, p."competitionId", p."startYear", u.name AS "unitName"
-    FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
-    WHERE p."unitId" IN (SELECT m."unitId" FROM "Membership" m WHERE m."contactId" = ${contactId})
-    ORDER BY p."createdAt" ASC
-    LIMIT 50`,
-  );
 }

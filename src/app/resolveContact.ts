@@ -1,7 +1,8 @@
 import { type Locale, localeFromLanguageCode } from "../core/i18n/locale.ts";
 import type { IncomingMessage } from "../core/messages.ts";
 import type { Db } from "../db/createDatabase.ts";
-import { query, sql } from "../db/sql.ts";
+import { addIdentities, createContactWithIdentities } from "../db/queries/contacts.ts";
+import { contactsForMessage } from "../db/queries/turnContext.ts";
 
 export interface ContactView {
   id: string;
@@ -23,8 +24,6 @@ export interface ContactView {
   dialogue?: { version: number; state: unknown } | null;
 }
 
-const contactSelect = { id: true, displayName: true, locale: true, optedOut: true } as const;
-
 /**
  * Finds the person behind a message, creating them on first contact. All ids a channel knows
  * for one person (WhatsApp LID and phone JID) map to one contact.
@@ -36,45 +35,21 @@ export async function resolveContact(
 ): Promise<ContactView> {
   const ids = [msg.userId, ...(msg.aliases ?? [])];
   for (let attempt = 0; ; attempt++) {
-    // Identity and contact in one round trip: this runs on every message.
-    const found = await query<{
-      externalId: string;
-      id: string;
-      displayName: string;
-      locale: string;
-      optedOut: boolean;
-      lastActiveAt: Date | null;
-      composing: boolean;
-      secretariat: boolean;
-      asking: boolean;
-      dialogueVersion: number | null;
-      dialogueState: unknown;
-    }>(
-      db,
-      sql`
-      SELECT ci."externalId", c.id, c."displayName", c.locale, c."optedOut", c."lastActiveAt",
-        EXISTS (SELECT 1 FROM "AnnouncementDraft" d WHERE d."contactId" = c.id) AS composing,
-        EXISTS (SELECT 1 FROM "StaffRole" s WHERE s."contactId" = c.id AND s.role = 'secretariat') AS secretariat,
-        EXISTS (SELECT 1 FROM "TicketDraft" t WHERE t."contactId" = c.id) AS asking,
-        ds.version AS "dialogueVersion", ds.state AS "dialogueState"
-      FROM "ChannelIdentity" ci JOIN "Contact" c ON c.id = ci."contactId"
-        LEFT JOIN "DialogueState" ds ON ds."contactId" = c.id
-      WHERE ci.channel = ${msg.channel} AND ci."externalId" = ANY(${ids})`,
-    );
+    const found = await contactsForMessage(db, msg.channel, ids);
     const contact = found[0];
     try {
       if (contact) {
         const missing = ids.filter((id) => !found.some((f) => f.externalId === id));
         if (missing.length > 0)
-          await db.channelIdentity.createMany({
-            data: missing.map((externalId) => ({
+          await addIdentities(
+            db,
+            missing.map((externalId) => ({
               channel: msg.channel,
               externalId,
               contactId: contact.id,
               phone: msg.profile?.phone,
             })),
-            skipDuplicates: true,
-          });
+          );
         return {
           ...asView(contact),
           asking: contact.asking,
@@ -84,20 +59,15 @@ export async function resolveContact(
               : { version: contact.dialogueVersion, state: contact.dialogueState },
         };
       }
-      const created = await db.contact.create({
-        data: {
-          displayName: msg.profile?.displayName?.slice(0, 100) ?? "",
-          locale: localeFromLanguageCode(msg.profile?.languageCode, defaultLocale),
-          identities: {
-            create: ids.map((externalId) => ({
-              channel: msg.channel,
-              externalId,
-              phone: msg.profile?.phone,
-              username: msg.profile?.username,
-            })),
-          },
-        },
-        select: contactSelect,
+      const created = await createContactWithIdentities(db, {
+        displayName: msg.profile?.displayName?.slice(0, 100) ?? "",
+        locale: localeFromLanguageCode(msg.profile?.languageCode, defaultLocale),
+        identities: ids.map((externalId) => ({
+          channel: msg.channel,
+          externalId,
+          phone: msg.profile?.phone,
+          username: msg.profile?.username,
+        })),
       });
       return { ...asView(created), asking: false, dialogue: null };
     } catch (e) {

@@ -120,3 +120,22 @@ export async function finishMerge(tx: Tx, keepId: string, dropId: string, facts:
   await tx.contact.update({ where: { id: keepId }, data: facts, select: { id: true } });
   await tx.contact.delete({ where: { id: dropId }, select: { id: true } });
 }
+
+export async function setContactLocale(db: Db | Tx, contactId: string, locale: string): Promise<void> {
+  await db.contact.update({ where: { id: contactId }, data: { locale }, select: { id: true } });
+}
+
+/** A person's first message: the contact with every id the channel gave for them. */
+export async function createContactWithIdentities(
+  db: Db,
+  c: {
+    displayName: string;
+    locale: string;
+    identities: { channel: string; externalId: string; phone?: string; username?: string }[];
+  },
+): Promise<{ id: string; displayName: string; locale: string; optedOut: boolean }> {
+  return db.contact.create({
+    data: { displayName: c.displayName, locale: c.locale, identities: { create: c.identities } },
+    select: { id: true, displayName: true, locale: true, optedOut: true },
+  });
+}

@@ -186,3 +186,25 @@ export async function proposalCompetitionId(db: Db, id: string): Promise<string 
   const p = await db.proposal.findUnique({ where: { id }, select: { competitionId: true } });
   return p?.competitionId;
 }
+
+/** A proposal started in chat, at its competition's first stage, with that stage's event. */
+export async function createChatProposal(
+  tx: Tx,
+  p: {
+    id: string;
+    code: string;
+    competitionId: string;
+    unitId: string;
+    title: string;
+    group: string;
+    category: string;
+    startYear: number | null;
+    stage: string;
+    createdById: string;
+  },
+): Promise<void> {
+  await tx.proposal.create({
+    data: { ...p, events: { create: { stage: p.stage, actorId: p.createdById, note: "created in chat" } } },
+    select: { id: true },
+  });
+}

@@ -52,3 +52,25 @@ export async function saveTurn(db: Db | Tx, t: TurnSave): Promise<TurnSaved> {
   );
   return { saved: (r?.saved ?? 0) > 0, done: (r?.done ?? 0) > 0 };
 }
+
+/** The person's dialogue state with its version; null when they have none yet. */
+export async function dialogueStateRow(
+  db: Db,
+  contactId: string,
+): Promise<{ version: number; state: unknown } | null> {
+  return db.dialogueState.findUnique({ where: { contactId }, select: { version: true, state: true } });
+}
+
+/** The first state of a person's dialogue; false when another turn created it meanwhile. */
+export async function createDialogueState(tx: Tx, contactId: string, state: object): Promise<boolean> {
+  const r = await tx.dialogueState.createMany({
+    data: [{ contactId, state, version: 1 }],
+    skipDuplicates: true,
+  });
+  return r.count === 1;
+}
+
+/** "Last active" of a contact (the secretariat's who-is-stuck report). */
+export async function touchContact(tx: Tx, contactId: string, at: Date): Promise<void> {
+  await tx.contact.update({ where: { id: contactId }, data: { lastActiveAt: at }, select: { id: true } });
+}

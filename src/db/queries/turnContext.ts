@@ -1,0 +1,81 @@
+import type { ProposalView } from "../../core/dialogue/turnTypes.ts";
+import type { Db } from "../createDatabase.ts";
+import { query, sql } from "../sql.ts";
+
+/**
+ * What a chat turn reads besides the contact and its state: bounded, on indexes, and through the
+ * hot path's direct statements (src/db/sql.ts, ADR 0023), since every message runs them.
+ */
+
+/** The person behind a message as every message needs them: one row per matching channel id. */
+export interface MessageContact {
+  externalId: string;
+  id: string;
+  displayName: string;
+  locale: string;
+  optedOut: boolean;
+  lastActiveAt: Date | null;
+  /** An announcement draft is open. */
+  composing: boolean;
+  secretariat: boolean;
+  /** A question to the secretariat is being written. */
+  asking: boolean;
+  dialogueVersion: number | null;
+  dialogueState: unknown;
+}
+
+/** Identity, contact, role flags and dialogue state in one round trip: this runs on every message. */
+export async function contactsForMessage(
+  db: Db,
+  channel: string,
+  externalIds: string[],
+): Promise<MessageContact[]> {
+  return query<MessageContact>(
+    db,
+    sql`
+    SELECT ci."externalId", c.id, c."displayName", c.locale, c."optedOut", c."lastActiveAt",
+      EXISTS (SELECT 1 FROM "AnnouncementDraft" d WHERE d."contactId" = c.id) AS composing,
+      EXISTS (SELECT 1 FROM "StaffRole" s WHERE s."contactId" = c.id AND s.role = 'secretariat') AS secretariat,
+      EXISTS (SELECT 1 FROM "TicketDraft" t WHERE t."contactId" = c.id) AS asking,
+      ds.version AS "dialogueVersion", ds.state AS "dialogueState"
+    FROM "ChannelIdentity" ci JOIN "Contact" c ON c.id = ci."contactId"
+      LEFT JOIN "DialogueState" ds ON ds."contactId" = c.id
+    WHERE ci.channel = ${channel} AND ci."externalId" = ANY(${externalIds})`,
+  );
+}
+
+/** Proposals of every unit the contact belongs to (an Admin Lokal may help many units), oldest first. */
+export async function turnProposals(db: Db, contactId: string): Promise<ProposalView[]> {
+  return query<ProposalView>(
+    db,
+    sql`
+    SELECT p.id, p.code, p.title, p."competitionId", p."startYear", u.name AS "unitName"
+    FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId"
+    WHERE p."unitId" IN (SELECT m."unitId" FROM "Membership" m WHERE m."contactId" = ${contactId})
+    ORDER BY p."createdAt" ASC
+    LIMIT 50`,
+  );
+}
+
+/** The current text of each section of a proposal. */
+export async function sectionTexts(
+  db: Db,
+  proposalId: string,
+): Promise<{ sectionKey: string; text: string }[]> {
+  return query(db, sql`SELECT "sectionKey", "text" FROM "SectionDraft" WHERE "proposalId" = ${proposalId}`);
+}
+
+/** One section's latest revisions, newest first (/riwayat). */
+export async function latestRevisions(
+  db: Db,
+  proposalId: string,
+  sectionKey: string,
+  take: number,
+): Promise<{ id: string; text: string; createdAt: Date }[]> {
+  return db.sectionRevision.findMany({
+    where: { draft: { proposalId, sectionKey } },
+    select: { id: true, text: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take,
+  });
+}
