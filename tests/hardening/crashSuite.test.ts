@@ -71,6 +71,8 @@ it(`terminal chat: SIGKILL ${TERMINAL_KILLS}× while writing ${TERMINAL_SECTIONS
   let up: Promise<void> = Promise.resolve();
   const start = () => {
     bot = runBot({ DATA_DIR: dataDir });
+    // A line typed into a bot just killed is gone (EPIPE); the person types it again.
+    bot.child.stdin.on("error", () => undefined);
     terminalReport.watch(bot.child.pid);
     const mark = person.out.length;
     bot.child.stdout.on("data", (d) => (person.out += d));
