@@ -82,6 +82,12 @@ async function main(): Promise<void> {
     // One process owns the embedded database: messages claimed before a crash are free again.
     const unfinished = await releaseDeadClaims(db.prisma);
     if (unfinished) logger.info({ messages: unfinished }, "messages claimed before a crash given back");
+  } else if (config.telegram.enabled && config.telegram.mode.kind === "polling") {
+    // The inbox replays what the previous poller fetched; its claims would read as "busy" for the
+    // whole lease and the replay would drop them (a kill -9 lost those messages on PostgreSQL).
+    const unfinished = await releaseDeadClaims(db.prisma, "telegram");
+    if (unfinished)
+      logger.info({ messages: unfinished }, "Telegram messages claimed before a crash given back");
   }
   const status = createServiceStatus();
   const app = createApp({

@@ -15,6 +15,9 @@ export interface Reply {
  * says it again once a bot is running. Channels differ only in how a line is sent and read.
  */
 export abstract class ChatPerson {
+  /** Messages sent, and how many of them were answered (within the reply timeout). */
+  acts = 0;
+  answered = 0;
   constructor(
     readonly botUp: () => Promise<void>,
     private replyTimeoutMs = 8_000,
@@ -30,6 +33,7 @@ export abstract class ChatPerson {
   async act(a: Action): Promise<Reply | undefined> {
     const before = this.seen();
     this.send(a);
+    this.acts++;
     const deadline = Date.now() + this.replyTimeoutMs;
     let n = before;
     let quietSince = Date.now();
@@ -42,7 +46,9 @@ export abstract class ChatPerson {
         quietSince = Date.now();
       } else if (n > before && Date.now() - quietSince > this.quietMs) break;
     }
-    return n === before ? undefined : this.replySince(before);
+    if (n === before) return undefined;
+    this.answered++;
+    return this.replySince(before);
   }
 
   /** Acts until the bot answers, waiting for a running bot between tries. */
@@ -58,6 +64,8 @@ export abstract class ChatPerson {
 
 export class TelegramPerson extends ChatPerson {
   readonly user;
+  /** The update_id of every update this person sent, in order (for counting replies per message). */
+  readonly updateIds: number[] = [];
   constructor(
     protected fake: FakeTelegramServer,
     readonly id: number,
@@ -69,7 +77,10 @@ export class TelegramPerson extends ChatPerson {
     this.user = telegramUser(id);
   }
   protected send(a: Action) {
-    this.fake.injectUpdate("text" in a ? textMessage(this.user, a.text) : callbackQuery(this.user, a.press));
+    this.updateIds.push(this.fake.injectUpdate(this.update(a)));
+  }
+  protected update(a: Action) {
+    return "text" in a ? textMessage(this.user, a.text) : callbackQuery(this.user, a.press);
   }
   protected seen() {
     return this.fake.messagesTo(this.id).length;
@@ -90,6 +101,8 @@ export class TelegramPerson extends ChatPerson {
   }
 }
 
+let nextWebhookUpdateId = 50_000_000;
+
 /**
  * A Telegram user whose updates reach the bot by webhook, as Telegram posts them: through a URL
  * (a load balancer in front of several bot processes), with the secret header.
@@ -102,13 +115,16 @@ export class WebhookPerson extends TelegramPerson {
     id: number,
     botUp: () => Promise<void>,
     private target: { url: string; secret: string },
+    // By default a slow answer is waited for, never taken for a lost one, and the parts of one
+    // answer may arrive well apart when several bot processes share two cores.
+    timing: { replyTimeoutMs: number; quietMs: number } = { replyTimeoutMs: 30_000, quietMs: 1_500 },
   ) {
-    // No bot is killed here: a slow answer is waited for, never taken for a lost one, and the
-    // parts of one answer may arrive well apart when several bot processes share two cores.
-    super(fake, id, botUp, 30_000, 1_500);
+    super(fake, id, botUp, timing.replyTimeoutMs, timing.quietMs);
   }
   protected override send(a: Action) {
-    const update = "text" in a ? textMessage(this.user, a.text) : callbackQuery(this.user, a.press);
+    // Numbered here, as Telegram numbers an update before posting it (and reposts the same one).
+    const update = { ...this.update(a), update_id: nextWebhookUpdateId++ };
+    this.updateIds.push(update.update_id);
     void this.fake.webhookPost(this.target.url, update, this.target.secret).then(
       (r) => {
         if (r.status !== 200) this.refused.push(r.status);

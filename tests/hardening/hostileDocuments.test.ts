@@ -22,6 +22,7 @@ import {
   plainDocx,
   xlsxBomb,
 } from "./hostileDocuments.ts";
+import { soakReport } from "./soakReport.ts";
 
 /** Each hostile document, what it is, and the reason it must be refused with. */
 const HOSTILE = [
@@ -74,6 +75,8 @@ function peakRss() {
     },
   };
 }
+
+const soak = soakReport("hostile documents", { inProcess: true });
 
 describe("hostile documents are refused within bounds", () => {
   it("every one fails only its own parse, politely, with bounded memory; a good file still reads", async () => {
@@ -142,6 +145,14 @@ describe("the bot while one person sends hostile documents", () => {
       // The others were not queued behind the parses.
       expect(answeredOthersAt).toBeLessThanOrEqual(doneAt);
       const m = rss.stop();
+      const otherReplies = others.reduce((n, u) => n + h.fake.messagesTo(u.id).length, 0);
+      const refused = HOSTILE.filter((d) => texts.includes(importFailureTexts("id")[d.reason])).length;
+      soak.add({
+        sent: HOSTILE.length + others.length * 4,
+        replies: replies.length + otherReplies,
+        lost: HOSTILE.length - refused,
+        crashed: texts.filter((t) => t === channelTexts("id").apology).length,
+      });
       process.stdout.write(
         `hostile documents through Telegram: ${HOSTILE.length} documents refused, ${others.length} others answered; rss ${m.baseMb} → peak ${m.peakMb} MB\n`,
       );

@@ -3,6 +3,7 @@ import { channelTexts } from "../../src/core/i18n/channelTexts.ts";
 import { makeHandler, Person, seedKipp } from "../helpers/appHarness.ts";
 import { createTestDb, type TestDb } from "../helpers/testDb.ts";
 import { HOSTILE_COUNT, hostileMessages } from "./hostileMessages.ts";
+import { soakReport } from "./soakReport.ts";
 
 // The channel suites mostly meet a bot at its menus; here every hostile text lands where it is
 // stored: inside a section being written, then saved with "selesai".
@@ -14,6 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close();
 });
+const soak = soakReport("hostile drafts", { inProcess: true });
 
 it(
   `${HOSTILE_COUNT} hostile texts written into a section and saved: no crash, every one answered`,
@@ -39,6 +41,13 @@ it(
     process.stdout.write(
       `hostile drafts: texts ${texts.length}, unanswered ${unanswered}, crashed ${apologies}\n`,
     );
+    // One person in turn: each text is answered before the next is sent, so none can be doubled.
+    soak.add({
+      sent: texts.length,
+      replies: texts.length - unanswered,
+      lost: unanswered,
+      crashed: apologies,
+    });
     expect(apologies).toBe(0);
     expect(unanswered).toBe(0);
     expect(await db.prisma.sectionRevision.count()).toBeGreaterThan(texts.length / 10);

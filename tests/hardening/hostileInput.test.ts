@@ -15,10 +15,12 @@ import { callbackQuery, documentMessage, telegramUser, textMessage } from "../fa
 import { fixture, makeHandler, Person, SECTION_KEYS, seedKipp } from "../helpers/appHarness.ts";
 import { createTestDb, type TestDb } from "../helpers/testDb.ts";
 import { HOSTILE_COUNT, hostileMessages } from "./hostileMessages.ts";
+import { soakReport } from "./soakReport.ts";
 
 /** The soak run sends 10,000 messages per channel: give it time. */
 const WAIT_MS = process.env.SOAK ? 1_200_000 : 120_000;
 const TEST_MS = WAIT_MS + 180_000;
+const soak = soakReport("hostile input", { inProcess: true });
 
 let db: TestDb;
 let victimDrafts: Record<string, string>;
@@ -59,7 +61,8 @@ function countingApp() {
       createDocumentRoutes({ db: db.prisma, competitions, logger: pino({ level: "silent" }) }),
     ],
   });
-  const stats = { handled: 0, unanswered: 0, apologies: 0, inFlight: 0, lastAt: Date.now() };
+  const stats = { handled: 0, unanswered: 0, apologies: 0, doubled: 0, inFlight: 0, lastAt: Date.now() };
+  const answered = new Set<string>();
   const handler: MessageHandler = async (m: IncomingMessage) => {
     stats.inFlight++;
     const out = await app(m).finally(() => {
@@ -68,6 +71,9 @@ function countingApp() {
     });
     stats.handled++;
     if (out.length === 0) stats.unanswered++;
+    // The same message answered a second time (a channel handing it over twice).
+    else if (answered.has(`${m.channel}:${m.messageId}`)) stats.doubled++;
+    else answered.add(`${m.channel}:${m.messageId}`);
     if (out.some((o) => o.text.some((s) => typeof s === "string" && s === channelTexts("id").apology)))
       stats.apologies++;
     return out;
@@ -87,9 +93,17 @@ function damagedCount(after: Record<string, string>): number {
 function report(
   channel: string,
   sent: number,
-  stats: { handled: number; unanswered: number; apologies: number },
+  stats: { handled: number; unanswered: number; apologies: number; doubled: number },
   damaged: number,
 ) {
+  // Lost: handed to the app and not answered (the adapter answers the rest itself, e.g. a stale button).
+  soak.add({
+    sent,
+    replies: stats.handled - stats.unanswered,
+    lost: stats.unanswered,
+    doubled: stats.doubled,
+    crashed: stats.apologies,
+  });
   // One line per channel, for the soak run's log.
   process.stdout.write(
     `hostile ${channel}: messages ${sent}, handled ${stats.handled}, unanswered ${stats.unanswered}, crashed ${stats.apologies}, drafts damaged ${damaged}\n`,
@@ -134,6 +148,7 @@ describe("hostile input through each channel adapter", () => {
         expect(after).toEqual(victimDrafts);
         expect(stats.apologies).toBe(0);
         expect(stats.unanswered).toBe(0);
+        expect(stats.doubled).toBe(0);
       } finally {
         await h.close();
       }

@@ -1,3 +1,5 @@
+import { soakSize } from "./soakReport.ts";
+
 /** Deterministic generator of hostile chat input for the hardening suites. */
 export function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -126,4 +128,4 @@ export function hostileMessages(
 }
 
 /** How many messages each suite sends per channel: short in `npm test`, full in `npm run test:soak`. */
-export const HOSTILE_COUNT = process.env.SOAK ? 10_000 : 120;
+export const HOSTILE_COUNT = soakSize(10_000, 120);

@@ -18,8 +18,9 @@ export async function startFleet(count: number, env: Record<string, string>): Pr
   return bots;
 }
 
-export async function startOne(env: Record<string, string>): Promise<FleetBot> {
-  const port = await freePort();
+/** One bot process; `port` to restart a killed one where a load balancer expects it. */
+export async function startOne(env: Record<string, string>, port?: number): Promise<FleetBot> {
+  port ??= await freePort();
   const proc = runBot({
     DATA_DIR: mkdtempSync(join(tmpdir(), "klinik-fleet-")),
     HTTP_HOST: "127.0.0.1",

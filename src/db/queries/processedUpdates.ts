@@ -103,11 +103,13 @@ export async function markSent(db: Db, key: UpdateKey, now: Date): Promise<void>
 
 /**
  * Start-up on the embedded database, which one process owns: every unfinished claim was held by
- * a process that is gone, so it is released at once instead of after the lease.
+ * a process that is gone, so it is released at once instead of after the lease. With `channel`,
+ * only that channel's claims: Telegram in polling mode has one receiver (Telegram serves
+ * getUpdates to one poller), so its unfinished claims belong to the poller that died.
  */
-export async function releaseDeadClaims(db: Db): Promise<number> {
+export async function releaseDeadClaims(db: Db, channel?: string): Promise<number> {
   const r = await db.processedUpdate.updateMany({
-    where: { doneAt: null },
+    where: { doneAt: null, ...(channel ? { channel } : {}) },
     data: { claimedAt: new Date(0) },
   });
   return r.count;
