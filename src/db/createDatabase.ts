@@ -59,7 +59,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
       );
     const applied = await migrateOrExplain(opts.databaseUrl, migrationsDir, opts.skipMigrations);
     return {
-      ...connect(opts.databaseUrl, opts.poolSize ?? 10),
+      ...connect(opts.databaseUrl, opts.poolSize ?? 10, { prepare: true }),
       kind: "postgres",
       url: opts.databaseUrl,
       applied,
@@ -114,14 +114,18 @@ async function migrateOrExplain(url: string, dir: string, skip?: boolean): Promi
   }
 }
 
-export function connect(url: string, poolSize: number): { prisma: PrismaClient; close(): Promise<void> } {
+export function connect(
+  url: string,
+  poolSize: number,
+  opts: { prepare?: boolean } = {},
+): { prisma: PrismaClient; close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});
   // Under load (and always on the embedded single connection) a transaction may queue for the
   // connection for a while; Prisma's default maxWait of 2 s would turn that queue into errors.
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000 } });
-  registerPool(prisma, pool);
+  registerPool(prisma, pool, { prepare: opts.prepare ?? false });
   return {
     prisma,
     async close() {

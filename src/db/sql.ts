@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Db, Tx } from "./createDatabase.ts";
 
@@ -17,11 +18,40 @@ export function sql(parts: TemplateStringsArray, ...values: unknown[]): Sql {
   return { text: parts.reduce((t, p, i) => `${t}$${i}${p}`), values };
 }
 
-const pools = new WeakMap<object, pg.Pool>();
+interface Registered {
+  pool: pg.Pool;
+  /** Named (server-side prepared) statements: parsed and planned once per connection. */
+  prepare: boolean;
+}
+const pools = new WeakMap<object, Registered>();
 
-/** Called where a client is opened over a pool (createDatabase's connect). */
-export function registerPool(db: Db, pool: pg.Pool): void {
-  pools.set(db, pool);
+/**
+ * Called where a client is opened over a pool (createDatabase's connect). `prepare` only on a
+ * real PostgreSQL server: the embedded database is one session behind its socket, where a second
+ * connection preparing the same name would clash.
+ */
+export function registerPool(db: Db, pool: pg.Pool, opts: { prepare: boolean }): void {
+  pools.set(db, { pool, prepare: opts.prepare });
+}
+
+// Planning was half of PostgreSQL's time per hot-path statement (docs/benchmarks.md).
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `k${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+function config(r: Registered, q: Sql): pg.QueryConfig {
+  return {
+    ...(r.prepare ? { name: statementName(q.text) } : {}),
+    text: q.text,
+    values: q.values as unknown[],
+    types,
+  };
 }
 
 // Timestamps without a zone hold UTC wall time (as Prisma writes them), whatever the server's zone.
@@ -34,16 +64,14 @@ const types = {
 } as pg.CustomTypesConfig;
 
 export async function query<T>(db: Db | Tx, q: Sql): Promise<T[]> {
-  const pool = pools.get(db);
-  if (!pool) return (db as Db).$queryRawUnsafe<T[]>(q.text, ...q.values);
-  const r = await pool.query({ text: q.text, values: q.values as unknown[], types });
-  return r.rows as T[];
+  const r = pools.get(db);
+  if (!r) return (db as Db).$queryRawUnsafe<T[]>(q.text, ...q.values);
+  return (await r.pool.query(config(r, q))).rows as T[];
 }
 
 /** A statement whose rows nobody reads; the number of rows it changed. */
 export async function execute(db: Db | Tx, q: Sql): Promise<number> {
-  const pool = pools.get(db);
-  if (!pool) return (db as Db).$executeRawUnsafe(q.text, ...q.values);
-  const r = await pool.query({ text: q.text, values: q.values as unknown[], types });
-  return r.rowCount ?? 0;
+  const r = pools.get(db);
+  if (!r) return (db as Db).$executeRawUnsafe(q.text, ...q.values);
+  return (await r.pool.query(config(r, q))).rowCount ?? 0;
 }

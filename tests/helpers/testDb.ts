@@ -30,7 +30,7 @@ export async function createTestDb(): Promise<TestDb> {
     await admin.end();
     const u = new URL(base);
     u.pathname = `/${name}`;
-    const conn = connect(u.toString(), 5);
+    const conn = connect(u.toString(), 5, { prepare: true });
     return {
       prisma: conn.prisma,
       url: u.toString(),
