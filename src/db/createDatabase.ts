@@ -80,7 +80,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
     const restoredFrom = await applyPendingRestore(dataDir);
     embedded = await startEmbeddedInThread({ dataDir: join(dataDir, "pg") });
     const applied = await migrateOrExplain(embedded.url, migrationsDir, opts.skipMigrations);
-    const conn = connect(embedded.url, EMBEDDED_POOL_SIZE);
+    const conn = connect(embedded.url, EMBEDDED_POOL_SIZE, { prepare: true });
     const emb = embedded;
     return {
       prisma: conn.prisma,
@@ -119,7 +119,12 @@ export function connect(
   poolSize: number,
   opts: { prepare?: boolean } = {},
 ): { prisma: PrismaClient; close(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A prepared pool keeps its connections: the embedded database's one session holds the names.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(opts.prepare ? { idleTimeoutMillis: 0 } : {}),
+  });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});
   // Under load (and always on the embedded single connection) a transaction may queue for the

@@ -26,9 +26,9 @@ interface Registered {
 const pools = new WeakMap<object, Registered>();
 
 /**
- * Called where a client is opened over a pool (createDatabase's connect). `prepare` only on a
- * real PostgreSQL server: the embedded database is one session behind its socket, where a second
- * connection preparing the same name would clash.
+ * Called where a client is opened over a pool (createDatabase's connect). The embedded database
+ * is one session behind its socket, so its pool keeps its one connection open (a new connection
+ * would find the names already prepared; see run()).
  */
 export function registerPool(db: Db, pool: pg.Pool, opts: { prepare: boolean }): void {
   pools.set(db, { pool, prepare: opts.prepare });
@@ -66,12 +66,26 @@ const types = {
 export async function query<T>(db: Db | Tx, q: Sql): Promise<T[]> {
   const r = pools.get(db);
   if (!r) return (db as Db).$queryRawUnsafe<T[]>(q.text, ...q.values);
-  return (await r.pool.query(config(r, q))).rows as T[];
+  return (await run(r, q)).rows as T[];
+}
+
+/**
+ * A name the session already holds (the embedded database's one session, after the pool replaced
+ * its connection) is PostgreSQL's 42P05: from then on this pool sends its statements unnamed.
+ */
+async function run(r: Registered, q: Sql): Promise<pg.QueryResult> {
+  try {
+    return await r.pool.query(config(r, q));
+  } catch (e) {
+    if (!r.prepare || (e as { code?: string }).code !== "42P05") throw e;
+    r.prepare = false;
+    return r.pool.query(config(r, q));
+  }
 }
 
 /** A statement whose rows nobody reads; the number of rows it changed. */
 export async function execute(db: Db | Tx, q: Sql): Promise<number> {
   const r = pools.get(db);
   if (!r) return (db as Db).$executeRawUnsafe(q.text, ...q.values);
-  return (await r.pool.query(config(r, q))).rowCount ?? 0;
+  return (await run(r, q)).rowCount ?? 0;
 }

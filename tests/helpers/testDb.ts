@@ -46,7 +46,7 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const dump = new Blob([readFileSync(inject("pgliteDump"))]);
   const emb = await startEmbeddedPostgres({ dataDir: "memory://", loadDataDir: dump });
-  const conn = connect(emb.url, EMBEDDED_POOL_SIZE);
+  const conn = connect(emb.url, EMBEDDED_POOL_SIZE, { prepare: true });
   return {
     prisma: conn.prisma,
     url: emb.url,
