@@ -191,8 +191,13 @@ export async function runCrashScenario(
       });
       if (!drafts.some((d) => d.text === a.text)) savedLost++;
     }
-    const counted = await countReplies(prisma, fake, people, t.botId, (text) =>
-      text.includes("PENGUMUMAN-UJI"),
+    const counted = await countReplies(
+      prisma,
+      fake,
+      people,
+      t.botId,
+      (text) => text.includes("PENGUMUMAN-UJI"),
+      mayRepeat.updates,
     );
     return { lost: counted.lost, counted, savedLost };
   });

@@ -34,6 +34,12 @@ export async function countReplies(
   botId: string,
   /** Bot messages that are not answers to the person (an announcement copy). */
   notAnswer: (text: string) => boolean = () => false,
+  /**
+   * Messages whose replies may arrive twice (unconfirmed at a kill). Several messages can be
+   * answered with the same text; an extra copy of it is put on one of these first, since only
+   * they could have been sent again.
+   */
+  mayRepeat: readonly string[] = [],
 ): Promise<ReplyCount> {
   const c: ReplyCount = {
     sent: 0,
@@ -77,7 +83,13 @@ export async function countReplies(
       const got = received.get(t) ?? 0;
       // Fewer copies than answers: the last answers' replies never arrived.
       for (const k of ks.slice(got)) lost.add(k);
-      if (got > ks.length) doubled.add(ks[ks.length - 1]!);
+      if (got > ks.length) {
+        const likely = [
+          ...ks.filter((k) => mayRepeat.includes(k)),
+          ...ks.filter((k) => !mayRepeat.includes(k)).reverse(),
+        ];
+        for (const k of likely.slice(0, got - ks.length)) doubled.add(k);
+      }
     }
     c.lost += lost.size;
     c.lostIds.push(...lost);
