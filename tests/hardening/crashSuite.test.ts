@@ -14,7 +14,7 @@ import { soakReport, soakSize } from "./soakReport.ts";
 // The bot as a real process, killed with SIGKILL at random moments while people draft proposals
 // on Telegram and an announcement goes out. Short in `npm test`, full in `npm run test:soak`.
 // The same on PostgreSQL, with one and with two processes: crashSuitePostgres.test.ts.
-const DIALOGUES = soakSize(100, 8);
+const DIALOGUES = soakSize(100, 6);
 const KILLS = soakSize(12, 3);
 const RECIPIENTS = soakSize(1_000, 150);
 const titleOf = (key: string) => KIPP.sections.find((s) => s.key === key)!.title.id;
