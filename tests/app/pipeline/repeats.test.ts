@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../../src/app/createApp.ts";
 import {
   confirmDelivered,
   type IncomingMessage,
@@ -9,12 +8,11 @@ import {
 import { createTestDb, type TestDb } from "../../helpers/testDb.ts";
 import {
   makeSecretariat,
-  NOW,
   Person,
   seedCompetition,
   seedMember,
   seedProposal,
-  silent,
+  wholeApp,
 } from "../status/statusHarness.ts";
 
 let db: TestDb;
@@ -27,17 +25,7 @@ afterAll(async () => {
   await db.close();
 });
 
-function app() {
-  return createApp({
-    db: db.prisma,
-    logger: silent,
-    defaultLocale: "id",
-    timezone: "Asia/Jakarta",
-    senders: new Map(),
-    broadcast: { telegramPerSecond: 25, quietHours: null },
-    now: () => NOW,
-  }).handler;
-}
+const app = () => wholeApp(db);
 
 const texts = (r: OutgoingMessage[]) => r.map((m) => plainText(m.text));
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../../src/app/createApp.ts";
 import { COMMANDS } from "../../../src/core/commands/registry.ts";
 import {
   type Attachment,
@@ -13,12 +12,11 @@ import { fixture } from "../../helpers/appHarness.ts";
 import { createTestDb, type TestDb } from "../../helpers/testDb.ts";
 import {
   makeSecretariat,
-  NOW,
   Person,
   seedCompetition,
   seedMember,
   seedProposal,
-  silent,
+  wholeApp,
 } from "../status/statusHarness.ts";
 
 // repeats.test.ts repeats the commands with effects one by one and the erase and announcement
@@ -35,17 +33,7 @@ afterAll(async () => {
   await db.close();
 });
 
-function app() {
-  return createApp({
-    db: db.prisma,
-    logger: silent,
-    defaultLocale: "id",
-    timezone: "Asia/Jakarta",
-    senders: new Map(),
-    broadcast: { telegramPerSecond: 25, quietHours: null },
-    now: () => NOW,
-  }).handler;
-}
+const app = () => wholeApp(db);
 
 const texts = (r: OutgoingMessage[]) => r.map((m) => plainText(m.text));
 

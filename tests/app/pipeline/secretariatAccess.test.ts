@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../../src/app/createApp.ts";
 import { pipelineTexts } from "../../../src/core/i18n/pipelineTexts.ts";
 import { createTestDb, type TestDb } from "../../helpers/testDb.ts";
 import {
   makeSecretariat,
-  NOW,
   Person,
   seedCompetition,
   seedMember,
   seedProposal,
-  silent,
+  wholeApp,
 } from "../status/statusHarness.ts";
 
 let db: TestDb;
@@ -22,17 +20,7 @@ afterAll(async () => {
   await db.close();
 });
 
-function handler() {
-  return createApp({
-    db: db.prisma,
-    logger: silent,
-    defaultLocale: "id",
-    timezone: "Asia/Jakarta",
-    senders: new Map(),
-    broadcast: { telegramPerSecond: 25, quietHours: null },
-    now: () => NOW,
-  }).handler;
-}
+const handler = () => wholeApp(db);
 
 /**
  * The secretariat's chat commands have no refusal of their own: the registry's access

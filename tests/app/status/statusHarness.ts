@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { createCompetitionCache } from "../../../src/app/competitionCache.ts";
+import { createApp } from "../../../src/app/createApp.ts";
 import { createMessageHandler } from "../../../src/app/createMessageHandler.ts";
 import { createNotifier } from "../../../src/app/notifier.ts";
 import { createStatusRoutes } from "../../../src/app/status/createStatusRoutes.ts";
@@ -161,4 +162,17 @@ export function makeStatusApp(db: TestDb, opts: { now?: Date } = {}) {
     deliver: () => deliverOutbox(db.prisma, senders),
     person: (userId?: string, channel: ChannelName = "telegram") => new Person(handler, userId, channel),
   };
+}
+
+/** The whole app (every route in front of the dialogue) as a channel sees it, at NOW. */
+export function wholeApp(db: TestDb) {
+  return createApp({
+    db: db.prisma,
+    logger: silent,
+    defaultLocale: "id",
+    timezone: "Asia/Jakarta",
+    senders: new Map(),
+    broadcast: { telegramPerSecond: 25, quietHours: null },
+    now: () => NOW,
+  }).handler;
 }
