@@ -13,6 +13,7 @@ import { createGraphClient } from "./channels/whatsapp-cloud/createGraphClient.t
 import { ConfigError, createConfig, loadDotEnv } from "./config.ts";
 import type { ChannelName, ChannelSender } from "./core/messages.ts";
 import { loadTemplates } from "./core/templates/loadTemplates.ts";
+import { type ClaimHolder, createClaimHolder } from "./db/claimHolder.ts";
 import { createCloudStore } from "./db/createCloudStore.ts";
 import { createDatabase, DEFAULT_MIGRATIONS_DIR } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
@@ -78,16 +79,16 @@ async function main(): Promise<void> {
     : undefined;
   const senders = new Map<ChannelName, ChannelSender>();
   const cloudConfig = config.whatsappCloud;
+  let claimHolder: ClaimHolder | undefined;
   if (db.kind === "embedded") {
     // One process owns the embedded database: messages claimed before a crash are free again.
     const unfinished = await releaseDeadClaims(db.prisma);
     if (unfinished) logger.info({ messages: unfinished }, "messages claimed before a crash given back");
-  } else if (config.telegram.enabled && config.telegram.mode.kind === "polling") {
-    // The inbox replays what the previous poller fetched; its claims would read as "busy" for the
-    // whole lease and the replay would drop them (a kill -9 lost those messages on PostgreSQL).
-    const unfinished = await releaseDeadClaims(db.prisma, "telegram");
-    if (unfinished)
-      logger.info({ messages: unfinished }, "Telegram messages claimed before a crash given back");
+  } else {
+    // Claims carry this process's liveness lock: a dead process's messages (a poller's replayed
+    // inbox, a webhook redelivered to another process) are taken over at once (ADR 0007).
+    claimHolder = createClaimHolder({ url: db.url, logger });
+    await claimHolder.start();
   }
   const status = createServiceStatus();
   const app = createApp({
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
     onBeat: () => status.beat(),
     dashboardUrl: config.dashboard.url,
     tickets: config.tickets,
+    claimHolder: claimHolder?.id,
   });
   const { handler, worker } = app;
   const monitor = createChannelMonitor({ db: db.prisma, status, logger, onQueued: () => worker.wake() });
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const stop of stops.reverse()) await stop().catch((e) => logger.error({ err: e }, "stop failed"));
+    await claimHolder?.stop();
     await db.close();
     logger.info("stopped");
     process.exit(code);

@@ -45,6 +45,8 @@ export interface AppDeps {
   now?: () => Date;
   /** TICKET_REMIND_HOURS (default 24 working hours). */
   tickets?: { remindHours: number };
+  /** This process's claim-holder id on PostgreSQL (src/db/claimHolder.ts). */
+  claimHolder?: () => number | undefined;
 }
 
 export interface App {
@@ -120,6 +122,7 @@ export function createApp(deps: AppDeps): App {
     defaultLocale: deps.defaultLocale,
     timezone: deps.timezone,
     now: deps.now,
+    claimHolder: deps.claimHolder,
     middleware: [
       createBroadcastRoutes({
         db,

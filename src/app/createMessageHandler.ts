@@ -57,6 +57,8 @@ export interface MessageHandlerDeps {
   followUpTimeoutMs?: number;
   /** The model's reading of a message typed in an open section (when an LLM is configured). */
   intentHint?: IntentHint;
+  /** This process's claim-holder id on PostgreSQL (src/db/claimHolder.ts; see the inbox). */
+  claimHolder?: () => number | undefined;
 }
 
 class DuplicateUpdate extends KlinikError {}
@@ -237,7 +239,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     ...(deps.middleware ?? []).map((m) => (m instanceof Composer ? m.middleware() : m)),
   );
   const pipeline = new Composer(
-    inbox({ db, logger, now }),
+    inbox({ db, logger, now, holder: deps.claimHolder }),
     commandAccess({ db }),
     routes.middleware(),
     dialogue,

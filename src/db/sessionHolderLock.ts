@@ -22,7 +22,8 @@ export interface SessionHolderLock {
  */
 export function createSessionHolderLock(opts: {
   url: string;
-  key: number;
+  /** One bigint key, or the two-int form (a namespace and an id within it). */
+  key: number | readonly [number, number];
   retryMs?: number;
   onLost?: () => void;
 }): SessionHolderLock {
@@ -37,7 +38,12 @@ export function createSessionHolderLock(opts: {
     c.on("error", () => {});
     try {
       await c.connect();
-      const r = await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [opts.key]);
+      const r =
+        typeof opts.key === "number"
+          ? await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [opts.key])
+          : await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::int, $2::int) AS ok", [
+              ...opts.key,
+            ]);
       if (!r.rows[0]?.ok) {
         await c.end();
         return false;

@@ -17,7 +17,6 @@ const report = soakReport("crash suite (PostgreSQL)");
 
 async function crashOn(
   token: string,
-  lostIfClaimedAtKill: boolean,
   make: (
     db: { prisma: PrismaClient; url: string },
     fake: FakeTelegramServer,
@@ -47,7 +46,6 @@ async function crashOn(
       kills: KILLS,
       recipients: RECIPIENTS,
       report,
-      lostIfClaimedAtKill,
     });
   } finally {
     await target?.close();
@@ -60,7 +58,6 @@ describe.skipIf(!PG)("crash suite on PostgreSQL", () => {
   it(`one process, polling: SIGKILL ${KILLS}× during ${DIALOGUES} dialogues and a broadcast to ${RECIPIENTS}`, async () => {
     await crashOn(
       "5252:crash-pg-token",
-      false,
       async (db, fake, env) => postgresPollingTarget(db.prisma, db.url, fake, env),
       "crash suite (PostgreSQL, polling)",
     );
@@ -69,7 +66,6 @@ describe.skipIf(!PG)("crash suite on PostgreSQL", () => {
   it(`two processes behind a load balancer: SIGKILL ${KILLS}× during ${DIALOGUES} dialogues and a broadcast to ${RECIPIENTS}`, async () => {
     await crashOn(
       "5353:crash-fleet-token",
-      true,
       (db, fake, env) => postgresFleetTarget(db.prisma, db.url, fake, env, 2),
       "crash suite (PostgreSQL, 2 processes)",
     );

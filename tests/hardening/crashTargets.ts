@@ -35,13 +35,9 @@ function crashWatch() {
 }
 
 async function unconfirmedIn(prisma: PrismaClient): Promise<Unconfirmed> {
-  const [updates, claimed, deliveries] = await Promise.all([
+  const [updates, deliveries] = await Promise.all([
     prisma.processedUpdate.findMany({
       where: { channel: "telegram", doneAt: { not: null }, sentAt: null },
-      select: { updateId: true },
-    }),
-    prisma.processedUpdate.findMany({
-      where: { channel: "telegram", doneAt: null },
       select: { updateId: true },
     }),
     prisma.delivery.findMany({ where: { status: "sending" }, select: { externalId: true } }),
@@ -49,7 +45,6 @@ async function unconfirmedIn(prisma: PrismaClient): Promise<Unconfirmed> {
   return {
     updates: updates.map((u) => u.updateId),
     chats: deliveries.map((d) => Number(d.externalId)),
-    claimed: claimed.map((u) => u.updateId),
   };
 }
 

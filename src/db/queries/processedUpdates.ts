@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { OutgoingMessage } from "../../core/messages.ts";
+import { CLAIM_HOLDER_SPACE } from "../claimHolder.ts";
 import type { Db, Tx } from "../createDatabase.ts";
 import { execute, query, sql } from "../sql.ts";
 
@@ -18,9 +19,16 @@ export type ClaimResult =
   | { kind: "fresh"; claim: Claim }
   /** Claimed before by a process that did not finish in the lease (killed): taken over. */
   | { kind: "retaken"; claim: Claim }
-  /** Another process is handling it right now. */
-  | { kind: "busy" }
-  | { kind: "done"; replies: OutgoingMessage[]; sent: boolean };
+  /**
+   * Another process is handling it right now. `holderAlive` false: the holder carries no
+   * liveness lock (the embedded database, an older process), so only the lease frees the claim.
+   */
+  | { kind: "busy"; holderAlive: boolean }
+  /**
+   * Handled. `sent`: the channel confirmed the replies went out. `holderAlive`: the process that
+   * handled it still runs, so it is sending them itself (or confirmed they failed for good).
+   */
+  | { kind: "done"; replies: OutgoingMessage[]; sent: boolean; holderAlive: boolean };
 
 const storedReplies = z
   .array(
@@ -41,29 +49,47 @@ const storedReplies = z
 
 /**
  * Claims a message for handling, before any route runs: a first delivery inserts the row; a
- * repeat finds it (done, or being handled); a claim older than the lease is taken over.
+ * repeat finds it (done, or being handled); a claim older than the lease, or whose holder process
+ * is gone (`holder`: this process's id, src/db/claimHolder.ts), is taken over.
  */
-export async function claimUpdate(db: Db, key: UpdateKey, now: Date, leaseMs: number): Promise<ClaimResult> {
+export async function claimUpdate(
+  db: Db,
+  key: UpdateKey,
+  now: Date,
+  leaseMs: number,
+  holder?: number,
+): Promise<ClaimResult> {
   // ISO text cast to timestamp: the UTC wall time Prisma itself writes, whatever the session's zone.
   const at = now.toISOString();
   const staleBefore = new Date(now.getTime() - leaseMs).toISOString();
   const rows = await query<{ inserted: boolean }>(
     db,
     sql`
-    INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt", "claimedAt")
-    VALUES (${key.channel}, ${key.updateId}, ${at}::timestamp, ${at}::timestamp)
-    ON CONFLICT ("channel", "updateId") DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt"
-      WHERE "ProcessedUpdate"."doneAt" IS NULL AND "ProcessedUpdate"."claimedAt" < ${staleBefore}::timestamp
+    INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt", "claimedAt", "holder")
+    VALUES (${key.channel}, ${key.updateId}, ${at}::timestamp, ${at}::timestamp, ${holder ?? null}::int)
+    ON CONFLICT ("channel", "updateId") DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt", "holder" = EXCLUDED."holder"
+      WHERE "ProcessedUpdate"."doneAt" IS NULL AND ("ProcessedUpdate"."claimedAt" < ${staleBefore}::timestamp
+        OR ("ProcessedUpdate"."holder" IS NOT NULL
+          AND NOT "claim_holder_alive"(${CLAIM_HOLDER_SPACE}::int, "ProcessedUpdate"."holder")))
     RETURNING (xmax = 0) AS inserted`,
   );
   const row = rows[0];
   if (row) return { kind: row.inserted ? "fresh" : "retaken", claim: { ...key, at: now } };
-  const seen = await db.processedUpdate.findUnique({
-    where: { channel_updateId: key },
-    select: { doneAt: true, replies: true, sentAt: true },
-  });
-  if (!seen?.doneAt) return { kind: "busy" };
-  return { kind: "done", replies: storedReplies.parse(seen.replies ?? []), sent: seen.sentAt !== null };
+  const seen = await query<{ done: boolean; replies: unknown; sent: boolean; alive: boolean }>(
+    db,
+    sql`
+    SELECT "doneAt" IS NOT NULL AS done, "replies", "sentAt" IS NOT NULL AS sent,
+      COALESCE("holder" IS NOT NULL AND "claim_holder_alive"(${CLAIM_HOLDER_SPACE}::int, "holder"), false) AS alive
+    FROM "ProcessedUpdate" WHERE "channel" = ${key.channel} AND "updateId" = ${key.updateId}`,
+  );
+  const found = seen[0];
+  if (!found?.done) return { kind: "busy", holderAlive: found?.alive ?? false };
+  return {
+    kind: "done",
+    replies: storedReplies.parse(found.replies ?? []),
+    sent: found.sent,
+    holderAlive: found.alive,
+  };
 }
 
 /** What of the replies is stored: text and choices (a document is not kept; a repeat gets its caption). */
