@@ -1,4 +1,4 @@
-import type { DetectorSpec } from "../templates/templateSchema.ts";
+import type { DetectorSpec } from "../templates/sectionSchema.ts";
 import { detectEvaluation } from "./detectEvaluation.ts";
 import { detectGoal } from "./detectGoal.ts";
 import { absent, type DetectorResult, found, rejected, sentenceFrom } from "./detectorResult.ts";
