@@ -11,7 +11,7 @@ import {
 import { createTicketKit, type TicketKit, ticketNumber } from "../app/tickets/ticketKit.ts";
 import { createConfig } from "../config.ts";
 import type { Db } from "../db/createDatabase.ts";
-import { ticketQueue } from "../db/queries/tickets.ts";
+import { ticketQueue } from "../db/queries/ticketViews.ts";
 import { type CliIo, UsageError, withDatabase } from "./cliContext.ts";
 
 /** The operator acts with the shell's rights on every competition (audit rows name no contact). */

@@ -1,5 +1,6 @@
 import type { Locale } from "../core/i18n/locale.ts";
-import type { Section, Template } from "../core/templates/templateSchema.ts";
+import type { Section } from "../core/templates/sectionSchema.ts";
+import type { Template } from "../core/templates/templateSchema.ts";
 import { type DraftMarkers, wrapDraft } from "./draftDelimiter.ts";
 import type { Prompts } from "./loadPrompts.ts";
 

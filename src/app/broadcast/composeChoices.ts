@@ -1,5 +1,5 @@
 import type { ComposeOption, ComposeState } from "../../core/broadcast/composeState.ts";
-import { broadcastTexts } from "../../core/i18n/broadcastTexts.ts";
+import { broadcastComposeTexts } from "../../core/i18n/broadcastComposeTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { Choice, IncomingMessage } from "../../core/messages.ts";
 
@@ -12,7 +12,7 @@ export function optionChoices(options: readonly ComposeOption[]): Choice[] {
 }
 
 export function audienceChoices(locale: Locale): Choice[] {
-  const t = broadcastTexts(locale);
+  const t = broadcastComposeTexts(locale);
   const label: Record<AudienceId, string> = {
     all: t.audienceAll,
     stage: t.audienceStage,
@@ -25,7 +25,7 @@ export function audienceChoices(locale: Locale): Choice[] {
 }
 
 export function previewChoices(locale: Locale): Choice[] {
-  const t = broadcastTexts(locale);
+  const t = broadcastComposeTexts(locale);
   return [
     { id: "bc:send", label: t.btnSend },
     { id: "bc:schedule", label: t.btnSchedule },
@@ -44,7 +44,7 @@ export function stepChoices(state: ComposeState, locale: Locale): Choice[] {
     case "preview":
       return previewChoices(locale);
     case "when":
-      return [{ id: "bc:cancel", label: broadcastTexts(locale).btnCancel }];
+      return [{ id: "bc:cancel", label: broadcastComposeTexts(locale).btnCancel }];
     case "text":
       return [];
   }

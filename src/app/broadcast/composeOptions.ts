@@ -1,6 +1,6 @@
 import type { PushChannel } from "../../core/broadcast/audienceSchema.ts";
 import type { ComposeOption } from "../../core/broadcast/composeState.ts";
-import { broadcastTexts } from "../../core/i18n/broadcastTexts.ts";
+import { broadcastComposeTexts } from "../../core/i18n/broadcastComposeTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
@@ -27,7 +27,7 @@ export async function composeOptions(
     channels: readonly PushChannel[];
   },
 ): Promise<ComposeOption[]> {
-  const t = broadcastTexts(ctx.locale);
+  const t = broadcastComposeTexts(ctx.locale);
   const label = (text: string, n: number) => t.optionWithCount(text, n);
   switch (kind) {
     case "stage": {

@@ -7,7 +7,8 @@ import {
 import { COMPOSE_VERSION, type ComposeState } from "../../core/broadcast/composeState.ts";
 import { parseScheduleTime } from "../../core/broadcast/parseScheduleTime.ts";
 import { DEFAULT_QUIET_HOURS, quietUntil } from "../../core/broadcast/quietHours.ts";
-import { broadcastTexts, formatWhen } from "../../core/i18n/broadcastTexts.ts";
+import { broadcastComposeTexts } from "../../core/i18n/broadcastComposeTexts.ts";
+import { formatWhen } from "../../core/i18n/broadcastTexts.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import { competitionTimezone } from "../../db/queries/notifications.ts";
 import { loadAccess } from "../access.ts";
@@ -66,7 +67,7 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
   }
 
   async function begin(msg: IncomingMessage, contact: ContactView): Promise<OutgoingMessage[]> {
-    const t = broadcastTexts(contact.locale);
+    const t = broadcastComposeTexts(contact.locale);
     // Only the secretariat gets here: the registry's access middleware refused everyone else.
     // Of which competitions: this lookup.
     const comps = await secretariatCompetitions(db, contact.id);
@@ -92,7 +93,7 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
     draft: Draft,
     filters: AudienceFilter[],
   ): Promise<OutgoingMessage[]> {
-    const t = broadcastTexts(contact.locale);
+    const t = broadcastComposeTexts(contact.locale);
     const r = await audienceOf(draft.competitionId, filters);
     if (r.contacts - r.optedOut - r.unreachable <= 0) {
       await save(contact.id, draft.competitionId, {
@@ -122,7 +123,7 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
   }
 
   async function preview(contact: ContactView, draft: Draft, text: string): Promise<OutgoingMessage[]> {
-    const t = broadcastTexts(contact.locale);
+    const t = broadcastComposeTexts(contact.locale);
     const r = await audienceOf(draft.competitionId, draft.state.filters);
     const comp = r.comp;
     await save(contact.id, draft.competitionId, { ...draft.state, step: "preview", text });
@@ -148,7 +149,7 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
     draft: Draft,
     at?: Date,
   ): Promise<OutgoingMessage[]> {
-    const t = broadcastTexts(contact.locale);
+    const t = broadcastComposeTexts(contact.locale);
     // The draft is confirmed by a reply, not a command: the per-competition rule is checked here.
     const access = await loadAccess(db, contact.id);
     const { comp, audience, recipients } = await audienceOf(draft.competitionId, draft.state.filters);
@@ -184,7 +185,7 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
   }
 
   async function step(msg: IncomingMessage, contact: ContactView, draft: Draft): Promise<OutgoingMessage[]> {
-    const t = broadcastTexts(contact.locale);
+    const t = broadcastComposeTexts(contact.locale);
     const { state } = draft;
     const choice = picked(msg, stepChoices(state, contact.locale));
     const again = (): OutgoingMessage[] => [
@@ -269,13 +270,14 @@ export function composeRoute(deps: BroadcastRouteDeps): Composer {
       const draft = await drafts.load(contact.id);
       if (!draft) {
         // A button of a draft that was sent, cancelled or expired.
-        if (msg.choice?.startsWith("bc:")) return [{ text: [broadcastTexts(contact.locale).draftGone] }];
+        if (msg.choice?.startsWith("bc:"))
+          return [{ text: [broadcastComposeTexts(contact.locale).draftGone] }];
         return next();
       }
       if (command) {
         if (command.name !== "batal") return next();
         await drafts.discard(contact.id);
-        return [{ text: [broadcastTexts(contact.locale).cancelled] }];
+        return [{ text: [broadcastComposeTexts(contact.locale).cancelled] }];
       }
       if (msg.choice && !msg.choice.startsWith("bc:")) return next();
       return step(msg, contact, draft);

@@ -1,4 +1,3 @@
-import { backoffDelay } from "../../core/backoff.ts";
 import {
   classifySendError,
   describe,
@@ -14,28 +13,14 @@ import {
   claimDeliveries,
   loadAnnouncementInfo,
 } from "../../db/queries/deliveryStore.ts";
-import { recentSends } from "../../db/queries/outbox.ts";
-import * as metrics from "../../http/metrics.ts";
 import type { Logger } from "../../logger.ts";
+import { createDeliverySettler } from "./createDeliverySettler.ts";
 import type { RateLimiter } from "./createRateLimiter.ts";
 import type { Recorder } from "./createRecorder.ts";
 import { holdDelivery } from "./holdDelivery.ts";
+import { dailyCapRoom, type LanePacing } from "./lanePacing.ts";
 import { renderDelivery } from "./renderDelivery.ts";
 import { createSlotGate } from "./slotGate.ts";
-
-/** How one channel's lane paces itself. */
-export interface LanePacing {
-  /** Messages per second over all chats (the limiter's global window); undefined = the sender paces. */
-  perSecond?: number;
-  /** Messages per second to one chat. */
-  perChatPerSecond?: number;
-  /** Sends awaiting an answer at once. */
-  maxInFlight: number;
-  /** Deliveries claimed per query; keep a batch well inside the lease. */
-  batchSize: number;
-  /** Messages allowed in any 24 hours, counted from the delivery rows (WhatsApp's ban guard). */
-  dailyCap?: number;
-}
 
 export interface LaneDeps {
   channel: ChannelName;
@@ -63,13 +48,7 @@ export interface LaneControl {
 
 /** A pause longer than this gives the rest of the batch back instead of holding it. */
 const HOLD_LIMIT_MS = 2_000;
-/** Failures in a row (no success between) after which the channel itself is presumed down. */
-const BREAKER_STREAK = 3;
-const BREAKER_MAX_MS = 5 * 60_000;
 const FIRST_CLAIM = 25;
-const DAY_MS = 24 * 60 * 60_000;
-/** While the daily cap is reached, look again at least this often (a row may fail meanwhile). */
-const CAP_RECHECK_MS = 60_000;
 
 /**
  * One channel's sending loop: claim a batch, hold what must wait (opted out since, quiet hours),
@@ -79,8 +58,8 @@ const CAP_RECHECK_MS = 60_000;
 export function createDeliveryLane(deps: LaneDeps) {
   const { logger, limiter, recorder, pacing } = deps;
   const slots = createSlotGate(pacing.maxInFlight);
+  const settle = createDeliverySettler(deps);
   let wakeIdle: (() => void) | undefined;
-  let streak = 0;
   /** Claims start small after an idle spell, so the first message leaves quickly, then grow. */
   let claimSize = Math.min(pacing.batchSize, FIRST_CLAIM);
   /** Announcements never change once queued: keep what their deliveries share. */
@@ -116,88 +95,6 @@ export function createDeliveryLane(deps: LaneDeps) {
         attempt: 0,
         ...(until ? { nextAttemptAt: until } : {}),
       });
-    }
-  }
-
-  /** How many more may be claimed under the daily cap now, and when to look again if none. */
-  async function capRoom(): Promise<{ room: number; waitMs: number }> {
-    const cap = pacing.dailyCap;
-    if (cap === undefined) return { room: Number.POSITIVE_INFINITY, waitMs: 0 };
-    const t = deps.now().getTime();
-    const used = await recentSends(deps.db, deps.channel, new Date(t - DAY_MS));
-    if (deps.channel === "whatsapp") {
-      metrics.whatsappDailyCapUsed.set(used.count);
-      metrics.whatsappDailyCapLimit.set(cap);
-    }
-    const room = cap - used.count;
-    const frees = used.oldest ? used.oldest.getTime() + DAY_MS - t : CAP_RECHECK_MS;
-    return { room, waitMs: Math.max(1_000, Math.min(frees, CAP_RECHECK_MS)) };
-  }
-
-  function settle(d: ClaimedDelivery, outcome: SendOutcome): void {
-    const t = deps.now();
-    metrics.deliveries.inc({ channel: deps.channel, status: outcome.kind });
-    // Telegram's 429s are counted where every Bot API answer passes (the channel's transformer).
-    if (outcome.kind === "rateLimited" && deps.channel !== "telegram")
-      metrics.rateLimited.inc({ channel: deps.channel });
-    const base = { id: d.id, claim: d.claim };
-    switch (outcome.kind) {
-      case "sent":
-        streak = 0;
-        recorder.push({
-          ...base,
-          status: "sent",
-          attempt: 1,
-          sentAt: t,
-          providerMessageId: outcome.providerMessageId,
-        });
-        return;
-      case "rateLimited":
-        limiter.pauseFor(outcome.retryAfterMs);
-        logger.debug(
-          { channel: deps.channel, retryAfterMs: outcome.retryAfterMs },
-          "rate limited; lane paused",
-        );
-        recorder.push({
-          ...base,
-          status: "pending",
-          attempt: 0,
-          lastError: outcome.error,
-          nextAttemptAt: new Date(t.getTime() + outcome.retryAfterMs),
-        });
-        return;
-      case "retry": {
-        streak++;
-        // Several failures in a row: the channel is down (network, WhatsApp reconnecting), not this
-        // recipient. Pause the lane and stop spending the rows' attempts until a send succeeds.
-        const down = streak >= BREAKER_STREAK;
-        const wait = down
-          ? backoffDelay(streak - BREAKER_STREAK + 1, {
-              baseMs: deps.retry.baseDelayMs,
-              maxMs: BREAKER_MAX_MS,
-            })
-          : outcome.delayMs;
-        if (down) limiter.pauseFor(wait);
-        logger.warn(
-          { channel: deps.channel, deliveryId: d.id, error: outcome.error, channelDown: down },
-          "delivery failed; will retry",
-        );
-        recorder.push({
-          ...base,
-          status: "pending",
-          attempt: down ? 0 : 1,
-          lastError: outcome.error,
-          nextAttemptAt: new Date(t.getTime() + wait),
-        });
-        return;
-      }
-      case "failed":
-        logger.info(
-          { channel: deps.channel, deliveryId: d.id, error: outcome.error },
-          "delivery failed for good",
-        );
-        recorder.push({ ...base, status: "failed", attempt: 1, lastError: outcome.error });
-        return;
     }
   }
 
@@ -292,7 +189,7 @@ export function createDeliveryLane(deps: LaneDeps) {
         }
         let batch: ClaimedDelivery[];
         try {
-          const cap = await capRoom();
+          const cap = await dailyCapRoom(deps);
           if (cap.room <= 0) {
             logger.debug({ channel: deps.channel, waitMs: cap.waitMs }, "daily cap reached; waiting");
             await idle(ctl.signal, cap.waitMs);

@@ -6,10 +6,11 @@ import type { ChannelName, ChannelSender } from "../../core/messages.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import type { Logger } from "../../logger.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
-import { createDeliveryLane, type LanePacing } from "./createDeliveryLane.ts";
+import { createDeliveryLane } from "./createDeliveryLane.ts";
 import { createProgressReporter } from "./createProgressReporter.ts";
 import { createRateLimiter, type RateLimiter } from "./createRateLimiter.ts";
 import { createRecorder } from "./createRecorder.ts";
+import type { LanePacing } from "./lanePacing.ts";
 import { runDueReminders } from "./runDueReminders.ts";
 
 export interface DeliveryWorkerDeps {

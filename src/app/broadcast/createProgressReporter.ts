@@ -1,4 +1,4 @@
-import { broadcastTexts } from "../../core/i18n/broadcastTexts.ts";
+import { broadcastReportTexts } from "../../core/i18n/broadcastReportTexts.ts";
 import {
   type ChannelName,
   type ChannelSender,
@@ -67,7 +67,7 @@ export function createProgressReporter(deps: ProgressDeps) {
   }
 
   async function report(id: string, ref: ProgressRef, c: DeliveryCounts): Promise<void> {
-    const t = broadcastTexts(ref.locale);
+    const t = broadcastReportTexts(ref.locale);
     const text = t.progress(c.sent, c.total, c.failed, c.skipped);
     const editable = ref.channel === "telegram" && deps.senders.get(ref.channel)?.edit !== undefined;
     if (editable) {
@@ -84,7 +84,7 @@ export function createProgressReporter(deps: ProgressDeps) {
   }
 
   async function finish(id: string, ref: ProgressRef, c: DeliveryCounts): Promise<void> {
-    const t = broadcastTexts(ref.locale);
+    const t = broadcastReportTexts(ref.locale);
     if (ref.channel === "telegram" && ref.messageId) {
       const text = t.progress(c.sent, c.total, c.failed, c.skipped);
       if (text !== ref.lastText) await deliver(ref, { text: [text] }, ref.messageId);

@@ -1,5 +1,6 @@
 import { audienceParts } from "../../core/broadcast/audienceSchema.ts";
-import { type BroadcastTexts, broadcastTexts, formatShortDate } from "../../core/i18n/broadcastTexts.ts";
+import { type BroadcastReportTexts, broadcastReportTexts } from "../../core/i18n/broadcastReportTexts.ts";
+import { formatShortDate } from "../../core/i18n/broadcastTexts.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import { Composer } from "../pipeline/Composer.ts";
@@ -21,7 +22,7 @@ export function reportRoute(deps: BroadcastRouteDeps): Composer {
   // Which competitions: this lookup.
   return new Composer().command("laporan", async ({ contact, command }) => {
     const cmd = command!;
-    const t = broadcastTexts(contact.locale);
+    const t = broadcastReportTexts(contact.locale);
     const comps = await secretariatCompetitions(db, contact.id);
     const ids = comps.map((c) => c.id);
     if (!cmd.arg) {
@@ -49,7 +50,7 @@ export function reportRoute(deps: BroadcastRouteDeps): Composer {
 
 /** The report as a chat message: header, counts, then failures with their reasons. */
 export function renderReport(r: AnnouncementReport, locale: Locale): OutgoingMessage {
-  const t = broadcastTexts(locale);
+  const t = broadcastReportTexts(locale);
   const lines = [
     t.reportHeader(
       shortId(r.id),
@@ -72,7 +73,7 @@ export function renderReport(r: AnnouncementReport, locale: Locale): OutgoingMes
   return { text: [lines.join("\n")] };
 }
 
-function describeAudience(r: AnnouncementReport, t: BroadcastTexts): string {
+function describeAudience(r: AnnouncementReport, t: BroadcastReportTexts): string {
   if (!r.audience) return "?";
   const p = audienceParts(r.audience);
   const parts = [

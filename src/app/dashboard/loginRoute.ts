@@ -1,4 +1,4 @@
-import { dashboardChatTexts } from "../../core/i18n/dashboardTexts.ts";
+import { dashboardChatTexts } from "../../core/i18n/dashboardChatTexts.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { rolesOf } from "../../db/queries/staffRoles.ts";
 import { Composer } from "../pipeline/Composer.ts";

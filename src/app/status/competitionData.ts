@@ -1,5 +1,7 @@
 import { KlinikError } from "../../core/errors.ts";
-import type { Localized, Stage, Template } from "../../core/templates/templateSchema.ts";
+import type { Localized } from "../../core/templates/baseSchemas.ts";
+import type { Stage } from "../../core/templates/stageSchema.ts";
+import type { Template } from "../../core/templates/templateSchema.ts";
 import { templateSchema } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import {

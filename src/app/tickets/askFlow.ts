@@ -5,13 +5,9 @@ import type { Choice, IncomingMessage, OutgoingMessage } from "../../core/messag
 import { inferKind, TICKET_KINDS, type TicketKind } from "../../core/tickets/inferKind.ts";
 import { bestMatch } from "../../core/tickets/similarity.ts";
 import { addWorkingHours } from "../../core/tickets/workingHours.ts";
-import {
-  countTicketsSince,
-  createTicket,
-  dropTicketDraft,
-  recordSavedAnswerAccepted,
-  savedAnswersOf,
-} from "../../db/queries/tickets.ts";
+import { recordSavedAnswerAccepted, savedAnswersOf } from "../../db/queries/savedAnswers.ts";
+import { dropTicketDraft } from "../../db/queries/ticketDrafts.ts";
+import { countTicketsSince, createTicket } from "../../db/queries/tickets.ts";
 import { zoneName } from "../broadcast/composeChoices.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { proposalsOfContact } from "../status/loadProposals.ts";

@@ -5,7 +5,7 @@ import { advances, stageCut } from "../../core/scoring/stageCut.ts";
 import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { applyCorrection, peerResults, proposalScores } from "../../db/queries/scoreCorrections.ts";
-import type { TicketView } from "../../db/queries/tickets.ts";
+import type { TicketView } from "../../db/queries/ticketViews.ts";
 
 export type CorrectionOutcome =
   | { kind: "corrected"; total: number | null; criterion: string }

@@ -2,12 +2,8 @@ import { formatShortDate } from "../../core/i18n/broadcastTexts.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import { workingHoursBetween } from "../../core/tickets/workingHours.ts";
-import {
-  ticketByNumber,
-  ticketMessages,
-  ticketQueue,
-  ticketsVisibleToMember,
-} from "../../db/queries/tickets.ts";
+import { ticketMessages } from "../../db/queries/tickets.ts";
+import { ticketByNumber, ticketQueue, ticketsVisibleToMember } from "../../db/queries/ticketViews.ts";
 import { loadAccess } from "../access.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { recordDenied } from "../status/routeKit.ts";

@@ -1,6 +1,7 @@
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import { workingHoursBetween } from "../../core/tickets/workingHours.ts";
-import { markReminded, secretariatContacts, unremindedOpenTickets } from "../../db/queries/tickets.ts";
+import { markReminded, secretariatContacts } from "../../db/queries/tickets.ts";
+import { unremindedOpenTickets } from "../../db/queries/ticketViews.ts";
 import { kindLabel, type TicketKit } from "./ticketKit.ts";
 
 const PREVIEW_CHARS = 300;

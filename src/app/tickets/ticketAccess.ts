@@ -1,6 +1,6 @@
 import type { Db } from "../../db/createDatabase.ts";
 import { isMember } from "../../db/queries/invitations.ts";
-import type { TicketView } from "../../db/queries/tickets.ts";
+import type { TicketView } from "../../db/queries/ticketViews.ts";
 import type { Access } from "../access.ts";
 
 /**

@@ -1,14 +1,10 @@
 import { formatScore } from "../../core/i18n/statusTexts.ts";
 import { ticketTexts } from "../../core/i18n/ticketTexts.ts";
 import { storableText } from "../../core/storableText.ts";
+import { saveAnswer } from "../../db/queries/savedAnswers.ts";
 import { correctionTarget, hasResult } from "../../db/queries/scoreCorrections.ts";
-import {
-  answerTicket,
-  closeTicket,
-  saveAnswer,
-  type TicketView,
-  ticketByNumber,
-} from "../../db/queries/tickets.ts";
+import { answerTicket, closeTicket } from "../../db/queries/tickets.ts";
+import { type TicketView, ticketByNumber } from "../../db/queries/ticketViews.ts";
 import { type CorrectionOutcome, correctScore } from "./correctScore.ts";
 import { MAX_TICKET_CHARS, type TicketKit } from "./ticketKit.ts";
 

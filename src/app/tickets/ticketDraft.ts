@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Choice } from "../../core/messages.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { readTicketDraft, writeTicketDraft } from "../../db/queries/tickets.ts";
+import { readTicketDraft, writeTicketDraft } from "../../db/queries/ticketDrafts.ts";
 
 /** A person part-way through asking, persisted between messages (zod-validated, versioned). */
 export const ticketDraftSchema = z.object({

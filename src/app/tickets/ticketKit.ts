@@ -6,7 +6,7 @@ import type { Template } from "../../core/templates/templateSchema.ts";
 import type { Db } from "../../db/createDatabase.ts";
 import { insertDirectNotification } from "../../db/queries/directNotifications.ts";
 import { competitionTimezone } from "../../db/queries/notifications.ts";
-import type { TicketView } from "../../db/queries/tickets.ts";
+import type { TicketView } from "../../db/queries/ticketViews.ts";
 import type { Logger } from "../../logger.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
 

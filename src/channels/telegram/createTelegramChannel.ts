@@ -1,29 +1,20 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
-import { Api, Bot, type Context, GrammyError, type Transformer } from "grammy";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { Api, Bot, GrammyError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Hono } from "hono";
 import type { Logger } from "pino";
 import type { ChannelState } from "../../core/channelState.ts";
-import { channelTexts } from "../../core/i18n/channelTexts.ts";
-import {
-  type ChannelSender,
-  confirmDelivered,
-  type MessageHandler,
-  type OutgoingMessage,
-} from "../../core/messages.ts";
+import type { ChannelSender, MessageHandler } from "../../core/messages.ts";
 import type { UpdateInbox } from "../../db/queries/inboxUpdates.ts";
-import * as metrics from "../../http/metrics.ts";
+import { logApiFailures, recordFetched } from "./apiTransformers.ts";
 import { publishBotCommands, syncSecretariatMenus, timeoutSignal } from "./botCommands.ts";
 import { createFileFetcher } from "./createFileFetcher.ts";
 import { createTelegramSender } from "./createTelegramSender.ts";
 import { createWebhookApp, type WebhookApp } from "./createWebhookApp.ts";
-import { DEFAULT_FLOOD, type FloodOptions, floodGuard } from "./floodGuard.ts";
+import { DEFAULT_FLOOD, type FloodOptions } from "./floodGuard.ts";
+import { handleUpdates, type TelegramContext } from "./handleUpdates.ts";
 import { InFlight } from "./InFlight.ts";
-import { escapeHtml } from "./renderRichText.ts";
-import { sendOutgoing } from "./sendOutgoing.ts";
-import { type MappedUpdate, toIncomingMessage } from "./toIncomingMessage.ts";
-import { withTypingIndicator } from "./withTypingIndicator.ts";
 
 /** Dependencies of the Telegram channel, wired in main.ts. */
 export interface TelegramChannelDeps {
@@ -73,8 +64,6 @@ const STARTUP_TIMEOUT_MS = 60_000;
  */
 const REPLY_RETRY = { maxDelaySeconds: 60, maxRetryAttempts: 5 };
 
-type TelegramContext = Context & { mapped?: MappedUpdate };
-
 /**
  * The Telegram adapter: receives updates (long polling through @grammyjs/runner, or a
  * webhook), hands private-chat messages to the app one chat at a time, renders the replies,
@@ -114,116 +103,18 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     }
   }
 
-  async function say(chatId: number, text: string, log: Logger): Promise<void> {
-    await bot.api
-      .sendMessage(chatId, escapeHtml(text), { parse_mode: "HTML" })
-      .catch((err: unknown) => log.warn({ err }, "could not send an adapter message"));
-  }
-
-  async function answerQuery(id: string, log: Logger, text?: string): Promise<void> {
-    await bot.api
-      .answerCallbackQuery(id, text ? { text } : {})
-      .catch((err: unknown) => log.debug({ err }, "could not answer a callback query"));
-  }
-
-  async function converse(mapped: Extract<MappedUpdate, { kind: "message" }>, log: Logger): Promise<void> {
-    const { chatId, locale } = mapped;
-    if (mapped.callbackQueryId) await answerQuery(mapped.callbackQueryId, log);
-    const started = Date.now();
-    const typing = () =>
-      directApi.sendChatAction(chatId, "typing").then(
-        () => undefined,
-        (err: unknown) => log.debug({ err }, "chat action failed"),
-      );
-    let replies: OutgoingMessage[];
-    try {
-      replies = await withTypingIndicator(() => deps.handler(mapped.message), typing);
-    } catch (err) {
-      log.error({ err }, "message handler failed; sent an apology");
-      await say(chatId, channelTexts(locale).apology, log);
-      return;
-    }
-    const deliver = async (messages: OutgoingMessage[], removeKeyboard: boolean) => {
-      for (const [index, reply] of messages.entries()) {
-        const opts = { locale, removeKeyboard: removeKeyboard && index === 0, logger: log };
-        await sendOutgoing({ first: bot.api, rest: bot.api }, chatId, reply, opts);
-      }
-    };
-    try {
-      await deliver(replies, mapped.sharedContact);
-      await confirmDelivered(replies);
-      // Later messages (LLM advice) go out when ready, outside this chat's turn: the person's next
-      // message is answered at once (the app labels advice that arrives after they moved on).
-      const later = followUpOf(replies);
-      if (later)
-        void updates.track(
-          settle(later, log)
-            .then((messages) => deliver(messages, false))
-            .catch((err: unknown) => log.warn({ err }, "could not deliver the follow-up")),
-        );
-    } catch (err) {
-      const unreachable = err instanceof GrammyError && err.error_code === 403;
-      log[unreachable ? "warn" : "error"]({ err }, "could not deliver the replies");
-    }
-    log.debug({ durationMs: Date.now() - started, replies: replies.length }, "message handled");
-  }
-
-  async function handle(mapped: MappedUpdate, updateId: number): Promise<void> {
-    if (mapped.kind === "ignore") return;
-    const chatId = "chatId" in mapped ? mapped.chatId : undefined;
-    const log = logger.child({ updateId, chatId });
-    try {
-      switch (mapped.kind) {
-        case "message":
-          return await converse(mapped, log);
-        case "staleButton":
-          return await answerQuery(mapped.callbackQueryId, log, channelTexts(mapped.locale).staleButton);
-        case "groupCommand":
-          return await say(
-            mapped.chatId,
-            `${channelTexts(mapped.locale).groupPointer}https://t.me/${username()}`,
-            log,
-          );
-        case "fileTooLarge":
-          return await say(mapped.chatId, channelTexts(mapped.locale).fileTooLarge, log);
-      }
-    } catch (err) {
-      log.error({ err }, "update failed");
-    }
-  }
-
-  bot.use((ctx, next) =>
-    updates.track(
-      next().then(() =>
-        deps.inbox
-          ?.done(String(ctx.update.update_id))
-          .catch((err: unknown) => logger.warn({ err }, "could not clear a handled update from the inbox")),
-      ),
-    ),
-  );
-  bot.use(async (ctx, next) => {
-    ctx.mapped = toIncomingMessage(ctx.update, {
-      botId: deps.token.split(":")[0],
-      botUsername: username(),
-      maxFileBytes,
-      fileFetcher,
-    });
-    if (ctx.mapped.kind !== "ignore") await next();
+  handleUpdates(bot, {
+    handler: deps.handler,
+    logger,
+    directApi,
+    botId: deps.token.split(":")[0],
+    username,
+    maxFileBytes,
+    fileFetcher,
+    flood: deps.flood ?? DEFAULT_FLOOD,
+    inbox: deps.inbox,
+    updates,
   });
-  bot.use(
-    floodGuard<TelegramContext>(deps.flood ?? DEFAULT_FLOOD, async (ctx) => {
-      const locale = ctx.mapped && "locale" in ctx.mapped ? ctx.mapped.locale : "id";
-      const log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
-      log.info({ userId: ctx.from?.id }, "flood limit reached; further messages dropped this window");
-      if (ctx.chat) await say(ctx.chat.id, channelTexts(locale).flood, log);
-    }),
-  );
-  // One chat's updates stay in order; other chats proceed meanwhile.
-  bot.use(sequentialize<TelegramContext>((ctx) => ctx.chat?.id.toString()));
-  bot.use((ctx) => handle(ctx.mapped!, ctx.update.update_id));
-  bot.catch((err) =>
-    logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "unhandled update error"),
-  );
 
   const mode = deps.mode;
   let runner: RunnerHandle | undefined;
@@ -283,23 +174,6 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   return channel;
 }
 
-/**
- * Replies may carry `followUp`, a promise of messages that come later (LLM advice after the
- * instant rule check); read structurally so the adapter works with plain arrays too.
- */
-function followUpOf(replies: OutgoingMessage[]): Promise<OutgoingMessage[]> | undefined {
-  return (replies as OutgoingMessage[] & { followUp?: Promise<OutgoingMessage[]> }).followUp;
-}
-
-async function settle(later: Promise<OutgoingMessage[]>, log: Logger): Promise<OutgoingMessage[]> {
-  try {
-    return await later;
-  } catch (err) {
-    log.warn({ err }, "follow-up messages failed; skipped");
-    return [];
-  }
-}
-
 /** The getMe answer, when the username is configured; the bot id is the token's prefix. */
 function botInfoFor(token: string, username: string): UserFromGetMe {
   return {
@@ -316,47 +190,5 @@ function botInfoFor(token: string, username: string): UserFromGetMe {
     allows_users_to_create_topics: false,
     can_manage_bots: false,
     supports_join_request_queries: false,
-  };
-}
-
-/**
- * Records each fetched batch in the inbox before the runner sees it: Telegram treats updates as
- * received once the next getUpdates asks past them, and that call comes only after this returns.
- * A failed write fails the call, so the same batch is fetched again.
- */
-function recordFetched(inbox: UpdateInbox): Transformer {
-  return async (prev, method, payload, signal) => {
-    const result = await prev(method, payload, signal);
-    if (method === "getUpdates" && result.ok && Array.isArray(result.result) && result.result.length > 0) {
-      const batch = result.result as Update[];
-      await inbox.record(batch.map((u) => ({ updateId: String(u.update_id), payload: u })));
-    }
-    return result;
-  };
-}
-
-/** Logs each failed attempt (the transformer sits under auto-retry); never the payload. */
-function logApiFailures(logger: Logger): Transformer {
-  return async (prev, method, payload, signal) => {
-    try {
-      const result = await prev(method, payload, signal);
-      if (!result.ok) {
-        if (result.error_code === 429) metrics.rateLimited.inc({ channel: "telegram" });
-        const loud = method === "getUpdates" || result.error_code === 429 || result.error_code >= 500;
-        logger[loud ? "warn" : "debug"](
-          {
-            method,
-            errorCode: result.error_code,
-            description: result.description,
-            retryAfter: result.parameters?.retry_after,
-          },
-          "Bot API call failed",
-        );
-      }
-      return result;
-    } catch (err) {
-      if (!signal?.aborted) logger.warn({ method, err }, "Bot API call failed (network)");
-      throw err;
-    }
   };
 }

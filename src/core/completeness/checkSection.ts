@@ -1,6 +1,7 @@
 import { inBoth } from "../i18n/catalog.ts";
 import { type CheckTexts, checkTexts } from "../i18n/checkTexts.ts";
-import type { DetectorSpec, Localized, Section } from "../templates/templateSchema.ts";
+import type { Localized } from "../templates/baseSchemas.ts";
+import type { DetectorSpec, Section } from "../templates/sectionSchema.ts";
 import { countWords } from "./countWords.ts";
 import type { DetectorResult } from "./detectorResult.ts";
 import { runDetector } from "./detectors.ts";

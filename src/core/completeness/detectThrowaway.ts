@@ -1,4 +1,4 @@
-import type { Section } from "../templates/templateSchema.ts";
+import type { Section } from "../templates/sectionSchema.ts";
 import { wordTokens } from "./countWords.ts";
 import { memoByText } from "./memo.ts";
 

@@ -38,6 +38,19 @@ export function sentenceFrom(text: string, index: number, max: number): string {
   return `${rest.slice(0, cut > 0 ? cut : max).trim()}…`;
 }
 
+/** Where the clause holding `index` starts, so a rejected mention is quoted with its verb. */
+export function clauseStart(text: string, index: number): number {
+  const head = text.slice(Math.max(0, index - 60), index);
+  const cut = Math.max(
+    head.lastIndexOf("."),
+    head.lastIndexOf(";"),
+    head.lastIndexOf("\n"),
+    head.lastIndexOf(","),
+  );
+  const start = Math.max(0, index - 60) + cut + 1;
+  return start + (text.slice(start, index).length - text.slice(start, index).trimStart().length);
+}
+
 const ABBREVIATION_END =
   /(?<![\p{L}])(?:kab|kec|kel|ds|dr|drg|dra|ir|prof|no|nom|jl|prov|pemkab|pemkot|rs|st|sdr|bpk|tgl|th|thn|hr|kpd|a\.n|u\.p|dsb|spt|Kab|Kec|Kel|Ds|Dr|Jl|Prov|Prof|Ir|RS|H|Hj|S\.Kom|S\.Sos|S\.Kep|SKM|M\.Kes|M\.Si)\.$/u;
 

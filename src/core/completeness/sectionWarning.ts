@@ -1,4 +1,4 @@
-import type { Localized } from "../templates/templateSchema.ts";
+import type { Localized } from "../templates/baseSchemas.ts";
 
 /** What a note about a section is about; stable names, used by `klinik check --jsonl`. */
 export type WarningKind =

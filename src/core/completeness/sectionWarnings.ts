@@ -1,6 +1,6 @@
 import { inBoth } from "../i18n/catalog.ts";
 import { checkTexts } from "../i18n/checkTexts.ts";
-import type { Section } from "../templates/templateSchema.ts";
+import type { Section } from "../templates/sectionSchema.ts";
 import { findSmsAbbreviations } from "./detectAbbreviations.ts";
 import { findUnexplainedAcronyms } from "./detectAcronyms.ts";
 import { detectForeignLanguage } from "./detectLanguage.ts";

@@ -1,4 +1,4 @@
-import type { Localized } from "../templates/templateSchema.ts";
+import type { Localized } from "../templates/baseSchemas.ts";
 import type { ThrowawayReason } from "./detectThrowaway.ts";
 
 /**

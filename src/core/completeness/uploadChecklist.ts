@@ -1,4 +1,5 @@
-import type { AttachmentSpec, Template } from "../templates/templateSchema.ts";
+import type { AttachmentSpec } from "../templates/attachmentSchema.ts";
+import type { Template } from "../templates/templateSchema.ts";
 
 /** A file attached to a proposal, as the checklist and /lihat see it (never its bytes). */
 export interface AttachmentView {

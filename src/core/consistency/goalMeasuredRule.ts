@@ -2,7 +2,7 @@ import { sentences } from "../completeness/detectorResult.ts";
 import { findQuantities } from "../completeness/quantities.ts";
 import { inBoth } from "../i18n/catalog.ts";
 import { checkTexts } from "../i18n/checkTexts.ts";
-import type { Localized } from "../templates/templateSchema.ts";
+import type { Localized } from "../templates/baseSchemas.ts";
 
 const GOAL =
   /(?<!\p{L})(?:tujuan(?:nya)?|bertujuan|ditujukan|target(?:nya)?|ditargetkan|sasaran\s+inovasi|aims?|objectives?)(?!\p{L})/iu;

@@ -1,7 +1,7 @@
 import { findYears } from "../completeness/quantities.ts";
 import { inBoth } from "../i18n/catalog.ts";
 import { checkTexts } from "../i18n/checkTexts.ts";
-import type { Localized } from "../templates/templateSchema.ts";
+import type { Localized } from "../templates/baseSchemas.ts";
 
 const START =
   /(?<!\p{L})(?:sejak|sjk|mulai|dimulai|diluncurkan|meluncurkan|diterapkan|menerapkan|menjalankan|dilaksanakan|berjalan|launching|diinisiasi|menginisiasi|digagas|lahir|since|started|launched)(?!\p{L})/giu;

@@ -1,6 +1,6 @@
 import { inBoth } from "../i18n/catalog.ts";
 import { checkTexts } from "../i18n/checkTexts.ts";
-import type { Localized } from "../templates/templateSchema.ts";
+import type { Localized } from "../templates/baseSchemas.ts";
 import { figuresOf, hasValue } from "./figures.ts";
 
 /** Every figure in Ringkasan appears in the body: a summary claims nothing the body does not show. */

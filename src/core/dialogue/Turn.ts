@@ -2,7 +2,8 @@ import { countWords } from "../completeness/countWords.ts";
 import { type DialogueTexts, dialogueTexts } from "../i18n/dialogueTexts.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { Choice, OutgoingMessage, RichText } from "../messages.ts";
-import type { Section, Template } from "../templates/templateSchema.ts";
+import type { Section } from "../templates/sectionSchema.ts";
+import type { Template } from "../templates/templateSchema.ts";
 import type { DialogueState } from "./dialogueState.ts";
 import type { CompetitionView, Effect, ProposalView, TurnContext, TurnResult } from "./turnTypes.ts";
 

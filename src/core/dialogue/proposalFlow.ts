@@ -1,7 +1,8 @@
 import { normalizeTitle } from "../attachments/normalizeTitle.ts";
 import { formatDate } from "../i18n/dialogueTexts.ts";
 import type { Choice } from "../messages.ts";
-import type { RegistrationField, Template } from "../templates/templateSchema.ts";
+import type { RegistrationField } from "../templates/registrationSchema.ts";
+import type { Template } from "../templates/templateSchema.ts";
 import type { Step } from "./dialogueState.ts";
 import { flushBuffer, openSection, resumePrompt } from "./sectionFlow.ts";
 import type { Turn } from "./Turn.ts";

@@ -3,7 +3,8 @@ import type { Mark, SectionCheck } from "../completeness/checkSection.ts";
 import type { DialogueTexts } from "../i18n/dialogueTexts.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { RichText } from "../messages.ts";
-import type { Section, Template } from "../templates/templateSchema.ts";
+import type { Section } from "../templates/sectionSchema.ts";
+import type { Template } from "../templates/templateSchema.ts";
 
 export const MARK_ICON: Record<Mark, string> = { complete: "✅", incomplete: "⚠️", empty: "⬜" };
 

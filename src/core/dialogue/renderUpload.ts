@@ -4,7 +4,9 @@ import { formatDate } from "../i18n/dialogueTexts.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { type UploadTexts, uploadTexts } from "../i18n/uploadTexts.ts";
 import type { RichText } from "../messages.ts";
-import { INNOVATION_CRITERIA, type Section, type Template } from "../templates/templateSchema.ts";
+import { INNOVATION_CRITERIA } from "../templates/scoringSchema.ts";
+import type { Section } from "../templates/sectionSchema.ts";
+import type { Template } from "../templates/templateSchema.ts";
 
 /** One checklist line (✅/⚠️) and, for a ⚠️, the tip that says what to do. */
 export function uploadLines(

@@ -1,4 +1,4 @@
-import type { InnovationCriterion } from "../templates/templateSchema.ts";
+import type { InnovationCriterion } from "../templates/scoringSchema.ts";
 import { catalog } from "./catalog.ts";
 
 /**

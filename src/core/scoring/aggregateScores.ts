@@ -1,4 +1,5 @@
-import type { Criterion, Template } from "../templates/templateSchema.ts";
+import type { Criterion } from "../templates/scoringSchema.ts";
+import type { Template } from "../templates/templateSchema.ts";
 
 /** One judge's score for one criterion of one proposal, as imported. */
 export interface ScoreInput {

@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/locale.ts";
-import type { Localized, Template } from "../templates/templateSchema.ts";
+import type { Localized } from "../templates/baseSchemas.ts";
+import type { Template } from "../templates/templateSchema.ts";
 
 /** A total as the template shows it: an index on the score scale with its predikat, or a percent. */
 export type DisplayedTotal =

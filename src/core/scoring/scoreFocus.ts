@@ -1,5 +1,6 @@
 import { checkSection } from "../completeness/checkSection.ts";
-import type { Localized, Template } from "../templates/templateSchema.ts";
+import type { Localized } from "../templates/baseSchemas.ts";
+import type { Template } from "../templates/templateSchema.ts";
 import { isWeak } from "./aggregateScores.ts";
 
 /** The judges' released means of the latest released round, as coaching reads them. */

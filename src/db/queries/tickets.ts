@@ -1,67 +1,4 @@
-import type { Db } from "../createDatabase.ts";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/** A ticket as the routes, the CLI and the dashboard show it, with its proposal beside it. */
-export interface TicketView {
-  id: string;
-  number: number;
-  competitionId: string;
-  proposalId: string | null;
-  contactId: string | null;
-  channel: string;
-  kind: string;
-  stage: string | null;
-  criteria: string[];
-  text: string;
-  status: string;
-  decision: string | null;
-  createdAt: Date;
-  firstAnsweredAt: Date | null;
-  closedAt: Date | null;
-  remindedAt: Date | null;
-  proposal: { code: string; title: string; unitId: string; unitName: string } | null;
-}
-
-const ticketSelect = {
-  id: true,
-  number: true,
-  competitionId: true,
-  proposalId: true,
-  contactId: true,
-  channel: true,
-  kind: true,
-  stage: true,
-  criteria: true,
-  text: true,
-  status: true,
-  decision: true,
-  createdAt: true,
-  firstAnsweredAt: true,
-  closedAt: true,
-  remindedAt: true,
-} as const;
-
-type TicketRow = Omit<TicketView, "proposal">;
-
-/** Attaches each ticket's proposal (code, title, unit) in one query. */
-async function withProposals(db: Db | Tx, rows: TicketRow[]): Promise<TicketView[]> {
-  const ids = [...new Set(rows.map((r) => r.proposalId).filter((x): x is string => x !== null))];
-  const proposals = ids.length
-    ? await db.proposal.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, code: true, title: true, unitId: true, unit: { select: { name: true } } },
-      })
-    : [];
-  const byId = new Map(proposals.map((p) => [p.id, p]));
-  return rows.map((r) => {
-    const p = r.proposalId ? byId.get(r.proposalId) : undefined;
-    return {
-      ...r,
-      proposal: p ? { code: p.code, title: p.title, unitId: p.unitId, unitName: p.unit.name } : null,
-    };
-  });
-}
+import type { Db, Tx } from "../createDatabase.ts";
 
 export interface NewTicket {
   competitionId: string;
@@ -102,54 +39,6 @@ export async function createTicket(db: Db, t: NewTicket): Promise<{ id: string; 
 /** Tickets the person opened since an instant (the daily limit). */
 export async function countTicketsSince(db: Db, contactId: string, since: Date): Promise<number> {
   return db.ticket.count({ where: { contactId, createdAt: { gte: since } } });
-}
-
-export async function ticketByNumber(db: Db, number: number): Promise<TicketView | undefined> {
-  if (!Number.isSafeInteger(number) || number <= 0 || number > 2_147_483_647) return undefined;
-  const row = await db.ticket.findUnique({ where: { number }, select: ticketSelect });
-  return row ? (await withProposals(db, [row]))[0] : undefined;
-}
-
-/** The person's own tickets and those of their units' proposals, newest first. */
-export async function ticketsVisibleToMember(db: Db, contactId: string, limit = 20): Promise<TicketView[]> {
-  const units = await db.membership.findMany({ where: { contactId }, select: { unitId: true } });
-  const proposals = units.length
-    ? await db.proposal.findMany({
-        where: { unitId: { in: units.map((u) => u.unitId) } },
-        select: { id: true },
-      })
-    : [];
-  const rows = await db.ticket.findMany({
-    where: { OR: [{ contactId }, { proposalId: { in: proposals.map((p) => p.id) } }] },
-    select: ticketSelect,
-    orderBy: { createdAt: "desc" },
-    take: limit,
-  });
-  return withProposals(db, rows);
-}
-
-export interface QueueFilter {
-  competitionIds: readonly string[];
-  /** Default: open and answered-but-not-closed are "open" for the queue. */
-  status?: "open" | "answered" | "closed" | "unclosed" | "all";
-  kind?: string;
-  limit?: number;
-}
-
-/** The secretariat's queue: oldest first. */
-export async function ticketQueue(db: Db, f: QueueFilter): Promise<TicketView[]> {
-  const status = f.status ?? "open";
-  const rows = await db.ticket.findMany({
-    where: {
-      competitionId: { in: [...f.competitionIds] },
-      ...(status === "all" ? {} : status === "unclosed" ? { status: { not: "closed" } } : { status }),
-      ...(f.kind ? { kind: f.kind } : {}),
-    },
-    select: ticketSelect,
-    orderBy: [{ createdAt: "asc" }, { number: "asc" }],
-    take: f.limit ?? 50,
-  });
-  return withProposals(db, rows);
 }
 
 export async function ticketMessages(db: Db, ticketId: string) {
@@ -221,54 +110,6 @@ export async function appealOf(db: Db, proposalId: string, stage: string) {
   });
 }
 
-export async function savedAnswersOf(db: Db, competitionId: string) {
-  return db.savedAnswer.findMany({
-    where: { competitionId },
-    select: { id: true, question: true, answer: true },
-    orderBy: { createdAt: "desc" },
-    take: 500,
-  });
-}
-
-export async function saveAnswer(
-  db: Db,
-  s: { competitionId: string; question: string; answer: string; createdById?: string },
-): Promise<void> {
-  await db.savedAnswer.create({ data: s, select: { id: true } });
-}
-
-export async function readTicketDraft(db: Db, contactId: string): Promise<unknown> {
-  const row = await db.ticketDraft.findUnique({ where: { contactId }, select: { state: true } });
-  return row?.state;
-}
-
-export async function writeTicketDraft(db: Db, contactId: string, state: object): Promise<void> {
-  await db.ticketDraft.upsert({
-    where: { contactId },
-    create: { contactId, state },
-    update: { state },
-    select: { contactId: true },
-  });
-}
-
-/** The person's stored dialogue state (raw JSON), to read the choices the dialogue last offered. */
-export { dialogueStateOf } from "./dialogueStates.ts";
-
-export async function dropTicketDraft(db: Db, contactId: string): Promise<void> {
-  await db.ticketDraft.deleteMany({ where: { contactId } });
-}
-
-/** Open tickets (never answered) not yet reminded about, created before `before`. */
-export async function unremindedOpenTickets(db: Db, before: Date, limit = 500): Promise<TicketView[]> {
-  const rows = await db.ticket.findMany({
-    where: { status: "open", firstAnsweredAt: null, remindedAt: null, createdAt: { lt: before } },
-    select: ticketSelect,
-    orderBy: { createdAt: "asc" },
-    take: limit,
-  });
-  return withProposals(db, rows);
-}
-
 /** Claims the reminder of a ticket: true once, whatever the number of bot processes. */
 export async function markReminded(db: Db, ticketId: string, at: Date): Promise<boolean> {
   const r = await db.ticket.updateMany({
@@ -313,12 +154,4 @@ export async function eraseTicketRows(tx: Tx, contactId: string): Promise<void> 
   await tx.ticketMessage.updateMany({ where: { authorId: contactId }, data: { authorId: null } });
   await tx.savedAnswer.updateMany({ where: { createdById: contactId }, data: { createdById: null } });
   await tx.ticketDraft.deleteMany({ where: { contactId } });
-}
-
-/** A saved answer that settled a question before it became a ticket (kept for the FAQ's worth). */
-export async function recordSavedAnswerAccepted(db: Db, contactId: string, savedId: string): Promise<void> {
-  await db.auditLog.create({
-    data: { actorId: contactId, action: "ticket.savedAnswerAccepted", subject: savedId },
-    select: { id: true },
-  });
 }

@@ -5,7 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { createAnnouncement } from "../../app/broadcast/createAnnouncement.ts";
 import type { CompetitionData } from "../../app/status/competitionData.ts";
 import { EVERYONE } from "../../core/broadcast/audienceSchema.ts";
-import { dashboardChatTexts } from "../../core/i18n/dashboardTexts.ts";
+import { dashboardChatTexts } from "../../core/i18n/dashboardChatTexts.ts";
 import { balanceAssignments } from "../../core/scoring/balanceAssignments.ts";
 import { recordAudit } from "../../db/queries/audit.ts";
 import {

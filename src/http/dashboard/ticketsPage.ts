@@ -7,7 +7,7 @@ import type { CompetitionCache } from "../../app/competitionCache.ts";
 import { ticketReport } from "../../app/tickets/ticketReport.ts";
 import { formatShortDate } from "../../core/i18n/broadcastTexts.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { ticketQueue } from "../../db/queries/tickets.ts";
+import { ticketQueue } from "../../db/queries/ticketViews.ts";
 
 export interface TicketsPageDeps {
   db: Db;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runDetector } from "../../../src/core/completeness/detectors.ts";
-import type { DetectorSpec } from "../../../src/core/templates/templateSchema.ts";
+import type { DetectorSpec } from "../../../src/core/templates/sectionSchema.ts";
 
 const run = (spec: DetectorSpec, text: string) => runDetector(spec, text);
 const numbers = (min = 1): DetectorSpec => ({ kind: "numbers", min });

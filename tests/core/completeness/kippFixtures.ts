@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { loadTemplateFile } from "../../../src/core/templates/loadTemplates.ts";
-import type { Section } from "../../../src/core/templates/templateSchema.ts";
+import type { Section } from "../../../src/core/templates/sectionSchema.ts";
 
 /** The bundled KIPP 2023 template and its per-section fixtures (tests run from the repository root). */
 export const KIPP = loadTemplateFile("prompts/templates/kipp-2023-umum.json");

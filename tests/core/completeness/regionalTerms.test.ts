@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectBudget, detectLegalBasis } from "../../../src/core/completeness/detectors.ts";
+import { detectBudget } from "../../../src/core/completeness/detectBudget.ts";
+import { detectLegalBasis } from "../../../src/core/completeness/detectLegalBasis.ts";
 
 describe("regional legal and budget terms, and common misspellings", () => {
   it.each([

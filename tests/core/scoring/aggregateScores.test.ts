@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aggregateScores, isWeak, weightedTotal } from "../../../src/core/scoring/aggregateScores.ts";
 import { checkScoreValue } from "../../../src/core/scoring/checkScoreValue.ts";
-import type { Criterion } from "../../../src/core/templates/templateSchema.ts";
+import type { Criterion } from "../../../src/core/templates/scoringSchema.ts";
 
 const crit = (key: string, weight: number): Criterion => ({
   key,

@@ -2,11 +2,8 @@ import { describe, expect, it } from "vitest";
 import { renderScores } from "../../../src/app/status/renderScores.ts";
 import { displayTotal } from "../../../src/core/scoring/scoreDisplay.ts";
 import { loadTemplates } from "../../../src/core/templates/loadTemplates.ts";
-import {
-  INNOVATION_CRITERIA,
-  type Template,
-  templateSchema,
-} from "../../../src/core/templates/templateSchema.ts";
+import { INNOVATION_CRITERIA } from "../../../src/core/templates/scoringSchema.ts";
+import { type Template, templateSchema } from "../../../src/core/templates/templateSchema.ts";
 
 const templates = loadTemplates("prompts/templates");
 const get = (id: string): Template => templates.get(id)!;
