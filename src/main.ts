@@ -36,6 +36,13 @@ import { createLogger } from "./logger.ts";
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
 
 /** Composition root: config → database → use cases → channels → delivery worker; clean shutdown on signals. */
+/**
+ * How often each process on PostgreSQL looks for updates that a process that died had received
+ * and not finished (the webhook's 200 may have gone out at the reply timeout): seconds of delay
+ * for a rare message, one cheap statement per process otherwise.
+ */
+const INBOX_SWEEP_MS = 2_000;
+
 async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig(process.env);
@@ -136,7 +143,10 @@ async function main(): Promise<void> {
         flood: config.flood,
         onState: monitor.reporter("telegram"),
         secretariatChats: () => secretariatTelegramIds(db.prisma),
-        inbox: config.telegram.mode.kind === "polling" ? createUpdateInbox(db.prisma, "telegram") : undefined,
+        // Every update is recorded before it is handled; with several processes (PostgreSQL) each
+        // one takes over what a process that died left there (ADR 0007).
+        inbox: createUpdateInbox(db.prisma, "telegram", claimHolder?.id),
+        ...(claimHolder ? { inboxSweepMs: INBOX_SWEEP_MS } : {}),
       })
     : undefined;
   const cloud = cloudConfig.enabled
@@ -148,6 +158,8 @@ async function main(): Promise<void> {
         verifyToken: cloudConfig.verifyToken,
         appSecret: cloudConfig.appSecret,
         flood: config.flood,
+        inbox: createUpdateInbox(db.prisma, "whatsapp-cloud", claimHolder?.id),
+        ...(claimHolder ? { inboxSweepMs: INBOX_SWEEP_MS } : {}),
       })
     : undefined;
   const http = createHttpServer({
@@ -218,6 +230,7 @@ async function main(): Promise<void> {
         pacing: { minDelayMs: config.broadcast.whatsappGapMs, dailyCap: config.broadcast.whatsappDailyCap },
         // With the Cloud API beside it, "whatsapp" readiness is the Cloud API's.
         ...(cloud ? {} : { onState: monitor.reporter("whatsapp") }),
+        inbox: createUpdateInbox(db.prisma, "whatsapp", claimHolder?.id),
       })
     : undefined;
   // A receiver never opens the WhatsApp session: one socket per number, held by the dispatcher.

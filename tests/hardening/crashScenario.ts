@@ -129,7 +129,8 @@ export async function runCrashScenario(
   let finished = false;
   const killer = (async () => {
     while (kills.length < o.kills && !finished) {
-      await new Promise((r) => setTimeout(r, 1_200 + rand() * 2_500));
+      // Kills come faster than a dialogue ends, so all of them fall while people are writing.
+      await new Promise((r) => setTimeout(r, 800 + rand() * 1_500));
       if (finished) break;
       const slot = Math.floor(rand() * t.slots);
       await t.kill(slot);

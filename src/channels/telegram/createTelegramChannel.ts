@@ -43,6 +43,11 @@ export interface TelegramChannelDeps {
    * Telegram, and what a killed process fetched but did not finish is handled at the next start.
    */
   inbox?: UpdateInbox;
+  /**
+   * With several processes (PostgreSQL): how often the inbox is checked for updates a process
+   * that is gone received and did not finish; they are handled here. Unset: only at start.
+   */
+  inboxSweepMs?: number;
 }
 
 export interface TelegramChannel {
@@ -121,16 +126,34 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   let stopping: Promise<void> | undefined;
   const webhook: WebhookApp | undefined =
     mode.kind === "webhook"
-      ? createWebhookApp({ bot, secret: mode.secret, logger, stopping: () => stopping !== undefined })
+      ? createWebhookApp({
+          bot,
+          secret: mode.secret,
+          logger,
+          stopping: () => stopping !== undefined,
+          ...(deps.inbox ? { record: inboxRecorder(deps.inbox) } : {}),
+        })
       : undefined;
 
-  /** Updates a killed process fetched (Telegram counts them received) but did not finish. */
-  async function replayInbox(): Promise<void> {
-    const left = (await deps.inbox?.pending()) ?? [];
-    if (left.length === 0) return;
-    logger.info({ updates: left.length }, "handling updates fetched before a restart");
-    for (const u of left) void updates.track(bot.handleUpdate(u.payload as Update).catch(() => undefined));
+  /** Updates a killed process received (Telegram counts them delivered) but did not finish. */
+  let replaying: Promise<void> | undefined;
+  function replayInbox(): Promise<void> {
+    replaying ??= (async () => {
+      try {
+        const left = (await deps.inbox?.takeOver()) ?? [];
+        if (left.length === 0) return;
+        logger.info({ updates: left.length }, "handling updates a stopped process received");
+        for (const u of left)
+          void updates.track(bot.handleUpdate(u.payload as Update).catch(() => undefined));
+      } catch (err) {
+        logger.warn({ err }, "could not read the inbox for updates left by a stopped process");
+      } finally {
+        replaying = undefined;
+      }
+    })();
+    return replaying;
   }
+  let sweepTimer: NodeJS.Timeout | undefined;
 
   const channel: TelegramChannel = {
     sender,
@@ -154,6 +177,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
         });
       } else {
         await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: ALLOWED_UPDATES });
+        await replayInbox();
+      }
+      if (deps.inbox && deps.inboxSweepMs) {
+        sweepTimer = setInterval(() => void replayInbox(), deps.inboxSweepMs);
+        sweepTimer.unref();
       }
       deps.onState?.({ state: "connected" });
       logger.info({ mode: mode.kind, username: username() }, "telegram channel started");
@@ -162,6 +190,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       stopping ??= (async () => {
         // The webhook stays registered: Telegram keeps updates queued until the next start.
         clearInterval(menuTimer);
+        clearInterval(sweepTimer);
         await runner?.stop();
         await webhook?.drain();
         await updates.drain();
@@ -172,6 +201,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   };
   if (webhook) channel.webhook = webhook.app;
   return channel;
+}
+
+/** Webhook calls are recorded in the inbox before they are handled (and before Telegram gets its 200). */
+function inboxRecorder(inbox: UpdateInbox): (update: Update) => Promise<void> {
+  return (update) => inbox.record([{ updateId: String(update.update_id), payload: update }]);
 }
 
 /** The getMe answer, when the username is configured; the bot id is the token's prefix. */

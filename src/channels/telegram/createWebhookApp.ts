@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { type Bot, type Context, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
 import { Hono } from "hono";
 import type { Logger } from "pino";
 import { InFlight } from "./InFlight.ts";
@@ -10,6 +11,12 @@ export interface WebhookAppOptions<C extends Context> {
   logger: Logger;
   /** True once the channel stops: new calls get 503, so Telegram redelivers them (elsewhere). */
   stopping: () => boolean;
+  /**
+   * Records the update before it is handled (the inbox): if this process dies while handling it,
+   * another process finds it there, even after Telegram got its 200 at the reply timeout. A failed
+   * write answers 503, so Telegram delivers it again.
+   */
+  record?: (update: Update) => Promise<void>;
 }
 
 export interface WebhookApp {
@@ -48,6 +55,21 @@ export function createWebhookApp<C extends Context>(opts: WebhookAppOptions<C>):
       return c.body(null, 403);
     }
     if (opts.stopping()) return c.body(null, 503);
+    if (opts.record) {
+      // Hono keeps the parsed body: grammY's adapter reads the same one.
+      const update = await c.req.json<Update>().catch(() => undefined);
+      if (update && typeof update.update_id === "number") {
+        try {
+          await opts.record(update);
+        } catch (err) {
+          opts.logger.warn(
+            { err, updateId: update.update_id },
+            "could not record a webhook update; asked Telegram to resend",
+          );
+          return c.body(null, 503);
+        }
+      }
+    }
     return requests.track(
       Promise.resolve(callback(c)).catch((err: unknown) => {
         // Answer 200 anyway: redelivering an update our own code failed on would only fail again.

@@ -11,16 +11,18 @@ import {
   TransientSendError,
 } from "../../core/messages.ts";
 import { type CloudTemplates, templateParams } from "../../core/whatsapp/cloudTemplates.ts";
+import type { UpdateInbox } from "../../db/queries/inboxUpdates.ts";
 import { BoundedMap } from "../whatsapp/boundedMap.ts";
 import { createChatQueue } from "../whatsapp/chatQueue.ts";
 import { createChoiceMemory } from "../whatsapp/choiceMemory.ts";
 import { createFloodGuard, type FloodOptions } from "../whatsapp/floodGuard.ts";
 import { maskJid } from "../whatsapp/maskJid.ts";
+import { type CloudMessage, createCloudInbox, messagesOf } from "./cloudInbox.ts";
 import { createCloudWebhook } from "./createCloudWebhook.ts";
 import type { GraphClient } from "./createGraphClient.ts";
 import { renderCloudMessages } from "./renderCloudMessages.ts";
 import { cloudJid, toIncomingMessage } from "./toIncomingMessage.ts";
-import { type CloudWebhook, cloudMessageSchema, cloudStatusSchema } from "./webhookSchema.ts";
+import { type CloudWebhook, cloudStatusSchema } from "./webhookSchema.ts";
 
 /** What the channel keeps in the database (query modules in src/db/queries, wired in main). */
 export interface CloudStore {
@@ -42,6 +44,13 @@ export interface CloudChannelDeps {
   appSecret: string;
   flood?: FloodOptions;
   now?: () => number;
+  /**
+   * Every message is recorded here before Meta gets its 200, and dropped once handled; what a
+   * process that died left is taken over at creation and, with `inboxSweepMs` (several
+   * processes on PostgreSQL), every so often (ADR 0007).
+   */
+  inbox?: UpdateInbox;
+  inboxSweepMs?: number;
 }
 
 export interface CloudChannel {
@@ -50,6 +59,8 @@ export interface CloudChannel {
   sender: ChannelSender;
   /** Waits for the turns in flight (graceful stop); new posts are answered but not handled. */
   stop(): Promise<void>;
+  /** Resolves once the inbox rows found at creation are handed to their chats' queues. */
+  ready: Promise<void>;
 }
 
 /** A person's window is 24 hours; a send that close to its end may land after it closes. */
@@ -135,7 +146,7 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
     }
   }
 
-  async function turn(payloadMessage: ReturnType<typeof cloudMessageSchema.parse>, name: string | undefined) {
+  async function turn(payloadMessage: CloudMessage, name: string | undefined) {
     const incoming = toIncomingMessage(payloadMessage, name, {
       fetch: async (mediaId, maxBytes) => {
         const info = await graph.mediaInfo(mediaId);
@@ -173,32 +184,37 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
     });
   }
 
+  /** One person's message: once per message id in this process, in its chat's order. */
+  function accept(m: CloudMessage, name: string | undefined): void {
+    // Meta delivers at least once: the same message id again has no second effect.
+    if (seen.has(m.id) || !accepting) return;
+    seen.set(m.id, true);
+    const jid = cloudJid(m.from);
+    const at = m.timestamp ? new Date(Number(m.timestamp) * 1000) : new Date(now());
+    const verdict = flood.check(jid);
+    void queue.run(jid, async () => {
+      try {
+        await store.touchWindow(jid, at);
+        if (verdict === "notify") await reply(jid, [floodNotice]);
+        if (verdict === "ok") await turn(m, name);
+      } finally {
+        void deps.inbox
+          ?.done(m.id)
+          .catch((err: unknown) => logger.warn({ err }, "could not clear a handled message from the inbox"));
+      }
+    });
+  }
+
+  const inbox = deps.inbox
+    ? createCloudInbox({ inbox: deps.inbox, sweepMs: deps.inboxSweepMs, logger, accept })
+    : undefined;
+
   function onPayload(payload: CloudWebhook): void {
+    for (const { message, name } of messagesOf(payload, logger)) accept(message, name);
     for (const entry of payload.entry)
       for (const change of entry.changes) {
         if (change.field !== "messages") continue;
         const v = change.value;
-        const names = new Map((v.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
-        for (const raw of v.messages ?? []) {
-          const parsed = cloudMessageSchema.safeParse(raw);
-          if (!parsed.success) {
-            logger.info({ issues: parsed.error.issues.slice(0, 2) }, "WhatsApp Cloud message ignored");
-            continue;
-          }
-          const m = parsed.data;
-          // Meta delivers at least once: the same message id again has no second effect.
-          if (seen.has(m.id) || !accepting) continue;
-          seen.set(m.id, true);
-          const jid = cloudJid(m.from);
-          const at = m.timestamp ? new Date(Number(m.timestamp) * 1000) : new Date(now());
-          const verdict = flood.check(jid);
-          void queue.run(jid, async () => {
-            await store.touchWindow(jid, at);
-            if (verdict === "notify") await reply(jid, [floodNotice]);
-            if (verdict !== "ok") return;
-            await turn(m, names.get(m.from));
-          });
-        }
         for (const raw of v.statuses ?? []) {
           const parsed = cloudStatusSchema.safeParse(raw);
           if (!parsed.success) continue;
@@ -222,10 +238,13 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       appSecret: deps.appSecret,
       logger,
       onPayload,
+      ...(inbox ? { record: inbox.record } : {}),
     }),
     sender,
+    ready: inbox?.ready ?? Promise.resolve(),
     async stop() {
       accepting = false;
+      inbox?.stop();
       await queue.drain();
     },
   };

@@ -12,6 +12,11 @@ export interface CloudWebhookDeps {
   logger: Logger;
   /** Takes a verified, parsed body; runs after the 200 is sent and must not throw. */
   onPayload(payload: CloudWebhook): void;
+  /**
+   * Records the body's messages before the 200 (the inbox), so a process that dies before
+   * handling them loses nothing; a failed write answers 500 and Meta sends the body again.
+   */
+  record?(payload: CloudWebhook): Promise<void>;
 }
 
 /**
@@ -52,6 +57,14 @@ export function createCloudWebhook(deps: CloudWebhookDeps): Hono {
       // or Meta retries it for days.
       deps.logger.info({ issues: parsed.error.issues.slice(0, 3) }, "WhatsApp webhook body ignored");
       return c.text("ok");
+    }
+    if (deps.record) {
+      try {
+        await deps.record(parsed.data);
+      } catch (err) {
+        deps.logger.warn({ err }, "WhatsApp webhook body not recorded; Meta will send it again");
+        return c.text("not recorded", 500);
+      }
     }
     setImmediate(() => deps.onPayload(parsed.data));
     return c.text("ok");

@@ -1,5 +1,6 @@
 import {
   type BaileysEventMap,
+  BufferJSON,
   isJidGroup,
   jidNormalizedUser,
   type WAMessage,
@@ -14,6 +15,7 @@ import {
   type MessageHandler,
   type OutgoingMessage,
 } from "../../core/messages.ts";
+import type { UpdateInbox } from "../../db/queries/inboxUpdates.ts";
 import { BoundedMap } from "./boundedMap.ts";
 import type { ChatQueue } from "./chatQueue.ts";
 import type { ChoiceMemory } from "./choiceMemory.ts";
@@ -28,6 +30,11 @@ export interface InboundRouter {
   onUpsert(event: BaileysEventMap["messages.upsert"]): void;
   /** New messages are ignored from now on (graceful stop). */
   stopAccepting(): void;
+  /**
+   * Hands on the messages a process that is gone had received and not finished (the inbox):
+   * WhatsApp counts a message delivered once Baileys receipts it, before the bot handles it.
+   */
+  replayInbox(): Promise<void>;
 }
 
 // The adapter texts the adapter says on its own: it does not know the user's locale, so Indonesian.
@@ -46,6 +53,8 @@ export function createInboundRouter(deps: {
   download: (msg: WAMessage) => Promise<Uint8Array>;
   markRead?: (key: WAMessageKey) => Promise<void>;
   now: () => number;
+  /** Each accepted message is recorded here as it arrives and cleared once handled (ADR 0007). */
+  inbox?: UpdateInbox;
 }): InboundRouter {
   // The app deduplicates on messageId too; this spares it the duplicate upserts Baileys emits.
   const seen = new BoundedMap<string, true>(2000);
@@ -100,8 +109,12 @@ export function createInboundRouter(deps: {
     });
   };
 
-  const accept = (msg: WAMessage, type: BaileysEventMap["messages.upsert"]["type"]): void => {
-    const reason = ignoreReason(msg, type, { allowGroups: deps.allowGroups, now: deps.now() });
+  const accept = (msg: WAMessage, type: BaileysEventMap["messages.upsert"]["type"] | "replay"): void => {
+    // A replayed message passed the filters when it arrived; only its age would fail them now.
+    const reason = ignoreReason(msg, type === "replay" ? "notify" : type, {
+      allowGroups: deps.allowGroups,
+      now: deps.now(),
+    });
     if (reason) {
       deps.logger.trace({ id: msg.key.id, reason }, "WhatsApp message ignored");
       return;
@@ -131,7 +144,26 @@ export function createInboundRouter(deps: {
       deps.logger.info({ chatId: maskJid(chatId), verdict }, "WhatsApp inbound flood limit hit");
       return;
     }
-    void deps.queue.run(chatId, () => handle(msg, content, chatId, person));
+    const recorded =
+      type === "replay"
+        ? undefined
+        : deps.inbox
+            ?.record([{ updateId: id, payload: JSON.parse(JSON.stringify(msg, BufferJSON.replacer)) }])
+            .catch((err: unknown) =>
+              deps.logger.warn({ err }, "could not record a WhatsApp message in the inbox"),
+            );
+    void deps.queue.run(chatId, async () => {
+      await recorded;
+      try {
+        await handle(msg, content, chatId, person);
+      } finally {
+        void deps.inbox
+          ?.done(id)
+          .catch((err: unknown) =>
+            deps.logger.warn({ err }, "could not clear a handled message from the inbox"),
+          );
+      }
+    });
   };
 
   return {
@@ -141,6 +173,18 @@ export function createInboundRouter(deps: {
     },
     stopAccepting() {
       accepting = false;
+    },
+    async replayInbox() {
+      if (!deps.inbox) return;
+      try {
+        const left = await deps.inbox.takeOver();
+        if (left.length > 0)
+          deps.logger.info({ messages: left.length }, "handling WhatsApp messages received before a restart");
+        for (const row of left)
+          accept(JSON.parse(JSON.stringify(row.payload), BufferJSON.reviver) as WAMessage, "replay");
+      } catch (err) {
+        deps.logger.warn({ err }, "could not read the inbox for WhatsApp messages left by a stopped process");
+      }
     },
   };
 }

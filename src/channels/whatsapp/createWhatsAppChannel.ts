@@ -15,6 +15,7 @@ import makeWASocket, {
 import type { Logger } from "pino";
 import type { ChannelState } from "../../core/channelState.ts";
 import type { ChannelSender, MessageHandler } from "../../core/messages.ts";
+import type { UpdateInbox } from "../../db/queries/inboxUpdates.ts";
 import { createChatQueue } from "./chatQueue.ts";
 import { createChoiceMemory } from "./choiceMemory.ts";
 import { createInboundRouter } from "./createInboundRouter.ts";
@@ -53,6 +54,8 @@ export interface WhatsAppChannelDeps {
   random?: () => number;
   /** Told when the connection opens, drops, or stops for good (logged out, replaced, reconnect limit). */
   onState?: (state: ChannelState) => void;
+  /** Messages are recorded here as they arrive; what a stopped process left is handled at open. */
+  inbox?: UpdateInbox;
 }
 
 export type WhatsAppState = "connecting" | "open" | "closed" | "logged_out";
@@ -120,6 +123,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     markRead: async (key) => {
       if (state === "open") await sock?.readMessages?.([key]);
     },
+    ...(deps.inbox ? { inbox: deps.inbox } : {}),
   });
 
   const download = async (msg: WAMessage): Promise<Uint8Array> => {
@@ -189,6 +193,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
       deps.onState?.({ state: "connected" });
       logger.info({ me: current.user?.id }, "WhatsApp connected");
       if (deps.qrPngPath) await unlink(deps.qrPngPath).catch(() => undefined);
+      await inbound.replayInbox();
     }
     if (update.connection === "close") await onClose(update.lastDisconnect?.error);
   };

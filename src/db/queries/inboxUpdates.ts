@@ -1,12 +1,17 @@
+import { CLAIM_HOLDER_SPACE } from "../claimHolder.ts";
 import type { Db } from "../createDatabase.ts";
-import { execute, sql } from "../sql.ts";
+import { execute, query, sql } from "../sql.ts";
 
 /** The inbox of one channel: raw updates recorded as a batch arrives, dropped once handled. */
 export interface UpdateInbox {
-  /** Records a fetched batch before the platform is told it was received. */
+  /** Records a fetched batch (or one webhook call) before the platform is told it was received. */
   record(updates: readonly { updateId: string; payload: object }[]): Promise<void>;
-  /** What was fetched and not handled (a killed process), oldest first. */
-  pending(limit?: number): Promise<{ updateId: string; payload: unknown }[]>;
+  /**
+   * What a process that is gone received and did not finish, oldest first, now this process's to
+   * handle. With a holder (PostgreSQL) only rows whose holder no longer lives are taken, so any
+   * process may ask at any time; without one (the embedded database's one process), every row.
+   */
+  takeOver(limit?: number): Promise<{ updateId: string; payload: unknown }[]>;
   /** The update was handled (its effect and replies are in ProcessedUpdate). */
   done(updateId: string): Promise<void>;
 }
@@ -19,7 +24,12 @@ const CLEAR_AFTER_MS = 250;
  * quarter second when none comes. A row left by a kill before that is handled again at the restart and
  * is silent there, because its ProcessedUpdate row says done (ADR 0007).
  */
-export function createUpdateInbox(db: Db, channel: string): UpdateInbox {
+export function createUpdateInbox(
+  db: Db,
+  channel: string,
+  /** This process's claim-holder id (src/db/claimHolder.ts); none on the embedded database. */
+  holder?: () => number | undefined,
+): UpdateInbox {
   let handled: string[] = [];
   let timer: NodeJS.Timeout | undefined;
 
@@ -58,8 +68,8 @@ export function createUpdateInbox(db: Db, channel: string): UpdateInbox {
           WITH cleared AS (
             DELETE FROM "InboxUpdate" WHERE "channel" = ${channel} AND "updateId" = ANY(${ids})
           )
-          INSERT INTO "InboxUpdate" ("channel", "updateId", "payload", "receivedAt")
-          SELECT ${channel}, u.id, u.p, ${at}::timestamp
+          INSERT INTO "InboxUpdate" ("channel", "updateId", "payload", "receivedAt", "holder")
+          SELECT ${channel}, u.id, u.p, ${at}::timestamp, ${holder?.() ?? null}::int
           FROM jsonb_to_recordset(${rows}::jsonb) AS u(id text, p jsonb)
           ON CONFLICT DO NOTHING`,
         );
@@ -68,13 +78,33 @@ export function createUpdateInbox(db: Db, channel: string): UpdateInbox {
         throw e;
       }
     },
-    async pending(limit = 10_000) {
-      return db.inboxUpdate.findMany({
-        where: { channel },
-        select: { updateId: true, payload: true },
-        orderBy: [{ receivedAt: "asc" }, { updateId: "asc" }],
-        take: limit,
-      });
+    async takeOver(limit = 10_000) {
+      const me = holder?.();
+      if (me === undefined)
+        return db.inboxUpdate.findMany({
+          where: { channel },
+          select: { updateId: true, payload: true },
+          orderBy: [{ receivedAt: "asc" }, { updateId: "asc" }],
+          take: limit,
+        });
+      // The holder's lock ends with its process (ADR 0007); rows of living processes stay theirs.
+      const rows = await query<{ updateId: string; payload: unknown; receivedAt: Date }>(
+        db,
+        sql`
+        UPDATE "InboxUpdate" SET "holder" = ${me}::int
+        WHERE ("channel", "updateId") IN (
+          SELECT "channel", "updateId" FROM "InboxUpdate"
+          WHERE "channel" = ${channel} AND "holder" IS DISTINCT FROM ${me}::int
+            AND ("holder" IS NULL OR NOT "claim_holder_alive"(${CLAIM_HOLDER_SPACE}::int, "holder"))
+          ORDER BY "receivedAt", "updateId" LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING "updateId", "payload", "receivedAt"`,
+      );
+      return rows
+        .sort(
+          (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.updateId.localeCompare(b.updateId),
+        )
+        .map(({ updateId, payload }) => ({ updateId, payload }));
     },
     async done(updateId) {
       handled.push(updateId);

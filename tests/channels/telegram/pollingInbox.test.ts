@@ -19,6 +19,8 @@ afterAll(async () => {
 });
 
 const ani = telegramUser(1001, { first_name: "Ani" });
+const inboxRows = async () =>
+  (await db.prisma.inboxUpdate.findMany({ select: { updateId: true } })).map((u) => u.updateId);
 
 it("records a fetched batch before Telegram counts it received; a restart handles what the dead process did not finish", async () => {
   const inbox = createUpdateInbox(db.prisma, "telegram");
@@ -35,13 +37,13 @@ it("records a fetched batch before Telegram counts it received; a restart handle
   await first.waitForReceived(1);
   await first.fake.waitForDelivered(id);
   // Telegram will not send it again, but the inbox has it.
-  expect((await inbox.pending()).map((u) => u.updateId)).toEqual([String(id)]);
+  expect(await inboxRows()).toEqual([String(id)]);
 
   // The restarted process (its own Bot API connection) handles it at start.
   const second = await startHarness({ channel: { inbox } });
   open.push(second);
   const [answer] = await second.fake.waitForMessages(1001, 1);
   expect(answer?.text).toBe("echo: tolong simpan ini");
-  await vi.waitFor(async () => expect(await inbox.pending()).toEqual([]));
+  await vi.waitFor(async () => expect(await inboxRows()).toEqual([]));
   stuck.open();
 });

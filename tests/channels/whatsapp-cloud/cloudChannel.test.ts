@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createUpdateInbox } from "../../../src/db/queries/inboxUpdates.ts";
 import { makeDocx, paragraphs } from "../../docs/fixtures.ts";
 import { sign } from "../../fakes/fakeGraphApi.ts";
 import { seedKipp } from "../../helpers/appHarness.ts";
@@ -181,5 +182,51 @@ describe("WhatsApp Cloud API channel", () => {
     const reply = await until(() => h!.fake.sent.filter((s) => s.to === wa)[0], "size reply");
     expect(bodyText(reply)).toMatch(/10 MB/);
     expect(h.fake.downloads).toHaveLength(0);
+  });
+
+  it("a message recorded by a process that died before handling it is handled by the next one", async () => {
+    // The first process writes the message to its inbox, answers Meta 200 and hangs (killed).
+    const stuck: { open?: () => void } = {};
+    const hang = new Promise<never[]>((r) => {
+      stuck.open = () => r([]);
+    });
+    let reached = 0;
+    const first = await startCloudHarness(db, {
+      inbox: createUpdateInbox(db.prisma, "whatsapp-cloud"),
+      handler: async () => {
+        reached++;
+        return hang;
+      },
+    });
+    try {
+      const { id, status } = await first.fake.text("628111000077", "/start");
+      expect(status).toBe(200);
+      await until(() => reached === 1, "the first process took the message");
+      expect(
+        (await db.prisma.inboxUpdate.findMany({ where: { channel: "whatsapp-cloud" } })).map(
+          (r) => r.updateId,
+        ),
+      ).toEqual([id]);
+      // Meta will not send it again (it got its 200); the next process finds it in the inbox.
+      h = await startCloudHarness(db, {
+        inbox: createUpdateInbox(db.prisma, "whatsapp-cloud"),
+        sharing: first.fake,
+      });
+      await h.channel.ready;
+      const welcome = await until(
+        () => h!.fake.sent.find((s) => (s.body as { to?: string }).to === "628111000077"),
+        "the next process answered the message",
+      );
+      expect(bodyText(welcome)).toMatch(/Klinik Inovasi/);
+      await until(
+        async () => (await db.prisma.inboxUpdate.count({ where: { channel: "whatsapp-cloud" } })) === 0,
+        "the handled message cleared from the inbox",
+      );
+    } finally {
+      stuck.open?.();
+      await h?.close();
+      h = undefined;
+      await first.close();
+    }
   });
 });

@@ -5,8 +5,9 @@ import pino from "pino";
 import { createApp } from "../../../src/app/createApp.ts";
 import { createCloudChannel } from "../../../src/channels/whatsapp-cloud/createCloudChannel.ts";
 import { createGraphClient } from "../../../src/channels/whatsapp-cloud/createGraphClient.ts";
-import type { ChannelName, ChannelSender } from "../../../src/core/messages.ts";
+import type { ChannelName, ChannelSender, MessageHandler } from "../../../src/core/messages.ts";
 import { createCloudStore } from "../../../src/db/createCloudStore.ts";
+import type { UpdateInbox } from "../../../src/db/queries/inboxUpdates.ts";
 import { FakeGraphApi, type FakeGraphOptions } from "../../fakes/fakeGraphApi.ts";
 import type { TestDb } from "../../helpers/testDb.ts";
 
@@ -30,16 +31,28 @@ export interface CloudHarness {
  */
 export async function startCloudHarness(
   db: TestDb,
-  opts: { fake?: Partial<FakeGraphOptions>; perSecond?: number; dailyTier?: number; now?: () => Date } = {},
+  opts: {
+    fake?: Partial<FakeGraphOptions>;
+    perSecond?: number;
+    dailyTier?: number;
+    now?: () => Date;
+    inbox?: UpdateInbox;
+    /** Replaces the app's handler (a process that hangs, say). */
+    handler?: MessageHandler;
+    /** Another process of the same deployment: the same Meta (the fake stays open on close). */
+    sharing?: FakeGraphApi;
+  } = {},
 ): Promise<CloudHarness> {
-  const fake = new FakeGraphApi({
-    token: TOKEN,
-    phoneNumberId: PHONE_ID,
-    appSecret: SECRET,
-    wabaId: WABA,
-    ...opts.fake,
-  });
-  await fake.start();
+  const fake =
+    opts.sharing ??
+    new FakeGraphApi({
+      token: TOKEN,
+      phoneNumberId: PHONE_ID,
+      appSecret: SECRET,
+      wabaId: WABA,
+      ...opts.fake,
+    });
+  if (!opts.sharing) await fake.start();
   const logger = pino({ level: "silent" });
   const senders = new Map<ChannelName, ChannelSender>();
   const app = createApp({
@@ -52,7 +65,8 @@ export async function startCloudHarness(
     now: opts.now,
   });
   const channel = createCloudChannel({
-    handler: app.handler,
+    handler: opts.handler ?? app.handler,
+    ...(opts.inbox ? { inbox: opts.inbox } : {}),
     graph: createGraphClient({
       graphUrl: `${fake.baseUrl}/v23.0`,
       token: TOKEN,
@@ -81,7 +95,7 @@ export async function startCloudHarness(
       await fake.settle();
       await channel.stop();
       await new Promise<void>((r) => server.close(() => r()));
-      await fake.stop();
+      if (!opts.sharing) await fake.stop();
     },
   };
 }

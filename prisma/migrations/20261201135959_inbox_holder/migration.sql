@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InboxUpdate" ADD COLUMN     "holder" INTEGER;
