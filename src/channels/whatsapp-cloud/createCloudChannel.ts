@@ -76,7 +76,7 @@ const floodNotice: OutgoingMessage = { text: [channelTexts("id").flood] };
 export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
   const { logger, graph, store } = deps;
   const now = deps.now ?? Date.now;
-  const seen = new BoundedMap<string, true>(5000);
+  const seen = new BoundedMap<string, "handling" | "handled">(5000);
   const choices = createChoiceMemory();
   const flood = createFloodGuard({ ...(deps.flood ?? { limit: 30, windowMs: 60_000 }), now });
   const queue = createChatQueue((err, chat) =>
@@ -186,9 +186,13 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
 
   /** One person's message: once per message id in this process, in its chat's order. */
   function accept(m: CloudMessage, name: string | undefined): void {
-    // Meta delivers at least once: the same message id again has no second effect.
-    if (seen.has(m.id) || !accepting) return;
-    seen.set(m.id, true);
+    // Meta delivers at least once: the same message id again has no second effect (and the inbox
+    // row its webhook call wrote again goes, unless the first delivery is still being handled).
+    if (seen.has(m.id) || !accepting) {
+      if (seen.get(m.id) === "handled") void deps.inbox?.done(m.id).catch(() => undefined);
+      return;
+    }
+    seen.set(m.id, "handling");
     const jid = cloudJid(m.from);
     const at = m.timestamp ? new Date(Number(m.timestamp) * 1000) : new Date(now());
     const verdict = flood.check(jid);
@@ -198,6 +202,7 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
         if (verdict === "notify") await reply(jid, [floodNotice]);
         if (verdict === "ok") await turn(m, name);
       } finally {
+        seen.set(m.id, "handled");
         void deps.inbox
           ?.done(m.id)
           .catch((err: unknown) => logger.warn({ err }, "could not clear a handled message from the inbox"));
