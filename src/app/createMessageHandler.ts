@@ -115,6 +115,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       contact,
       current,
       contextNeeds(current, input),
+      // A clash means something changed meanwhile: the next attempts read everything again.
+      attempt === 1 ? contact.proposals : undefined,
     );
     const result = advance(current, input, { ...ctx, role });
     const replies = recovered

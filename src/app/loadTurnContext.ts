@@ -1,6 +1,6 @@
 import type { ContextNeeds } from "../core/dialogue/advance.ts";
 import type { DialogueState } from "../core/dialogue/dialogueState.ts";
-import type { TurnContext } from "../core/dialogue/turnTypes.ts";
+import type { ProposalView, TurnContext } from "../core/dialogue/turnTypes.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { aiAdvisedSections, latestRound, releasedScores } from "../db/queries/coaching.ts";
@@ -20,10 +20,12 @@ export async function loadTurnContext(
   contact: ContactView,
   state: DialogueState,
   needs: ContextNeeds,
+  /** The proposals read with the contact this very turn (see resolveContact); read here otherwise. */
+  knownProposals?: ProposalView[],
 ): Promise<TurnContext> {
   const [competitions, proposals, drafts, revisions, upload, rounds, aiAdvised] = await Promise.all([
     deps.competitions.all(),
-    turnProposals(db, contact.id),
+    knownProposals ?? turnProposals(db, contact.id),
     state.proposalId ? sectionTexts(db, state.proposalId) : Promise.resolve([]),
     needs.revisionsOf && state.proposalId
       ? latestRevisions(db, state.proposalId, needs.revisionsOf, 10)

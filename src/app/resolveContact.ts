@@ -1,8 +1,10 @@
+import type { ProposalView } from "../core/dialogue/turnTypes.ts";
 import { type Locale, localeFromLanguageCode } from "../core/i18n/locale.ts";
 import type { IncomingMessage } from "../core/messages.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { addIdentities, createContactWithIdentities } from "../db/queries/contacts.ts";
 import { contactsForMessage } from "../db/queries/turnContext.ts";
+import { IMPORT_CHANNEL, linkKeysOf } from "./status/contactIdentity.ts";
 
 export interface ContactView {
   id: string;
@@ -22,6 +24,10 @@ export interface ContactView {
    * round trip; the turn's version check catches a change made meanwhile.
    */
   dialogue?: { version: number; state: unknown } | null;
+  /** The contact's proposals as the message arrived (the dialogue's first attempt uses them). */
+  proposals?: ProposalView[];
+  /** Whether a silent link (phone, imported username) could apply: read in the same round trip. */
+  linkable?: boolean;
 }
 
 /**
@@ -35,7 +41,10 @@ export async function resolveContact(
 ): Promise<ContactView> {
   const ids = [msg.userId, ...(msg.aliases ?? [])];
   for (let attempt = 0; ; attempt++) {
-    const found = await contactsForMessage(db, msg.channel, ids);
+    const found = await contactsForMessage(db, msg.channel, ids, {
+      ...linkKeysOf(msg),
+      importChannel: IMPORT_CHANNEL,
+    });
     const contact = found[0];
     try {
       if (contact) {
@@ -53,6 +62,8 @@ export async function resolveContact(
         return {
           ...asView(contact),
           asking: contact.asking,
+          proposals: contact.proposals,
+          linkable: contact.linkable,
           dialogue:
             contact.dialogueVersion === null
               ? null
@@ -69,7 +80,8 @@ export async function resolveContact(
           username: msg.profile?.username,
         })),
       });
-      return { ...asView(created), asking: false, dialogue: null };
+      // A new contact has no proposals; whether it links is left to the identity route to ask.
+      return { ...asView(created), asking: false, dialogue: null, proposals: [] };
     } catch (e) {
       // Two first messages of one person at once: the other one created the identity; read it.
       if (attempt < 2 && (e as { code?: string }).code === "P2002") continue;

@@ -32,6 +32,21 @@ export function normalizeUsername(raw: string): string | undefined {
   return /^[a-z][a-z0-9_]{3,31}$/.test(s) ? s : undefined;
 }
 
+/**
+ * What of a message could link its sender to a contact the secretariat imported or another
+ * account: the WhatsApp number, the Telegram username (normalised). Read with the contact.
+ */
+export function linkKeysOf(msg: { channel: string; profile?: { phone?: string; username?: string } }): {
+  phone?: string;
+  username?: string;
+} {
+  const phone =
+    msg.channel === "whatsapp" && msg.profile?.phone ? normalizePhone(msg.profile.phone) : undefined;
+  const username =
+    msg.channel === "telegram" && msg.profile?.username ? normalizeUsername(msg.profile.username) : undefined;
+  return { ...(phone ? { phone } : {}), ...(username ? { username } : {}) };
+}
+
 export interface PersonRef {
   phone?: string;
   telegramId?: string;

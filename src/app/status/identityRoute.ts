@@ -21,7 +21,7 @@ import { newJoinRef } from "../codes.ts";
 import { Composer } from "../pipeline/Composer.ts";
 import type { ContactView } from "../resolveContact.ts";
 import { normalizeCode } from "./competitionData.ts";
-import { IMPORT_CHANNEL, normalizePhone, normalizeUsername } from "./contactIdentity.ts";
+import { IMPORT_CHANNEL, linkKeysOf, normalizePhone } from "./contactIdentity.ts";
 import { mergeContacts } from "./mergeContacts.ts";
 import { isPrivateChat, type RouteKit, recordFailure } from "./routeKit.ts";
 
@@ -184,13 +184,12 @@ export function identityRoute(kit: RouteKit): Composer {
     .command("tautkan", ({ msg, contact, command }) => tautkan(msg, contact, command!.args[0]))
     .use(async ({ msg, contact }, next) => {
       // Silent linking on ordinary messages: the conversation goes on, now with the unit's proposals.
-      const phone =
-        msg.channel === "whatsapp" && msg.profile?.phone ? normalizePhone(msg.profile.phone) : undefined;
-      const username =
-        msg.channel === "telegram" && msg.profile?.username
-          ? normalizeUsername(msg.profile.username)
-          : undefined;
-      if (phone || username) await claim(contact, { phone, username }, phone ? "phone" : "username");
+      // Whether anything would link was read with the contact (linkable): most messages query nothing.
+      if (contact.linkable !== false) {
+        const { phone, username } = linkKeysOf(msg);
+        if ((phone || username) && (await claim(contact, { phone, username }, phone ? "phone" : "username")))
+          contact.proposals = undefined; // the dialogue reads them again, with the linked unit's
+      }
       return next();
     });
 }

@@ -22,13 +22,22 @@ export interface MessageContact {
   asking: boolean;
   dialogueVersion: number | null;
   dialogueState: unknown;
+  /** The contact's proposals (as turnProposals reads them): the dialogue's first attempt needs no query. */
+  proposals: ProposalView[];
+  /** Another contact holds the message's phone, or the imported username: linking would merge them. */
+  linkable: boolean;
 }
 
-/** Identity, contact, role flags and dialogue state in one round trip: this runs on every message. */
+/**
+ * Identity, contact, role flags, dialogue state, proposals and whether a silent link applies, in
+ * one round trip: this runs on every message (ADR 0023). `link`: the message's phone and
+ * username, normalised, and the channel imported contacts sit on.
+ */
 export async function contactsForMessage(
   db: Db,
   channel: string,
   externalIds: string[],
+  link: { phone?: string; username?: string; importChannel: string } = { importChannel: "" },
 ): Promise<MessageContact[]> {
   return query<MessageContact>(
     db,
@@ -37,7 +46,19 @@ export async function contactsForMessage(
       EXISTS (SELECT 1 FROM "AnnouncementDraft" d WHERE d."contactId" = c.id) AS composing,
       EXISTS (SELECT 1 FROM "StaffRole" s WHERE s."contactId" = c.id AND s.role = 'secretariat') AS secretariat,
       EXISTS (SELECT 1 FROM "TicketDraft" t WHERE t."contactId" = c.id) AS asking,
-      ds.version AS "dialogueVersion", ds.state AS "dialogueState"
+      ds.version AS "dialogueVersion", ds.state AS "dialogueState",
+      COALESCE((
+        SELECT json_agg(json_build_object('id', p.id, 'code', p.code, 'title', p.title,
+          'competitionId', p."competitionId", 'startYear', p."startYear", 'unitName', u.name)
+          ORDER BY p."createdAt")
+        FROM (SELECT * FROM "Proposal" WHERE "unitId" IN
+            (SELECT m."unitId" FROM "Membership" m WHERE m."contactId" = c.id)
+          ORDER BY "createdAt" LIMIT 50) p
+        JOIN "Unit" u ON u.id = p."unitId"), '[]'::json) AS proposals,
+      EXISTS (SELECT 1 FROM "ChannelIdentity" o WHERE o."contactId" <> c.id
+        AND ((${link.phone ?? null}::text IS NOT NULL AND o.phone = ${link.phone ?? null}::text)
+          OR (${link.username ?? null}::text IS NOT NULL AND o.channel = ${link.importChannel}
+            AND o.username = ${link.username ?? null}::text))) AS linkable
     FROM "ChannelIdentity" ci JOIN "Contact" c ON c.id = ci."contactId"
       LEFT JOIN "DialogueState" ds ON ds."contactId" = c.id
     WHERE ci.channel = ${channel} AND ci."externalId" = ANY(${externalIds})`,
