@@ -5,7 +5,6 @@ import { setVideoUrl } from "../db/queries/attachments.ts";
 import { setContactLocale } from "../db/queries/contacts.ts";
 import { createChatProposal } from "../db/queries/proposals.ts";
 import { saveSectionRevision, setReadiness } from "../db/queries/sections.ts";
-import { addMembership, upsertUnit } from "../db/queries/units.ts";
 
 /** Effects that are only markers for listeners: nothing of them is stored. */
 const MARKERS: ReadonlySet<Effect["kind"]> = new Set(["sectionChecked", "proposalChecked"]);
@@ -24,13 +23,11 @@ export async function applyEffects(
   for (const e of effects) {
     switch (e.kind) {
       case "createProposal": {
-        const unitId = await upsertUnit(tx, { name: e.unit, instansi: e.instansi, region: "" });
-        await addMembership(tx, ctx.contactId, unitId);
         await createChatProposal(tx, {
           id: e.proposalId,
           code: e.code,
           competitionId: e.competitionId,
-          unitId,
+          unit: { name: e.unit, instansi: e.instansi },
           title: e.title,
           group: e.group,
           category: e.category,

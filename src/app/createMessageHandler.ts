@@ -10,15 +10,10 @@ import type { Locale } from "../core/i18n/locale.ts";
 import { pipelineTexts } from "../core/i18n/pipelineTexts.ts";
 import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "../core/messages.ts";
 import { storableText } from "../core/storableText.ts";
-import type { Db } from "../db/createDatabase.ts";
-import { type Claim, finishUpdate, repliesToStore } from "../db/queries/processedUpdates.ts";
-import {
-  createDialogueState,
-  dialogueStateRow,
-  saveTurn,
-  type TurnSaved,
-  touchContact,
-} from "../db/queries/turns.ts";
+import type { Db, Tx } from "../db/createDatabase.ts";
+import { type Claim, repliesToStore } from "../db/queries/processedUpdates.ts";
+import { dialogueStateRow, saveFirstTurn, saveTurn, type TurnSaved } from "../db/queries/turns.ts";
+import { isUniqueViolation } from "../db/sql.ts";
 import * as metrics from "../http/metrics.ts";
 import type { Logger } from "../logger.ts";
 import { applyEffects, storesAny } from "./applyEffects.ts";
@@ -129,19 +124,14 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       !contact.lastActiveAt ||
       Math.abs(ctx.now.getTime() - contact.lastActiveAt.getTime()) > LAST_ACTIVE_GRANULARITY_MS;
     const save = { contactId: contact.id, claim, state: result.state, stored, touch, now: ctx.now };
-    if (row && !storesAny(result.effects)) {
+    const saveOn = (on: Db | Tx) =>
+      row ? saveTurn(on, { ...save, version: row.version }) : saveFirstTurn(on, save);
+    if (!storesAny(result.effects)) {
       // Most turns (text typed into a section) change only the state: one statement, no transaction.
-      expectSaved(await saveTurn(db, { ...save, version: row.version }), msg);
+      expectSaved(await saveOn(db), msg);
     } else {
       await db.$transaction(async (tx) => {
-        if (row) expectSaved(await saveTurn(tx, { ...save, version: row.version }), msg);
-        else {
-          if (!(await createDialogueState(tx, contact.id, result.state)))
-            throw new StaleState("dialogue state changed meanwhile", { contactId: contact.id });
-          if (!(await finishUpdate(tx, claim, replies, new Date())))
-            throw new DuplicateUpdate("claim lost", { channel: msg.channel, messageId: msg.messageId });
-          if (touch) await touchContact(tx, contact.id, ctx.now);
-        }
+        expectSaved(await saveOn(tx), msg);
         await applyEffects(tx, result.effects, { contactId: contact.id, templateOf });
       });
     }
@@ -230,7 +220,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
           ctx.settled = true;
           return [];
         }
-        const clash = e instanceof StaleState || (e as { code?: string }).code === "P2002";
+        const clash = e instanceof StaleState || isUniqueViolation(e);
         if (clash && attempt < MAX_ATTEMPTS) continue;
         throw e;
       }

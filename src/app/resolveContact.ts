@@ -4,6 +4,7 @@ import type { IncomingMessage } from "../core/messages.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { addIdentities, createContactWithIdentities } from "../db/queries/contacts.ts";
 import { contactsForMessage } from "../db/queries/turnContext.ts";
+import { isUniqueViolation } from "../db/sql.ts";
 import { IMPORT_CHANNEL, linkKeysOf } from "./status/contactIdentity.ts";
 
 export interface ContactView {
@@ -84,7 +85,7 @@ export async function resolveContact(
       return { ...asView(created), asking: false, dialogue: null, proposals: [] };
     } catch (e) {
       // Two first messages of one person at once: the other one created the identity; read it.
-      if (attempt < 2 && (e as { code?: string }).code === "P2002") continue;
+      if (attempt < 2 && isUniqueViolation(e)) continue;
       throw e;
     }
   }

@@ -89,3 +89,17 @@ export async function execute(db: Db | Tx, q: Sql): Promise<number> {
   if (!r) return (db as Db).$executeRawUnsafe(q.text, ...q.values);
   return (await run(r, q)).rowCount ?? 0;
 }
+
+/**
+ * A unique constraint refused the write, however it was sent: Prisma's typed client (P2002), a
+ * raw statement through Prisma (P2010 carrying the driver's 23505), or the pool directly (23505).
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+  } | null;
+  if (!err) return false;
+  if (err.code === "P2002" || err.code === "23505") return true;
+  return err.code === "P2010" && err.meta?.driverAdapterError?.cause?.originalCode === "23505";
+}

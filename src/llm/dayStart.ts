@@ -1,3 +1,4 @@
+import { dateFormat } from "../core/i18n/dateFormats.ts";
 /**
  * The instant at which the calendar day containing `now` began in `timeZone` (IANA name). Quotas
  * reset at local midnight of the deployment's zone (Asia/Jakarta by default), not at 07:00 WIB as a
@@ -5,7 +6,7 @@
  * most on the two transition days.
  */
 export function dayStart(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

@@ -7,6 +7,7 @@ import type { Db } from "../../db/createDatabase.ts";
 import { reminderSettings } from "../../db/queries/competitions.ts";
 import { proposalsWithCompleteSections } from "../../db/queries/proposals.ts";
 import { addDeliveries, deliveredContacts, findReminder } from "../../db/queries/reminders.ts";
+import { isUniqueViolation } from "../../db/sql.ts";
 import type { CompetitionCache } from "../competitionCache.ts";
 import { createAnnouncement } from "./createAnnouncement.ts";
 import { type Recipient, resolveAudience } from "./resolveAudience.ts";
@@ -121,7 +122,7 @@ export async function runDueReminders(deps: ReminderDeps): Promise<CreatedRemind
       created.push({ competitionId: c.id, announcementId: r.id, days: due.days, recipients: r.queued });
     } catch (e) {
       // Another process queued the same reminder a moment ago.
-      if ((e as { code?: string }).code !== "P2002") throw e;
+      if (!isUniqueViolation(e)) throw e;
     }
   }
   return created;

@@ -8,6 +8,7 @@ import {
   unitProposalByTitle,
 } from "../../db/queries/proposals.ts";
 import { addMembership, upsertUnit } from "../../db/queries/units.ts";
+import { isUniqueViolation } from "../../db/sql.ts";
 import { newProposalCode } from "../codes.ts";
 import type { CompetitionData } from "./competitionData.ts";
 import { findOrCreateContact, normalizePhone, normalizeUsername, type PersonRef } from "./contactIdentity.ts";
@@ -95,7 +96,7 @@ export async function importUnits(
       });
     } catch (e) {
       // A proposal code taken at the same moment by a chat registration: run again with new codes.
-      if ((e as { code?: string }).code === "P2002" && attempt < 3) continue;
+      if (isUniqueViolation(e) && attempt < 3) continue;
       throw e;
     }
   }

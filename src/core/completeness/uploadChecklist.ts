@@ -1,3 +1,4 @@
+import { yearIn } from "../i18n/dateFormats.ts";
 import type { AttachmentSpec } from "../templates/attachmentSchema.ts";
 import type { Template } from "../templates/templateSchema.ts";
 
@@ -93,8 +94,4 @@ export function checkUpload(
     });
   }
   return items;
-}
-
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone }).format(d));
 }

@@ -2,6 +2,7 @@ import { COMMANDS, type CommandSpec } from "../commands/registry.ts";
 import { renderHelp } from "../commands/renderHelp.ts";
 import { checkProposal } from "../completeness/checkProposal.ts";
 import { countWords } from "../completeness/countWords.ts";
+import { dateFormat } from "../i18n/dateFormats.ts";
 import { formatDate } from "../i18n/dialogueTexts.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { uploadTexts } from "../i18n/uploadTexts.ts";
@@ -202,7 +203,7 @@ function history(turn: Turn): void {
   if (turn.state.step.kind !== "history") turn.state.returnTo = turn.state.step;
   turn.state.step = { kind: "history", sectionKey: key };
   const when = (d: Date) =>
-    `${formatDate(d, turn.locale, turn.ctx.timezone)} ${new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: turn.ctx.timezone }).format(d)}`;
+    `${formatDate(d, turn.locale, turn.ctx.timezone)} ${dateFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: turn.ctx.timezone }).format(d)}`;
   const choices = revs.slice(0, 10).map((r) => ({
     id: `rev:${r.id}`,
     // Channels number the choices themselves (terminal, WhatsApp); the label carries no number.

@@ -1,4 +1,5 @@
 import { normalizeTitle } from "../attachments/normalizeTitle.ts";
+import { yearIn } from "../i18n/dateFormats.ts";
 import { formatDate } from "../i18n/dialogueTexts.ts";
 import type { Choice } from "../messages.ts";
 import type { RegistrationField } from "../templates/registrationSchema.ts";
@@ -204,7 +205,7 @@ function parseYear(text: string): number {
 }
 
 function thisYear(turn: Turn, at: Date = turn.ctx.now): number {
-  return Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: turn.ctx.timezone }).format(at));
+  return yearIn(at, turn.ctx.timezone);
 }
 
 function finishNewProposal(turn: Turn, step: NewStep): void {

@@ -1,4 +1,5 @@
 import { catalog } from "./catalog.ts";
+import { dateFormat } from "./dateFormats.ts";
 import type { Locale } from "./locale.ts";
 
 /**
@@ -52,7 +53,7 @@ export const broadcastTexts = catalog<BroadcastTexts>({ id, en });
 
 /** "Selasa, 1 Desember 2026 08.00" / "Tuesday, 1 December 2026 08:00" in the given time zone. */
 export function formatWhen(d: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
+  return dateFormat(locale === "en" ? "en-GB" : "id-ID", {
     weekday: "long",
     day: "numeric",
     month: "long",
@@ -66,7 +67,7 @@ export function formatWhen(d: Date, locale: Locale, timeZone: string): string {
 
 /** "1 Des 2026" style short date for lists. */
 export function formatShortDate(d: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
+  return dateFormat(locale === "en" ? "en-GB" : "id-ID", {
     day: "numeric",
     month: "short",
     hour: "2-digit",

@@ -1,4 +1,5 @@
 import { catalog } from "./catalog.ts";
+import { dateFormat } from "./dateFormats.ts";
 import type { Locale } from "./locale.ts";
 import { en } from "./texts.en.ts";
 import { id } from "./texts.id.ts";
@@ -104,7 +105,7 @@ export const dialogueTexts = catalog<DialogueTexts>({ id, en });
 
 /** "6 Mei 2023" / "6 May 2023" in the competition's time zone. */
 export function formatDate(d: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
+  return dateFormat(locale === "en" ? "en-GB" : "id-ID", {
     day: "numeric",
     month: "long",
     year: "numeric",

@@ -1,4 +1,5 @@
 import { catalog } from "./catalog.ts";
+import { dateFormat, yearIn } from "./dateFormats.ts";
 import type { Locale } from "./locale.ts";
 
 /**
@@ -237,19 +238,14 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 /** "10 Mei" / "10 May", with the year when it is not the current one, in the competition's zone. */
 export function formatDay(locale: Locale, date: Date, timeZone: string, now: Date): string {
-  const years = cached(`y|${timeZone}`, () => new Intl.DateTimeFormat("en", { year: "numeric", timeZone }));
-  const withYear = years.format(date) !== years.format(now);
+  const withYear = yearIn(date, timeZone) !== yearIn(now, timeZone);
   const tag = locale === "en" ? "en-GB" : "id-ID";
-  return cached(
-    `d|${tag}|${timeZone}|${withYear}`,
-    () =>
-      new Intl.DateTimeFormat(tag, {
-        day: "numeric",
-        month: "long",
-        timeZone,
-        ...(withYear ? { year: "numeric" } : {}),
-      }),
-  ).format(date);
+  return dateFormat(tag, {
+    day: "numeric",
+    month: "long",
+    timeZone,
+    ...(withYear ? { year: "numeric" } : {}),
+  }).format(date);
 }
 
 /** One decimal, in the locale's notation (81,5 / 81.5). */

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../createDatabase.ts";
 import type { Prisma } from "../generated/client.ts";
+import { query, sql } from "../sql.ts";
 
 /** The contact holding a Telegram chat identity. */
 export async function contactIdByTelegramId(db: Db | Tx, telegramId: string): Promise<string | undefined> {
@@ -134,8 +136,23 @@ export async function createContactWithIdentities(
     identities: { channel: string; externalId: string; phone?: string; username?: string }[];
   },
 ): Promise<{ id: string; displayName: string; locale: string; optedOut: boolean }> {
-  return db.contact.create({
-    data: { displayName: c.displayName, locale: c.locale, identities: { create: c.identities } },
-    select: { id: true, displayName: true, locale: true, optedOut: true },
-  });
+  // One statement (a first message runs it): the contact and its channel ids; a channel id taken
+  // meanwhile by the same person's other first message fails it whole (a unique violation).
+  const now = new Date().toISOString();
+  const [row] = await query<{ id: string; displayName: string; locale: string; optedOut: boolean }>(
+    db,
+    sql`
+    WITH c AS (
+      INSERT INTO "Contact" ("id", "displayName", "locale", "optedOut", "createdAt")
+      VALUES (${randomUUID()}, ${c.displayName}, ${c.locale}, false, ${now}::timestamp)
+      RETURNING id, "displayName", locale, "optedOut"
+    ), i AS (
+      INSERT INTO "ChannelIdentity" ("id", "contactId", "channel", "externalId", "phone", "username", "createdAt")
+      SELECT gen_random_uuid()::text, c.id, x.channel, x."externalId", x.phone, x.username, ${now}::timestamp
+      FROM c, jsonb_to_recordset(${JSON.stringify(c.identities)}::jsonb)
+        AS x(channel text, "externalId" text, phone text, username text)
+    )
+    SELECT * FROM c`,
+  );
+  return row!;
 }

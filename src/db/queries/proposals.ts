@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../createDatabase.ts";
+import { execute, sql } from "../sql.ts";
 
 /** A proposal the contact may act on: one of the units they belong to. */
 export async function memberProposal(
@@ -187,14 +189,18 @@ export async function proposalCompetitionId(db: Db, id: string): Promise<string 
   return p?.competitionId;
 }
 
-/** A proposal started in chat, at its competition's first stage, with that stage's event. */
+/**
+ * A proposal started in chat, at its competition's first stage, with that stage's event, for the
+ * unit the person named (found by name and instansi, or created) which they join: one statement,
+ * inside the turn's transaction. A code taken meanwhile fails it (a unique violation).
+ */
 export async function createChatProposal(
   tx: Tx,
   p: {
     id: string;
     code: string;
     competitionId: string;
-    unitId: string;
+    unit: { name: string; instansi: string };
     title: string;
     group: string;
     category: string;
@@ -203,8 +209,29 @@ export async function createChatProposal(
     createdById: string;
   },
 ): Promise<void> {
-  await tx.proposal.create({
-    data: { ...p, events: { create: { stage: p.stage, actorId: p.createdById, note: "created in chat" } } },
-    select: { id: true },
-  });
+  const now = new Date().toISOString();
+  await execute(
+    tx,
+    sql`
+    WITH unit AS (
+      INSERT INTO "Unit" ("id", "name", "instansi", "kind", "region", "createdAt")
+      VALUES (${randomUUID()}, ${p.unit.name}, ${p.unit.instansi}, 'PEMDA', '', ${now}::timestamp)
+      ON CONFLICT ("name", "instansi") DO UPDATE SET "name" = EXCLUDED."name"
+      RETURNING id
+    ), member AS (
+      INSERT INTO "Membership" ("contactId", "unitId", "role", "createdAt")
+      SELECT ${p.createdById}, unit.id, 'member', ${now}::timestamp FROM unit
+      ON CONFLICT DO NOTHING
+    ), proposal AS (
+      INSERT INTO "Proposal" ("id", "competitionId", "unitId", "code", "title", "group", "category",
+        "startYear", "stage", "readiness", "createdById", "createdAt", "updatedAt")
+      SELECT ${p.id}, ${p.competitionId}, unit.id, ${p.code}, ${p.title}, ${p.group}, ${p.category},
+        ${p.startYear}::int, ${p.stage}, 0, ${p.createdById}, ${now}::timestamp, ${now}::timestamp
+      FROM unit
+      RETURNING id
+    )
+    INSERT INTO "StageEvent" ("id", "proposalId", "stage", "note", "actorId", "createdAt")
+    SELECT gen_random_uuid()::text, proposal.id, ${p.stage}, 'created in chat', ${p.createdById}, ${now}::timestamp
+    FROM proposal`,
+  );
 }

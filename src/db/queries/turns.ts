@@ -53,24 +53,40 @@ export async function saveTurn(db: Db | Tx, t: TurnSave): Promise<TurnSaved> {
   return { saved: (r?.saved ?? 0) > 0, done: (r?.done ?? 0) > 0 };
 }
 
+/**
+ * A person's first turn: their dialogue state created (false `saved` when another turn created it
+ * meanwhile), the inbox row done and "last active", in one statement like saveTurn.
+ */
+export async function saveFirstTurn(db: Db | Tx, t: Omit<TurnSave, "version">): Promise<TurnSaved> {
+  const at = new Date().toISOString();
+  const [r] = await query<{ saved: number; done: number }>(
+    db,
+    sql`
+    WITH saved AS (
+      INSERT INTO "DialogueState" ("contactId", "version", "state", "updatedAt")
+      VALUES (${t.contactId}, 1, ${JSON.stringify(t.state)}::jsonb, ${at}::timestamp)
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    ), done AS (
+      UPDATE "ProcessedUpdate" SET "doneAt" = ${at}::timestamp, "replies" = ${t.stored}::jsonb
+      WHERE "channel" = ${t.claim.channel} AND "updateId" = ${t.claim.updateId} AND "doneAt" IS NULL
+        AND "claimedAt" = ${t.claim.at.toISOString()}::timestamp AND EXISTS (SELECT 1 FROM saved)
+      RETURNING 1
+    ), touched AS (
+      UPDATE "Contact" SET "lastActiveAt" = ${t.now.toISOString()}::timestamp
+      WHERE id = ${t.contactId} AND ${t.touch} AND EXISTS (SELECT 1 FROM done)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM saved)::int AS saved, (SELECT count(*) FROM done)::int AS done,
+      (SELECT count(*) FROM touched)::int AS touched`,
+  );
+  return { saved: (r?.saved ?? 0) > 0, done: (r?.done ?? 0) > 0 };
+}
+
 /** The person's dialogue state with its version; null when they have none yet. */
 export async function dialogueStateRow(
   db: Db,
   contactId: string,
 ): Promise<{ version: number; state: unknown } | null> {
   return db.dialogueState.findUnique({ where: { contactId }, select: { version: true, state: true } });
-}
-
-/** The first state of a person's dialogue; false when another turn created it meanwhile. */
-export async function createDialogueState(tx: Tx, contactId: string, state: object): Promise<boolean> {
-  const r = await tx.dialogueState.createMany({
-    data: [{ contactId, state, version: 1 }],
-    skipDuplicates: true,
-  });
-  return r.count === 1;
-}
-
-/** "Last active" of a contact (the secretariat's who-is-stuck report). */
-export async function touchContact(tx: Tx, contactId: string, at: Date): Promise<void> {
-  await tx.contact.update({ where: { id: contactId }, data: { lastActiveAt: at }, select: { id: true } });
 }

@@ -1,5 +1,6 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { dateFormat } from "../../core/i18n/dateFormats.ts";
 import type { Ctx, Kit } from "./types.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -84,7 +85,7 @@ export function redirectWith(c: Ctx, to: string, msg: { ok?: string; err?: strin
 
 export function formatDateTime(d: Date | null | undefined, locale: string, timeZone: string): string {
   if (!d) return "";
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
+  return dateFormat(locale === "en" ? "en-GB" : "id-ID", {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone,
