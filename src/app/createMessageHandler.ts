@@ -81,10 +81,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     attempt: number,
   ): Promise<{ replies: OutgoingMessage[]; effects: Effect[]; redirect?: string }> {
     // The first attempt uses the state read with the contact; a clash reads it again.
-    const row =
-      attempt === 1 && contact.dialogue !== undefined
-        ? contact.dialogue
-        : await dialogueStateRow(db, contact.id);
+    const snapshot = attempt === 1 && contact.dialogue !== undefined;
+    const row = snapshot ? contact.dialogue! : await dialogueStateRow(db, contact.id);
     const { state, recovered } = row ? readState(row.state) : { state: undefined, recovered: false };
     const current: DialogueState = state ?? initialState();
     const input: TurnInput = {
@@ -110,8 +108,9 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       contact,
       current,
       contextNeeds(current, input),
-      // A clash means something changed meanwhile: the next attempts read everything again.
-      attempt === 1 ? contact.proposals : undefined,
+      // Read with the contact and the state (attempt 1 uses that state too); a clash means something
+      // changed meanwhile, so the next attempts read everything again.
+      snapshot ? { proposals: contact.proposals, sections: contact.sections } : undefined,
     );
     const result = advance(current, input, { ...ctx, role });
     const replies = recovered

@@ -20,13 +20,16 @@ export async function loadTurnContext(
   contact: ContactView,
   state: DialogueState,
   needs: ContextNeeds,
-  /** The proposals read with the contact this very turn (see resolveContact); read here otherwise. */
-  knownProposals?: ProposalView[],
+  /**
+   * Read with the contact this very turn, for the state read with it (see resolveContact): the
+   * proposals and the state's proposal's section texts. Read here when absent.
+   */
+  known?: { proposals?: ProposalView[]; sections?: { sectionKey: string; text: string }[] },
 ): Promise<TurnContext> {
   const [competitions, proposals, drafts, revisions, upload, rounds, aiAdvised] = await Promise.all([
     deps.competitions.all(),
-    knownProposals ?? turnProposals(db, contact.id),
-    state.proposalId ? sectionTexts(db, state.proposalId) : Promise.resolve([]),
+    known?.proposals ?? turnProposals(db, contact.id),
+    !state.proposalId ? Promise.resolve([]) : (known?.sections ?? sectionTexts(db, state.proposalId)),
     needs.revisionsOf && state.proposalId
       ? latestRevisions(db, state.proposalId, needs.revisionsOf, 10)
       : Promise.resolve(undefined),

@@ -29,6 +29,8 @@ export interface ContactView {
   proposals?: ProposalView[];
   /** Whether a silent link (phone, imported username) could apply: read in the same round trip. */
   linkable?: boolean;
+  /** Section texts of the proposal the dialogue state is on, as the message arrived. */
+  sections?: { sectionKey: string; text: string }[];
 }
 
 /**
@@ -65,6 +67,7 @@ export async function resolveContact(
           asking: contact.asking,
           proposals: contact.proposals,
           linkable: contact.linkable,
+          sections: contact.sections,
           dialogue:
             contact.dialogueVersion === null
               ? null

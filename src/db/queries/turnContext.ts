@@ -26,11 +26,13 @@ export interface MessageContact {
   proposals: ProposalView[];
   /** Another contact holds the message's phone, or the imported username: linking would merge them. */
   linkable: boolean;
+  /** The current text of each section of the proposal the dialogue state is on (as sectionTexts). */
+  sections: { sectionKey: string; text: string }[];
 }
 
 /**
- * Identity, contact, role flags, dialogue state, proposals and whether a silent link applies, in
- * one round trip: this runs on every message (ADR 0023). `link`: the message's phone and
+ * Identity, contact, role flags, dialogue state, proposals, the state's proposal's section texts
+ * and whether a silent link applies, in one round trip: this runs on every message (ADR 0023). `link`: the message's phone and
  * username, normalised, and the channel imported contacts sit on.
  */
 export async function contactsForMessage(
@@ -55,6 +57,8 @@ export async function contactsForMessage(
             (SELECT m."unitId" FROM "Membership" m WHERE m."contactId" = c.id)
           ORDER BY "createdAt" LIMIT 50) p
         JOIN "Unit" u ON u.id = p."unitId"), '[]'::json) AS proposals,
+      COALESCE((SELECT json_agg(json_build_object('sectionKey', sd."sectionKey", 'text', sd.text))
+        FROM "SectionDraft" sd WHERE sd."proposalId" = ds.state->>'proposalId'), '[]'::json) AS sections,
       EXISTS (SELECT 1 FROM "ChannelIdentity" o WHERE o."contactId" <> c.id
         AND ((${link.phone ?? null}::text IS NOT NULL AND o.phone = ${link.phone ?? null}::text)
           OR (${link.username ?? null}::text IS NOT NULL AND o.channel = ${link.importChannel}
