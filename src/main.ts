@@ -202,6 +202,8 @@ async function main(): Promise<void> {
   const forgetControl = db.dump
     ? writeControlFile(config.dataDir, { pid: process.pid, port, token })
     : () => {};
+  // Run last (stops run in reverse): what the channels confirmed sent is written before the database closes.
+  stops.push(() => app.flush());
   stops.push(async () => {
     forgetControl();
     await withTimeout(http.stop(), 10_000);

@@ -1,8 +1,10 @@
 import type { QuietHours } from "../core/broadcast/quietHours.ts";
 import type { Locale } from "../core/i18n/locale.ts";
 import type { ChannelName, ChannelSender, MessageHandler } from "../core/messages.ts";
+import { localClaimHolder } from "../db/claimHolder.ts";
 import type { Db } from "../db/createDatabase.ts";
 import { createPrismaAiUseLog } from "../db/llmStores.ts";
+import { createSentMarks } from "../db/queries/processedUpdates.ts";
 import type { LlmCoach } from "../llm/createLlmCoach.ts";
 import type { Logger } from "../logger.ts";
 import { createAdvice } from "./advice/createAdvice.ts";
@@ -55,6 +57,8 @@ export interface App {
   /** Shared with the web dashboard (mountDashboard). */
   competitions: CompetitionCache;
   notifier: Notifier;
+  /** Writes what is batched (the "replies sent" marks); call at shutdown after the channels stopped. */
+  flush(): Promise<void>;
 }
 
 /**
@@ -115,6 +119,10 @@ export function createApp(deps: AppDeps): App {
     now: deps.now,
   });
   const advice = createAdvice({ db, competitions, coach: deps.coach, aiLog: createPrismaAiUseLog(db) });
+  const sentMarks = createSentMarks(db, {
+    onError: (err) => logger.warn({ err }, "could not mark replies sent"),
+    now: deps.now,
+  });
   const handler = createMessageHandler({
     db,
     competitions,
@@ -122,7 +130,11 @@ export function createApp(deps: AppDeps): App {
     defaultLocale: deps.defaultLocale,
     timezone: deps.timezone,
     now: deps.now,
-    claimHolder: deps.claimHolder,
+    // Without a liveness lock (the embedded database's one process) claims carry a local id, so a
+    // repeat of what this process handles reads as its own.
+    claimHolder: deps.claimHolder ?? localClaimHolder(),
+    recheckBusy: deps.claimHolder !== undefined,
+    sentMarks,
     middleware: [
       createBroadcastRoutes({
         db,
@@ -143,5 +155,5 @@ export function createApp(deps: AppDeps): App {
     listeners: advice.listener ? [advice.listener] : [],
     ...(deps.coach ? { intentHint: createIntentHint({ coach: deps.coach }) } : {}),
   });
-  return { handler, worker, competitions, notifier };
+  return { handler, worker, competitions, notifier, flush: () => sentMarks.flush() };
 }

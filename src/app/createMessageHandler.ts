@@ -11,7 +11,7 @@ import { pipelineTexts } from "../core/i18n/pipelineTexts.ts";
 import type { IncomingMessage, MessageHandler, OutgoingMessage, Replies } from "../core/messages.ts";
 import { storableText } from "../core/storableText.ts";
 import type { Db, Tx } from "../db/createDatabase.ts";
-import { type Claim, repliesToStore } from "../db/queries/processedUpdates.ts";
+import { type Claim, repliesToStore, type SentMarks } from "../db/queries/processedUpdates.ts";
 import { dialogueStateRow, saveFirstTurn, saveTurn, type TurnSaved } from "../db/queries/turns.ts";
 import { isUniqueViolation } from "../db/sql.ts";
 import * as metrics from "../http/metrics.ts";
@@ -54,6 +54,10 @@ export interface MessageHandlerDeps {
   intentHint?: IntentHint;
   /** This process's claim-holder id on PostgreSQL (src/db/claimHolder.ts; see the inbox). */
   claimHolder?: () => number | undefined;
+  /** "Replies sent" written in bulk (see the inbox); each at once without it. */
+  sentMarks?: SentMarks;
+  /** Other bot processes share the database (see the inbox). */
+  recheckBusy?: boolean;
 }
 
 class DuplicateUpdate extends KlinikError {}
@@ -230,7 +234,14 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     ...(deps.middleware ?? []).map((m) => (m instanceof Composer ? m.middleware() : m)),
   );
   const pipeline = new Composer(
-    inbox({ db, logger, now, holder: deps.claimHolder }),
+    inbox({
+      db,
+      logger,
+      now,
+      holder: deps.claimHolder,
+      sentMarks: deps.sentMarks,
+      recheckBusy: deps.recheckBusy,
+    }),
     commandAccess({ db }),
     routes.middleware(),
     dialogue,

@@ -8,6 +8,20 @@ import { createSessionHolderLock } from "./sessionHolderLock.ts";
  */
 export const CLAIM_HOLDER_SPACE = 0x4b4c4844;
 
+/** A random id for one process's claims. */
+export function newClaimHolderId(): number {
+  return randomInt(1, 2 ** 31 - 1);
+}
+
+/**
+ * The embedded database's one process: its claims carry its id without a lock, so its own
+ * claims read as alive to itself and a previous process's as gone (no lock holds them).
+ */
+export function localClaimHolder(): () => number {
+  const id = newClaimHolderId();
+  return () => id;
+}
+
 export interface ClaimHolder {
   /** Resolves once the liveness lock is held (retrying while the database is unreachable). */
   start(): Promise<void>;
@@ -23,7 +37,7 @@ export interface ClaimHolder {
  * carry no holder and wait out the lease as before.
  */
 export function createClaimHolder(opts: { url: string; logger: Logger }): ClaimHolder {
-  const id = randomInt(1, 2 ** 31 - 1);
+  const id = newClaimHolderId();
   let held = false;
   const lock = createSessionHolderLock({
     url: opts.url,

@@ -1,7 +1,13 @@
 import { pipelineTexts } from "../../core/i18n/pipelineTexts.ts";
 import type { OutgoingMessage, Replies } from "../../core/messages.ts";
 import type { Db } from "../../db/createDatabase.ts";
-import { claimUpdate, finishUpdate, markSent, type UpdateKey } from "../../db/queries/processedUpdates.ts";
+import {
+  claimUpdate,
+  finishUpdate,
+  markSent,
+  type SentMarks,
+  type UpdateKey,
+} from "../../db/queries/processedUpdates.ts";
 import type { Logger } from "../../logger.ts";
 import type { Middleware } from "./Composer.ts";
 
@@ -29,6 +35,10 @@ export function inbox(deps: {
   leaseMs?: number;
   /** This process's claim-holder id (PostgreSQL); undefined: claims are freed by the lease only. */
   holder?: () => number | undefined;
+  /** Writes "replies sent" in bulk; without it each is written at once. */
+  sentMarks?: SentMarks;
+  /** Other processes share the database (PostgreSQL): a busy claim is looked at again (RECHECK_MS). */
+  recheckBusy?: boolean;
 }): Middleware {
   const { db, logger } = deps;
   const lease = deps.leaseMs ?? CLAIM_LEASE_MS;
@@ -37,7 +47,7 @@ export function inbox(deps: {
     const log = () => ({ channel: key.channel, messageId: key.updateId });
     const claim = () => claimUpdate(db, key, deps.now(), lease, deps.holder?.());
     let claimed = await claim();
-    for (const wait of deps.holder ? RECHECK_MS : []) {
+    for (const wait of deps.recheckBusy ? RECHECK_MS : []) {
       if (claimed.kind !== "busy") break;
       await new Promise((r) => setTimeout(r, wait));
       claimed = await claim();
@@ -74,10 +84,12 @@ export function inbox(deps: {
   function delivered(key: UpdateKey, messages: OutgoingMessage[], followUp?: Replies["followUp"]): Replies {
     const out: Replies = [...messages];
     if (followUp) out.followUp = followUp;
-    out.delivered = () =>
-      markSent(db, key, deps.now()).catch((err: unknown) =>
+    out.delivered = async () => {
+      if (deps.sentMarks) return deps.sentMarks.mark(key);
+      await markSent(db, key, deps.now()).catch((err: unknown) =>
         logger.warn({ err, channel: key.channel, messageId: key.updateId }, "could not mark replies sent"),
       );
+    };
     return out;
   }
 }

@@ -194,6 +194,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
         await runner?.stop();
         await webhook?.drain();
         await updates.drain();
+        await deps.inbox?.flush();
         logger.info("telegram channel stopped");
       })();
       return stopping;

@@ -251,6 +251,7 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       accepting = false;
       inbox?.stop();
       await queue.drain();
+      await deps.inbox?.flush();
     },
   };
 }

@@ -276,6 +276,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
       stopping = true;
       inbound.stopAccepting();
       await queue.drain();
+      await deps.inbox?.flush();
       lane.close();
       stopSignal.abort();
       const current = sock;

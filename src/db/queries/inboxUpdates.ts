@@ -14,6 +14,8 @@ export interface UpdateInbox {
   takeOver(limit?: number): Promise<{ updateId: string; payload: unknown }[]>;
   /** The update was handled (its effect and replies are in ProcessedUpdate). */
   done(updateId: string): Promise<void>;
+  /** Clears the handled rows now (graceful stop) instead of with the next batch. */
+  flush(): Promise<void>;
 }
 
 /** How long handled updates wait to be cleared when no new batch comes to carry the delete. */
@@ -106,6 +108,7 @@ export function createUpdateInbox(
         )
         .map(({ updateId, payload }) => ({ updateId, payload }));
     },
+    flush: clear,
     async done(updateId) {
       handled.push(updateId);
       if (!timer) {

@@ -50,7 +50,8 @@ const storedReplies = z
 /**
  * Claims a message for handling, before any route runs: a first delivery inserts the row; a
  * repeat finds it (done, or being handled); a claim older than the lease, or whose holder process
- * is gone (`holder`: this process's id, src/db/claimHolder.ts), is taken over.
+ * is gone (`holder`: this process's id, src/db/claimHolder.ts), is taken over. A claim stamped
+ * with this process's own id is alive: this process holds it.
  */
 export async function claimUpdate(
   db: Db,
@@ -69,27 +70,39 @@ export async function claimUpdate(
     VALUES (${key.channel}, ${key.updateId}, ${at}::timestamp, ${at}::timestamp, ${holder ?? null}::int)
     ON CONFLICT ("channel", "updateId") DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt", "holder" = EXCLUDED."holder"
       WHERE "ProcessedUpdate"."doneAt" IS NULL AND ("ProcessedUpdate"."claimedAt" < ${staleBefore}::timestamp
-        OR ("ProcessedUpdate"."holder" IS NOT NULL
+        OR ("ProcessedUpdate"."holder" IS NOT NULL AND "ProcessedUpdate"."holder" IS DISTINCT FROM ${holder ?? null}::int
           AND NOT "claim_holder_alive"(${CLAIM_HOLDER_SPACE}::int, "ProcessedUpdate"."holder")))
     RETURNING (xmax = 0) AS inserted`,
   );
   const row = rows[0];
   if (row) return { kind: row.inserted ? "fresh" : "retaken", claim: { ...key, at: now } };
-  const seen = await query<{ done: boolean; replies: unknown; sent: boolean; alive: boolean }>(
+  const seen = await query<{
+    done: boolean;
+    replies: unknown;
+    sent: boolean;
+    alive: boolean;
+    holder: number | null;
+  }>(
     db,
     sql`
-    SELECT "doneAt" IS NOT NULL AS done, "replies", "sentAt" IS NOT NULL AS sent,
-      COALESCE("holder" IS NOT NULL AND "claim_holder_alive"(${CLAIM_HOLDER_SPACE}::int, "holder"), false) AS alive
+    SELECT "doneAt" IS NOT NULL AS done, "replies", "sentAt" IS NOT NULL AS sent, "holder",
+      COALESCE("holder" = ${holder ?? null}::int
+        OR ("holder" IS NOT NULL AND "claim_holder_alive"(${CLAIM_HOLDER_SPACE}::int, "holder")), false) AS alive
     FROM "ProcessedUpdate" WHERE "channel" = ${key.channel} AND "updateId" = ${key.updateId}`,
   );
   const found = seen[0];
   if (!found?.done) return { kind: "busy", holderAlive: found?.alive ?? false };
-  return {
-    kind: "done",
-    replies: storedReplies.parse(found.replies ?? []),
-    sent: found.sent,
-    holderAlive: found.alive,
-  };
+  const done = { kind: "done" as const, replies: storedReplies.parse(found.replies ?? []), sent: found.sent };
+  if (found.sent || found.alive || holder === undefined) return { ...done, holderAlive: found.alive };
+  // Its holder died before the send was confirmed: this process sends the replies again and holds
+  // the row from now on, so one more repeat finds a living holder (one process resends, once).
+  const took = await execute(
+    db,
+    sql`UPDATE "ProcessedUpdate" SET "holder" = ${holder}::int
+      WHERE "channel" = ${key.channel} AND "updateId" = ${key.updateId} AND "sentAt" IS NULL
+        AND "holder" IS NOT DISTINCT FROM ${found.holder}::int`,
+  );
+  return { ...done, holderAlive: took === 0 };
 }
 
 /** What of the replies is stored: text and choices (a document is not kept; a repeat gets its caption). */
@@ -125,6 +138,55 @@ export async function markSent(db: Db, key: UpdateKey, now: Date): Promise<void>
     sql`UPDATE "ProcessedUpdate" SET "sentAt" = ${now.toISOString()}::timestamp
       WHERE "channel" = ${key.channel} AND "updateId" = ${key.updateId} AND "sentAt" IS NULL`,
   );
+}
+
+/** "Replies sent" marks, written in bulk: one statement per quarter second instead of one per message. */
+export interface SentMarks {
+  mark(key: UpdateKey): void;
+  /** Writes what is pending (graceful stop). */
+  flush(): Promise<void>;
+}
+
+/**
+ * Batches markSent (ADR 0007, 0023): a mark waits at most `delayMs` (or for 500 others). While
+ * the process lives a repeat is silent anyway (its holder is alive); only a kill inside that
+ * window leaves replies that a redelivery after the restart sends again.
+ */
+export function createSentMarks(
+  db: Db,
+  opts: { onError: (err: unknown) => void; delayMs?: number; now?: () => Date },
+): SentMarks {
+  let pending: UpdateKey[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  async function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    const at = (opts.now?.() ?? new Date()).toISOString();
+    try {
+      await execute(
+        db,
+        sql`UPDATE "ProcessedUpdate" p SET "sentAt" = ${at}::timestamp
+          FROM unnest(${batch.map((k) => k.channel)}::text[], ${batch.map((k) => k.updateId)}::text[]) AS k(channel, id)
+          WHERE p."channel" = k.channel AND p."updateId" = k.id AND p."sentAt" IS NULL`,
+      );
+    } catch (err) {
+      opts.onError(err);
+    }
+  }
+  return {
+    mark(key) {
+      pending.push(key);
+      if (pending.length >= 500) void flush();
+      else if (!timer) {
+        timer = setTimeout(() => void flush(), opts.delayMs ?? 250);
+        timer.unref();
+      }
+    },
+    flush,
+  };
 }
 
 /**

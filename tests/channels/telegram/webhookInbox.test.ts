@@ -37,6 +37,7 @@ it("a webhook update the inbox could not record is refused with 503 (Telegram se
     },
     takeOver: async () => [],
     done: async () => {},
+    flush: async () => {},
   };
   const h = await startHarness({ mode: "webhook", channel: { inbox: failing } });
   open.push(h);
