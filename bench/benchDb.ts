@@ -23,7 +23,8 @@ export async function openBenchDb(kind: "embedded" | "postgres", pgUrl?: string)
     const u = new URL(pgUrl);
     u.pathname = `/${name}`;
     await applyMigrations(u.toString(), "prisma/migrations");
-    const conn = connect(u.toString(), 10);
+    // As the bot opens it (createDatabase): the hot path's statements prepared once per connection.
+    const conn = connect(u.toString(), 10, { prepare: true, genericPlans: true });
     return {
       kind,
       prisma: conn.prisma,
@@ -39,7 +40,7 @@ export async function openBenchDb(kind: "embedded" | "postgres", pgUrl?: string)
   }
   const emb = await startEmbeddedPostgres({ dataDir: "memory://" });
   await applyMigrations(emb.url, "prisma/migrations");
-  const conn = connect(emb.url, EMBEDDED_POOL_SIZE);
+  const conn = connect(emb.url, EMBEDDED_POOL_SIZE, { prepare: true });
   return {
     kind,
     prisma: conn.prisma,

@@ -59,7 +59,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
       );
     const applied = await migrateOrExplain(opts.databaseUrl, migrationsDir, opts.skipMigrations);
     return {
-      ...connect(opts.databaseUrl, opts.poolSize ?? 10, { prepare: true }),
+      ...connect(opts.databaseUrl, opts.poolSize ?? 10, { prepare: true, genericPlans: true }),
       kind: "postgres",
       url: opts.databaseUrl,
       applied,
@@ -117,13 +117,17 @@ async function migrateOrExplain(url: string, dir: string, skip?: boolean): Promi
 export function connect(
   url: string,
   poolSize: number,
-  opts: { prepare?: boolean } = {},
+  opts: { prepare?: boolean; genericPlans?: boolean } = {},
 ): { prisma: PrismaClient; close(): Promise<void> } {
   // A prepared pool keeps its connections: the embedded database's one session holds the names.
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     ...(opts.prepare ? { idleTimeoutMillis: 0 } : {}),
+    // The hot path's named statements are index lookups whose plan does not depend on the values:
+    // planned once, not at every execution (the contact's read spent 0.5 ms in Bind each time).
+    // Prisma's statements are unnamed, so they are still planned with their values.
+    ...(opts.genericPlans ? { options: "-c plan_cache_mode=force_generic_plan" } : {}),
   });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});

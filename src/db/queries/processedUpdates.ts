@@ -124,11 +124,15 @@ export async function finishUpdate(
   replies: readonly OutgoingMessage[],
   now: Date,
 ): Promise<boolean> {
-  const r = await db.processedUpdate.updateMany({
-    where: { channel: claim.channel, updateId: claim.updateId, doneAt: null, claimedAt: claim.at },
-    data: { doneAt: now, replies: repliesToStore(replies) },
-  });
-  return r.count === 1;
+  // Every answered command runs it: a direct statement (ADR 0023).
+  const changed = await execute(
+    db,
+    sql`UPDATE "ProcessedUpdate" SET "doneAt" = ${now.toISOString()}::timestamp,
+        "replies" = ${JSON.stringify(repliesToStore(replies))}::jsonb
+      WHERE "channel" = ${claim.channel} AND "updateId" = ${claim.updateId} AND "doneAt" IS NULL
+        AND "claimedAt" = ${claim.at.toISOString()}::timestamp`,
+  );
+  return changed === 1;
 }
 
 /** The channel confirmed the replies went out: a later repeat of the message is silent. */
