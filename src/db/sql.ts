@@ -13,9 +13,31 @@ export interface Sql {
   values: unknown[];
 }
 
-/** `sql\`… ${value} …\`` with the values as parameters ($1, $2, …), never spliced into the text. */
+/**
+ * `sql\`… ${value} …\`` with the values as parameters ($1, $2, …), never spliced into the text.
+ * A value made by `sql` itself is a fragment: its text goes in, its values become parameters.
+ */
 export function sql(parts: TemplateStringsArray, ...values: unknown[]): Sql {
-  return { text: parts.reduce((t, p, i) => `${t}$${i}${p}`), values };
+  let text = parts[0]!;
+  const params: unknown[] = [];
+  values.forEach((v, i) => {
+    if (v instanceof Fragment) {
+      text += v.text.replace(/\$(\d+)/g, (_, n: string) => `$${params.length + Number(n)}`);
+      params.push(...v.values);
+    } else {
+      params.push(v);
+      text += `$${params.length}`;
+    }
+    text += parts[i + 1];
+  });
+  return new Fragment(text, params);
+}
+
+class Fragment implements Sql {
+  constructor(
+    readonly text: string,
+    readonly values: unknown[],
+  ) {}
 }
 
 interface Registered {

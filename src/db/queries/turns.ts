@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../createDatabase.ts";
-import { query, sql } from "../sql.ts";
+import { query, type Sql, sql } from "../sql.ts";
 import type { Claim } from "./processedUpdates.ts";
 
 export interface TurnSave {
@@ -29,45 +29,40 @@ export interface TurnSaved {
 export async function saveTurn(db: Db | Tx, t: TurnSave): Promise<TurnSaved> {
   // ISO text cast to timestamp: the UTC wall time Prisma itself writes, whatever the session's zone.
   const at = new Date().toISOString();
-  const [r] = await query<{ saved: number; done: number }>(
+  return saved(
     db,
-    sql`
-    WITH saved AS (
-      UPDATE "DialogueState"
+    sql`UPDATE "DialogueState"
       SET "state" = ${JSON.stringify(t.state)}::jsonb, "version" = "version" + 1, "updatedAt" = ${at}::timestamp
       WHERE "contactId" = ${t.contactId} AND "version" = ${t.version}
-      RETURNING 1
-    ), done AS (
-      UPDATE "ProcessedUpdate" SET "doneAt" = ${at}::timestamp, "replies" = ${t.stored}::jsonb
-      WHERE "channel" = ${t.claim.channel} AND "updateId" = ${t.claim.updateId} AND "doneAt" IS NULL
-        AND "claimedAt" = ${t.claim.at.toISOString()}::timestamp AND EXISTS (SELECT 1 FROM saved)
-      RETURNING 1
-    ), touched AS (
-      UPDATE "Contact" SET "lastActiveAt" = ${t.now.toISOString()}::timestamp
-      WHERE id = ${t.contactId} AND ${t.touch} AND EXISTS (SELECT 1 FROM done)
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM saved)::int AS saved, (SELECT count(*) FROM done)::int AS done,
-      (SELECT count(*) FROM touched)::int AS touched`,
+      RETURNING 1`,
+    t,
+    at,
   );
-  return { saved: (r?.saved ?? 0) > 0, done: (r?.done ?? 0) > 0 };
 }
 
 /**
- * A person's first turn: their dialogue state created (false `saved` when another turn created it
- * meanwhile), the inbox row done and "last active", in one statement like saveTurn.
+ * A person's first turn, as saveTurn: their dialogue state created (not saved when another turn
+ * created it meanwhile), the inbox row done and "last active".
  */
 export async function saveFirstTurn(db: Db | Tx, t: Omit<TurnSave, "version">): Promise<TurnSaved> {
   const at = new Date().toISOString();
+  return saved(
+    db,
+    sql`INSERT INTO "DialogueState" ("contactId", "version", "state", "updatedAt")
+      VALUES (${t.contactId}, 1, ${JSON.stringify(t.state)}::jsonb, ${at}::timestamp)
+      ON CONFLICT DO NOTHING
+      RETURNING 1`,
+    t,
+    at,
+  );
+}
+
+/** The state write `state`, then (only if it wrote) the inbox row done and "last active". */
+async function saved(db: Db | Tx, state: Sql, t: Omit<TurnSave, "version">, at: string): Promise<TurnSaved> {
   const [r] = await query<{ saved: number; done: number }>(
     db,
     sql`
-    WITH saved AS (
-      INSERT INTO "DialogueState" ("contactId", "version", "state", "updatedAt")
-      VALUES (${t.contactId}, 1, ${JSON.stringify(t.state)}::jsonb, ${at}::timestamp)
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    ), done AS (
+    WITH saved AS (${state}), done AS (
       UPDATE "ProcessedUpdate" SET "doneAt" = ${at}::timestamp, "replies" = ${t.stored}::jsonb
       WHERE "channel" = ${t.claim.channel} AND "updateId" = ${t.claim.updateId} AND "doneAt" IS NULL
         AND "claimedAt" = ${t.claim.at.toISOString()}::timestamp AND EXISTS (SELECT 1 FROM saved)
