@@ -7,14 +7,10 @@ import { createDispatcher } from "./app/service/createDispatcher.ts";
 import { createServiceStatus } from "./app/service/createServiceStatus.ts";
 import { ensureBootstrapSecretariat } from "./app/status/ensureBootstrapSecretariat.ts";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.ts";
-import { createTelegramChannel } from "./channels/telegram/createTelegramChannel.ts";
-import { createCloudChannel } from "./channels/whatsapp-cloud/createCloudChannel.ts";
-import { createGraphClient } from "./channels/whatsapp-cloud/createGraphClient.ts";
 import { ConfigError, createConfig, loadDotEnv } from "./config.ts";
 import type { ChannelName, ChannelSender } from "./core/messages.ts";
 import { loadTemplates } from "./core/templates/loadTemplates.ts";
 import { type ClaimHolder, createClaimHolder } from "./db/claimHolder.ts";
-import { createCloudStore } from "./db/createCloudStore.ts";
 import { createDatabase, DEFAULT_MIGRATIONS_DIR } from "./db/createDatabase.ts";
 import { DatabaseError } from "./db/errors.ts";
 import { createPrismaLlmUsageStore } from "./db/llmStores.ts";
@@ -22,7 +18,6 @@ import { migrationStatus } from "./db/migrate.ts";
 import { releaseOrphanedClaims } from "./db/queries/deliveryStore.ts";
 import { createUpdateInbox } from "./db/queries/inboxUpdates.ts";
 import { releaseDeadClaims } from "./db/queries/processedUpdates.ts";
-import { secretariatTelegramIds } from "./db/queries/staff.ts";
 import { createSessionHolderLock, DISPATCHER_LOCK } from "./db/sessionHolderLock.ts";
 import { createWhatsAppAuthStore } from "./db/whatsAppAuthStore.ts";
 import { newToken, writeControlFile } from "./http/controlFile.ts";
@@ -32,17 +27,11 @@ import { createHttpServer } from "./http/createHttpServer.ts";
 import { mountDashboard } from "./http/dashboard/mountDashboard.ts";
 import { logDestination, logTarget } from "./logDestination.ts";
 import { createLogger } from "./logger.ts";
+import { createReceivingChannels } from "./receivingChannels.ts";
 
 export const TEMPLATES_DIR = resolve(import.meta.dirname, "../prompts/templates");
 
 /** Composition root: config → database → use cases → channels → delivery worker; clean shutdown on signals. */
-/**
- * How often each process on PostgreSQL looks for updates that a process that died had received
- * and not finished (the webhook's 200 may have gone out at the reply timeout): seconds of delay
- * for a rare message, one cheap statement per process otherwise.
- */
-const INBOX_SWEEP_MS = 2_000;
-
 async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig(process.env);
@@ -133,35 +122,14 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown());
 
   const token = newToken();
-  const telegram = config.telegram.enabled
-    ? createTelegramChannel({
-        token: config.telegram.token,
-        apiRoot: config.telegram.apiRoot,
-        mode: config.telegram.mode,
-        handler,
-        logger: logger.child({ channel: "telegram" }),
-        flood: config.flood,
-        onState: monitor.reporter("telegram"),
-        secretariatChats: () => secretariatTelegramIds(db.prisma),
-        // Every update is recorded before it is handled; with several processes (PostgreSQL) each
-        // one takes over what a process that died left there (ADR 0007).
-        inbox: createUpdateInbox(db.prisma, "telegram", claimHolder?.id),
-        ...(claimHolder ? { inboxSweepMs: INBOX_SWEEP_MS } : {}),
-      })
-    : undefined;
-  const cloud = cloudConfig.enabled
-    ? createCloudChannel({
-        handler,
-        graph: createGraphClient(cloudConfig),
-        store: createCloudStore(db.prisma, { dailyTier: cloudConfig.dailyTier }),
-        logger: logger.child({ channel: "whatsapp-cloud" }),
-        verifyToken: cloudConfig.verifyToken,
-        appSecret: cloudConfig.appSecret,
-        flood: config.flood,
-        inbox: createUpdateInbox(db.prisma, "whatsapp-cloud", claimHolder?.id),
-        ...(claimHolder ? { inboxSweepMs: INBOX_SWEEP_MS } : {}),
-      })
-    : undefined;
+  const { telegram, cloud } = createReceivingChannels({
+    config,
+    db: db.prisma,
+    handler,
+    logger,
+    onTelegramState: monitor.reporter("telegram"),
+    claimHolder,
+  });
   const http = createHttpServer({
     host: config.http.host,
     port: config.http.port,
