@@ -28,7 +28,8 @@ export function makeCli(db: TestDb, opts: { ask?: (question: string) => Promise<
       {
         out: (l) => out.push(l),
         err: (l) => err.push(l),
-        env: { DATABASE_URL: db.url, LOG_LEVEL: "silent" },
+        // Quiet hours off, as the notifier below: what a command queues goes at any hour of the run.
+        env: { DATABASE_URL: db.url, LOG_LEVEL: "silent", QUIET_HOURS: "off" },
         ask: opts.ask,
       },
       { notifier: (prisma) => createNotifier({ db: prisma, quietHours: null }), logger: silent },
