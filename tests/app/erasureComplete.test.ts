@@ -110,6 +110,30 @@ describe("/hapusdata", () => {
     const needles = [contactId, TELEGRAM_ID, WA_NUMBER, FORMER_ID, "sari_erase77"];
     expect((await findInEveryTable(db, needles)).length).toBeGreaterThan(10);
 
+    // Updates of theirs a killed process left in the inbox, and someone else's, which stays.
+    const waiting = (channel: string, updateId: string, payload: object) =>
+      db.prisma.inboxUpdate.create({ data: { channel, updateId, payload } });
+    await waiting("telegram", "990001", {
+      update_id: 990001,
+      message: {
+        message_id: 1,
+        from: { id: Number(TELEGRAM_ID) },
+        chat: { id: Number(TELEGRAM_ID) },
+        text: "halo",
+      },
+    });
+    await waiting("whatsapp", "WAINBOX1", {
+      key: { remoteJid: WA_JID, id: "WAINBOX1" },
+      message: { conversation: "x" },
+    });
+    await waiting("whatsapp-cloud", "wamid.INBOX1", {
+      message: { from: WA_NUMBER, id: "wamid.INBOX1", type: "text" },
+    });
+    await waiting("telegram", "990002", {
+      update_id: 990002,
+      message: { message_id: 2, from: { id: 5550001 }, chat: { id: 5550001 }, text: "pesan orang lain" },
+    });
+
     // The stored reply of /datasaya lists the accounts: it must go with them.
     expect(await p.say("/datasaya")).toContain(WA_NUMBER);
     await p.say("/hapusdata");
@@ -120,6 +144,9 @@ describe("/hapusdata", () => {
     expect(tables).toBeGreaterThan(20);
     expect(columns).toBeGreaterThan(150);
     expect(await findInEveryTable(db, needles)).toEqual([]);
+    expect(
+      (await db.prisma.inboxUpdate.findMany({ select: { updateId: true } })).map((r) => r.updateId),
+    ).toContain("990002");
     // What happened stays on record, without naming the person; the unit keeps its draft.
     const audit = await db.prisma.auditLog.findMany({
       where: { action: { in: ["staff.add", "staff.remove", "contact.merge", "contact.erase"] } },

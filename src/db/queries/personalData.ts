@@ -92,6 +92,16 @@ export async function eraseContactRows(db: Db, contactId: string): Promise<void>
     }
     // The Cloud API's 24-hour windows and daily-tier counts name the chat (or its hash).
     const chats = identities.map((i) => i.externalId);
+    // Updates of theirs still waiting in the inbox (a kill left them): matched on the sender's
+    // id fields only, so nobody else's waiting message goes with them.
+    const digits = chats.map((c) => c.split("@")[0]!);
+    await tx.$executeRaw`DELETE FROM "InboxUpdate" WHERE
+      ("channel" = 'telegram' AND COALESCE("payload"->'message'->'from'->>'id',
+        "payload"->'callback_query'->'from'->>'id') = ANY(${chats}::text[]))
+      OR ("channel" = 'whatsapp' AND ("payload"->'key'->>'remoteJid' = ANY(${chats}::text[])
+        OR "payload"->'key'->>'remoteJidAlt' = ANY(${chats}::text[])
+        OR "payload"->'key'->>'participant' = ANY(${chats}::text[])))
+      OR ("channel" = 'whatsapp-cloud' AND "payload"->'message'->>'from' = ANY(${digits}::text[]))`;
     await tx.conversationWindow.deleteMany({ where: { externalId: { in: chats } } });
     await tx.businessConversation.deleteMany({ where: { recipientHash: { in: chats.map(recipientHash) } } });
     await tx.contact.delete({ where: { id: contactId } });
