@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { ChannelState } from "../../core/channelState.ts";
 import type { ChannelSender, MessageHandler } from "../../core/messages.ts";
 import type { UpdateInbox } from "../../db/queries/inboxUpdates.ts";
+import { createInboxReplay } from "../inboxReplay.ts";
 import { logApiFailures, recordFetched } from "./apiTransformers.ts";
 import { publishBotCommands, syncSecretariatMenus, timeoutSignal } from "./botCommands.ts";
 import { createFileFetcher } from "./createFileFetcher.ts";
@@ -136,24 +137,13 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       : undefined;
 
   /** Updates a killed process received (Telegram counts them delivered) but did not finish. */
-  let replaying: Promise<void> | undefined;
-  function replayInbox(): Promise<void> {
-    replaying ??= (async () => {
-      try {
-        const left = (await deps.inbox?.takeOver()) ?? [];
-        if (left.length === 0) return;
-        logger.info({ updates: left.length }, "handling updates a stopped process received");
-        for (const u of left)
-          void updates.track(bot.handleUpdate(u.payload as Update).catch(() => undefined));
-      } catch (err) {
-        logger.warn({ err }, "could not read the inbox for updates left by a stopped process");
-      } finally {
-        replaying = undefined;
-      }
-    })();
-    return replaying;
-  }
-  let sweepTimer: NodeJS.Timeout | undefined;
+  const replay = deps.inbox
+    ? createInboxReplay({
+        inbox: deps.inbox,
+        logger,
+        onRow: (u) => void updates.track(bot.handleUpdate(u.payload as Update).catch(() => undefined)),
+      })
+    : undefined;
 
   const channel: TelegramChannel = {
     sender,
@@ -167,7 +157,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       }
       if (mode.kind === "polling") {
         await bot.api.deleteWebhook({ drop_pending_updates: false }, timeoutSignal(STARTUP_TIMEOUT_MS));
-        await replayInbox();
+        await replay?.run();
         runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
         runner.task()?.catch((err: unknown) => {
           logger.fatal({ err }, "long polling stopped");
@@ -177,12 +167,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
         });
       } else {
         await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: ALLOWED_UPDATES });
-        await replayInbox();
+        await replay?.run();
       }
-      if (deps.inbox && deps.inboxSweepMs) {
-        sweepTimer = setInterval(() => void replayInbox(), deps.inboxSweepMs);
-        sweepTimer.unref();
-      }
+      if (deps.inboxSweepMs) replay?.sweep(deps.inboxSweepMs);
       deps.onState?.({ state: "connected" });
       logger.info({ mode: mode.kind, username: username() }, "telegram channel started");
     },
@@ -190,7 +177,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       stopping ??= (async () => {
         // The webhook stays registered: Telegram keeps updates queued until the next start.
         clearInterval(menuTimer);
-        clearInterval(sweepTimer);
+        replay?.stop();
         await runner?.stop();
         await webhook?.drain();
         await updates.drain();

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { UpdateInbox } from "../../db/queries/inboxUpdates.ts";
+import { createInboxReplay } from "../inboxReplay.ts";
 import { type CloudWebhook, cloudMessageSchema } from "./webhookSchema.ts";
 
 export type CloudMessage = z.infer<typeof cloudMessageSchema>;
@@ -51,25 +52,16 @@ export function createCloudInbox(deps: {
   accept(message: CloudMessage, name: string | undefined): void;
 }): CloudInbox {
   const { inbox, logger } = deps;
-  let replaying: Promise<void> | undefined;
-  function replay(): Promise<void> {
-    replaying ??= (async () => {
-      try {
-        for (const row of await inbox.takeOver()) {
-          const stored = inboxRow.safeParse(row.payload);
-          if (stored.success) deps.accept(stored.data.message, stored.data.name);
-          else await inbox.done(row.updateId);
-        }
-      } catch (err) {
-        logger.warn({ err }, "could not read the inbox for messages left by a stopped process");
-      } finally {
-        replaying = undefined;
-      }
-    })();
-    return replaying;
-  }
-  const sweep = deps.sweepMs ? setInterval(() => void replay(), deps.sweepMs) : undefined;
-  sweep?.unref();
+  const replay = createInboxReplay({
+    inbox,
+    logger,
+    async onRow(row) {
+      const stored = inboxRow.safeParse(row.payload);
+      if (stored.success) deps.accept(stored.data.message, stored.data.name);
+      else await inbox.done(row.updateId);
+    },
+  });
+  if (deps.sweepMs) replay.sweep(deps.sweepMs);
   return {
     async record(payload) {
       const rows = messagesOf(payload).map(({ message, name }) => ({
@@ -78,7 +70,7 @@ export function createCloudInbox(deps: {
       }));
       await inbox.record(rows);
     },
-    ready: replay(),
-    stop: () => clearInterval(sweep),
+    ready: replay.run(),
+    stop: replay.stop,
   };
 }

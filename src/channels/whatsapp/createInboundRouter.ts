@@ -16,6 +16,7 @@ import {
   type OutgoingMessage,
 } from "../../core/messages.ts";
 import type { UpdateInbox } from "../../db/queries/inboxUpdates.ts";
+import { createInboxReplay } from "../inboxReplay.ts";
 import { BoundedMap } from "./boundedMap.ts";
 import type { ChatQueue } from "./chatQueue.ts";
 import type { ChoiceMemory } from "./choiceMemory.ts";
@@ -166,6 +167,15 @@ export function createInboundRouter(deps: {
     });
   };
 
+  const replay = deps.inbox
+    ? createInboxReplay({
+        inbox: deps.inbox,
+        logger: deps.logger,
+        onRow: (row) =>
+          accept(JSON.parse(JSON.stringify(row.payload), BufferJSON.reviver) as WAMessage, "replay"),
+      })
+    : undefined;
+
   return {
     onUpsert({ messages, type }) {
       if (!accepting) return;
@@ -174,17 +184,6 @@ export function createInboundRouter(deps: {
     stopAccepting() {
       accepting = false;
     },
-    async replayInbox() {
-      if (!deps.inbox) return;
-      try {
-        const left = await deps.inbox.takeOver();
-        if (left.length > 0)
-          deps.logger.info({ messages: left.length }, "handling WhatsApp messages received before a restart");
-        for (const row of left)
-          accept(JSON.parse(JSON.stringify(row.payload), BufferJSON.reviver) as WAMessage, "replay");
-      } catch (err) {
-        deps.logger.warn({ err }, "could not read the inbox for WhatsApp messages left by a stopped process");
-      }
-    },
+    replayInbox: () => replay?.run() ?? Promise.resolve(),
   };
 }
