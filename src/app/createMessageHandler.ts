@@ -52,7 +52,7 @@ export interface MessageHandlerDeps {
   followUpTimeoutMs?: number;
   /** The model's reading of a message typed in an open section (when an LLM is configured). */
   intentHint?: IntentHint;
-  /** This process's claim-holder id on PostgreSQL (src/db/claimHolder.ts; see the inbox). */
+  /** This process's claim-holder id (a liveness lock on PostgreSQL, a local id otherwise; see the inbox). */
   claimHolder?: () => number | undefined;
   /** "Replies sent" written in bulk (see the inbox); each at once without it. */
   sentMarks?: SentMarks;
